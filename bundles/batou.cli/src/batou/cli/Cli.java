@@ -1,0 +1,109 @@
+package batou.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import batou.cli.internal.HelpCommand;
+import batou.cli.internal.VersionCommand;
+
+/**
+ * The {@code batou} command line: {@code batou [--help | --version] <command> [options]}.
+ * <p>
+ * Plain Java: the OSGi application, the launcher script and the tests all call {@link #run(String...)}.
+ */
+public final class Cli {
+
+    private final Console console;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    public Cli(PrintStream out, PrintStream err) {
+        this.console = new Console(out, err);
+        register(new HelpCommand(this));
+        register(new VersionCommand());
+    }
+
+    private void register(Command command) {
+        commands.put(command.name(), command);
+    }
+
+    /** The commands in the order {@code batou --help} lists them. */
+    public List<Command> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    /** Runs one command line and returns its exit code; never throws for bad input. */
+    public int run(String... arguments) {
+        try {
+            return dispatch(Arrays.asList(arguments));
+        } catch (UsageException e) {
+            console.err().println("batou: " + e.getMessage() + " (see 'batou --help')");
+            return ExitCode.USAGE;
+        }
+    }
+
+    private int dispatch(List<String> arguments) throws UsageException {
+        if (arguments.isEmpty()) {
+            printUsage(console.err());
+            return ExitCode.USAGE;
+        }
+        String first = arguments.get(0);
+        List<String> rest = arguments.subList(1, arguments.size());
+        switch (first) {
+            case "-h", "--help":
+                return commands.get("help").run(new ParsedArguments("help", Map.of(), rest), console);
+            case "-V", "--version":
+                return commands.get("version").run(new ParsedArguments("version", Map.of(), List.of()), console);
+            default:
+                break;
+        }
+        if (first.startsWith("-")) {
+            throw new UsageException("unknown option '" + first + "'");
+        }
+        Command command = command(first);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            printCommandHelp(command, console.out());
+            return ExitCode.OK;
+        }
+        return command.run(command.options().parse(command.name(), rest), console);
+    }
+
+    /** The command called {@code name}. */
+    public Command command(String name) throws UsageException {
+        Command command = commands.get(name);
+        if (command == null) {
+            throw new UsageException("unknown command '" + name + "'");
+        }
+        return command;
+    }
+
+    /** Prints the overview of all commands. */
+    public void printUsage(PrintStream stream) {
+        stream.println("usage: batou [--help | --version] <command> [options]");
+        stream.println();
+        stream.println("Commands:");
+        for (Command command : commands.values()) {
+            stream.printf("  %-12s %s%n", command.name(), command.summary());
+        }
+        stream.println();
+        stream.println("Run 'batou <command> --help' for the options of a command.");
+        stream.println("Exit codes: 0 success, 1 failure, 2 usage error.");
+    }
+
+    /** Prints the usage and options of one command. */
+    public void printCommandHelp(Command command, PrintStream stream) {
+        stream.println("usage: batou " + command.name() + " " + command.usage());
+        stream.println();
+        stream.println(command.summary());
+        List<Option> options = command.options().all();
+        if (!options.isEmpty()) {
+            stream.println();
+            stream.println("Options:");
+            for (Option option : options) {
+                stream.printf("  %-24s %s%n", option.synopsis(), option.description());
+            }
+        }
+    }
+}
