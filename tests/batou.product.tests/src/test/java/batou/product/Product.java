@@ -27,6 +27,11 @@ final class Product {
         return path;
     }
 
+    /** The root of the batou checkout that built the product. */
+    static Path checkout() {
+        return Path.of(System.getProperty("batou.checkout", "../..")).toAbsolutePath().normalize();
+    }
+
     /** The outcome of one launcher run. */
     record Run(int exitCode, String out, String err) {
         @Override
