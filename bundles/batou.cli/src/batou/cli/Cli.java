@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import batou.cli.internal.CheckCommand;
+import batou.cli.internal.GraphCommand;
 import batou.cli.internal.HelpCommand;
 import batou.cli.internal.VersionCommand;
 
@@ -21,6 +23,8 @@ public final class Cli {
 
     public Cli(PrintStream out, PrintStream err) {
         this.console = new Console(out, err);
+        register(new CheckCommand());
+        register(new GraphCommand());
         register(new HelpCommand(this));
         register(new VersionCommand());
     }

@@ -1,0 +1,102 @@
+package batou.lib;
+
+import static batou.lib.CommonAttributes.ENCODING;
+import static batou.lib.CommonAttributes.GROUP;
+import static batou.lib.CommonAttributes.LEADING;
+import static batou.lib.CommonAttributes.MODE;
+import static batou.lib.CommonAttributes.OWNER;
+import static batou.lib.CommonAttributes.PATH;
+import static batou.model.parts.PartAttribute.optional;
+import static batou.model.parts.PartAttribute.projectFile;
+import static batou.model.parts.PartAttribute.required;
+
+import java.util.List;
+
+import batou.model.parts.PartType;
+import batou.model.parts.PartTypeProvider;
+import batou.model.types.AttributeType;
+
+/**
+ * The part types of batou's component library: what components list under {@code parts:}. This is their schema
+ * (names, typed attributes, defaults); the engine gives each its verify and update.
+ */
+public final class LibraryPartTypes implements PartTypeProvider {
+
+    private static final List<PartType> TYPES = List.of(
+            new SchemaPartType("file", "a file with the given content, or a copy of a project file",
+                    List.of(PATH, optional("content", AttributeType.STRING, null, "the text to write"),
+                            projectFile("source", false, "a file of the component to copy"),
+                            optional("template", AttributeType.BOOL, Boolean.FALSE,
+                                    "render content or source as a template first"),
+                            ENCODING, OWNER, GROUP, MODE, LEADING)),
+            new SchemaPartType("template", "a file rendered from a Jinja template of the component",
+                    List.of(PATH, projectFile("source", true, "the template file, beside component.yaml"),
+                            ENCODING, OWNER, GROUP, MODE, LEADING)),
+            new SchemaPartType("directory", "a directory, optionally synced from a folder of the component",
+                    List.of(PATH, projectFile("source", false, "a folder of the component to sync from"),
+                            optional("exclude", AttributeType.LIST, List.of(), "glob patterns not to sync"),
+                            optional("delete", AttributeType.BOOL, Boolean.FALSE,
+                                    "delete files that are not in source"),
+                            OWNER, GROUP, MODE, LEADING)),
+            new SchemaPartType("symlink", "a symbolic link",
+                    List.of(PATH, required("target", AttributeType.STRING, "what the link points to"))),
+            new SchemaPartType("mode", "the permission bits of an existing file or directory",
+                    List.of(PATH, required("mode", AttributeType.INT, "permission bits, e.g. 0640"))),
+            new SchemaPartType("owner", "the owner and group of an existing file or directory",
+                    List.of(PATH, OWNER, GROUP)),
+            new SchemaPartType("purge", "removes files and directories that match a glob",
+                    List.of(required("pattern", AttributeType.STRING,
+                            "glob, relative to the work directory, e.g. 'old-*.log'"))),
+            new SchemaPartType("command", "runs a command, guarded by unless, creates or when",
+                    List.of(required("run", AttributeType.STRING, "the shell command"),
+                            optional("unless", AttributeType.STRING, null,
+                                    "a command whose success means nothing needs to run"),
+                            optional("creates", AttributeType.PATH, null, "skip if this path exists"),
+                            optional("when", AttributeType.STRING, "always",
+                                    "always, or changed: only when an earlier part of the component changed"),
+                            optional("cwd", AttributeType.PATH, null, "working directory (default: work directory)"),
+                            optional("environment", AttributeType.MAP, java.util.Map.of(),
+                                    "extra environment variables"),
+                            optional("timeout", AttributeType.INT, 300L, "seconds before the command is killed"))),
+            new SchemaPartType("download", "a file downloaded once and checked against its SHA-256",
+                    List.of(required("url", AttributeType.STRING, "file://, http:// or https:// URL"),
+                            required("sha256", AttributeType.STRING, "the expected SHA-256, hex"),
+                            PATH, MODE)),
+            new SchemaPartType("extract", "unpacks a tar.gz, tar.xz or zip archive",
+                    List.of(required("archive", AttributeType.PATH, "the archive on the target"),
+                            required("target", AttributeType.PATH, "the directory to unpack into"),
+                            optional("strip", AttributeType.INT, 0L, "leading path components to drop"))),
+            new SchemaPartType("json", "a JSON file from data, merged with overrides",
+                    List.of(PATH, required("data", AttributeType.MAP, "the document"),
+                            optional("overrides", AttributeType.MAP, java.util.Map.of(), "merged over data"),
+                            optional("indent", AttributeType.INT, 2L, "spaces per level"), OWNER, GROUP, MODE,
+                            LEADING)),
+            new SchemaPartType("yaml", "a YAML file from data, merged with overrides",
+                    List.of(PATH, required("data", AttributeType.MAP, "the document"),
+                            optional("overrides", AttributeType.MAP, java.util.Map.of(), "merged over data"),
+                            OWNER, GROUP, MODE, LEADING)),
+            new SchemaPartType("cron", "a job in the service user's crontab",
+                    List.of(required("name", AttributeType.STRING, "identifies the job in the crontab"),
+                            required("schedule", AttributeType.STRING, "five cron fields, e.g. '*/5 * * * *'"),
+                            required("command", AttributeType.STRING, "the command to run"))),
+            new SchemaPartType("systemd", "a systemd unit, reloaded, enabled and restarted on change",
+                    List.of(required("name", AttributeType.STRING, "unit name, e.g. app.service"),
+                            optional("content", AttributeType.STRING, null, "the unit file text"),
+                            projectFile("source", false, "a unit template of the component"),
+                            optional("scope", AttributeType.STRING, "user", "user or system"),
+                            optional("enable", AttributeType.BOOL, Boolean.TRUE, "enable the unit"),
+                            optional("restart", AttributeType.BOOL, Boolean.TRUE,
+                                    "restart it when it or an earlier part changed"))),
+            new SchemaPartType("git", "a git clone at a branch, tag or revision",
+                    List.of(required("url", AttributeType.STRING, "the repository URL"), PATH,
+                            optional("branch", AttributeType.STRING, null, "branch to follow"),
+                            optional("tag", AttributeType.STRING, null, "tag to check out"),
+                            optional("revision", AttributeType.STRING, null, "commit to check out"),
+                            optional("keep_local_changes", AttributeType.BOOL, Boolean.FALSE,
+                                    "leave local modifications alone instead of resetting them"))));
+
+    @Override
+    public List<PartType> partTypes() {
+        return TYPES;
+    }
+}

@@ -1,0 +1,50 @@
+package batou.model.configure;
+
+import java.nio.file.Path;
+
+import batou.model.Diagnostics;
+import batou.model.internal.configure.ConfigureRun;
+import batou.model.parts.PartTypeRegistry;
+import batou.model.plan.DeploymentPlan;
+import batou.model.project.EnvironmentDefinition;
+import batou.model.project.Project;
+import batou.model.project.ProjectLoader;
+
+/**
+ * Loads a project and configures one of its environments: the configure phase shared by the command line, the
+ * workbench and the engine. No side effects on hosts.
+ */
+public final class Configurator {
+
+    private final PartTypeRegistry registry;
+    private boolean strictResources;
+
+    public Configurator(PartTypeRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Makes a provided resource that nobody requires an error instead of a warning. */
+    public Configurator strictResources(boolean strict) {
+        this.strictResources = strict;
+        return this;
+    }
+
+    /** Loads the project at {@code root} and configures {@code environment}. */
+    public Configuration configure(Path root, String environment) {
+        Diagnostics diagnostics = new Diagnostics();
+        ProjectLoader loader = new ProjectLoader(root, diagnostics);
+        Project project = loader.load();
+        EnvironmentDefinition definition = loader.loadEnvironment(project, environment);
+        if (definition == null) {
+            return new Configuration(null, diagnostics.sorted());
+        }
+        return configure(project, definition, diagnostics);
+    }
+
+    /** Configures an environment of a loaded project; problems found while loading are passed in. */
+    public Configuration configure(Project project, EnvironmentDefinition environment, Diagnostics diagnostics) {
+        boolean loadFailed = diagnostics.hasErrors();
+        DeploymentPlan plan = new ConfigureRun(project, environment, registry, strictResources, diagnostics).run();
+        return new Configuration(loadFailed ? null : plan, diagnostics.sorted());
+    }
+}

@@ -1,0 +1,520 @@
+package batou.model.internal.configure;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import batou.model.Diagnostics;
+import batou.model.SourceLocation;
+import batou.model.internal.Suggestions;
+import batou.model.internal.configure.Expander.ExpansionException;
+import batou.model.internal.yaml.YMapping;
+import batou.model.internal.yaml.YNode;
+import batou.model.parts.PartTypeRegistry;
+import batou.model.plan.DeploymentPlan;
+import batou.model.plan.HostPlan;
+import batou.model.plan.PartNode;
+import batou.model.plan.RootId;
+import batou.model.plan.RootPlan;
+import batou.model.project.ComponentDefinition;
+import batou.model.project.ComponentOverrides;
+import batou.model.project.ComponentReference;
+import batou.model.project.EnvironmentDefinition;
+import batou.model.project.EnvironmentSettings;
+import batou.model.project.HostDeclaration;
+import batou.model.project.HostFilter;
+import batou.model.project.PartDeclaration;
+import batou.model.project.Project;
+import batou.model.project.ProvideDeclaration;
+import batou.model.project.RequireDeclaration;
+
+/**
+ * Configures one environment: hosts and their settings, root components with overrides, resources provided and
+ * required across hosts (to a fix-point where values depend on each other), the dependency graph and order, and
+ * every root's resolved attributes and part tree. All problems go to the diagnostics.
+ */
+public final class ConfigureRun {
+
+    /** Names the scope of every component instance defines; attributes and requirements cannot use them. */
+    static final Set<String> RESERVED = Set.of("host", "environment", "component", "features", "secrets");
+
+    private final Project project;
+    private final EnvironmentDefinition environment;
+    private final Diagnostics diagnostics;
+    private final boolean strictResources;
+    private final Expander expander = new Expander();
+    private final PartsBuilder parts;
+    private final Map<String, Object> environmentContext = new LinkedHashMap<>();
+    private final List<HostSetup> hosts = new ArrayList<>();
+    private final List<RootState> roots = new ArrayList<>();
+    private final List<String> ignoredHosts = new ArrayList<>();
+    private final List<RootId> ignoredComponents = new ArrayList<>();
+
+    public ConfigureRun(Project project, EnvironmentDefinition environment, PartTypeRegistry registry,
+            boolean strictResources, Diagnostics diagnostics) {
+        this.project = project;
+        this.environment = environment;
+        this.diagnostics = diagnostics;
+        this.strictResources = strictResources;
+        this.parts = new PartsBuilder(project, registry, expander, this::subComponent);
+    }
+
+    /** Configures the environment; the plan is null when any error was found. */
+    public DeploymentPlan run() {
+        checkDefinitions();
+        setUpHosts();
+        createRoots();
+        checkOverrides();
+        collectRequirements();
+        DependencyGraph<RootState> deployGraph = deployGraph();
+        reportCycles(deployGraph);
+        provideToFixPoint();
+        Map<RootId, RootPlan> plans = finalPass(deployGraph);
+        reportUnusedResources();
+        if (diagnostics.hasErrors()) {
+            return null;
+        }
+        return plan(deployGraph, plans);
+    }
+
+    // --- component definitions -------------------------------------------------------------------------------
+
+    private void checkDefinitions() {
+        for (ComponentDefinition definition : project.components().values()) {
+            Set<String> names = new HashSet<>(definition.attributes().keySet());
+            for (String name : definition.attributes().keySet()) {
+                if (RESERVED.contains(name)) {
+                    diagnostics.error(definition.attributes().get(name).location(), "attribute name '" + name
+                            + "' is reserved", "rename it; expressions use '" + name + "' for batou's own value");
+                }
+            }
+            for (RequireDeclaration require : definition.requires()) {
+                if (RESERVED.contains(require.name()) || names.contains(require.name())) {
+                    diagnostics.error(require.location(), "requirement '" + require.name()
+                            + "' has the name of " + (RESERVED.contains(require.name()) ? "a reserved name"
+                                    : "an attribute"), "give the requirement its own name");
+                }
+            }
+        }
+    }
+
+    // --- hosts -----------------------------------------------------------------------------------------------
+
+    private void setUpHosts() {
+        environmentContext.put("name", environment.name());
+        for (HostDeclaration declaration : environment.hosts()) {
+            if (declaration.ignored()) {
+                ignoredHosts.add(declaration.name());
+                continue;
+            }
+            Map<String, YNode> settings = new LinkedHashMap<>(environment.settings());
+            settings.putAll(declaration.settings());
+            Map<String, Object> scope = Map.of("host", Map.of("name", declaration.name()), "environment",
+                    environmentContext);
+            String domain = setting(settings, EnvironmentSettings.HOST_DOMAIN, scope, null);
+            String platform = setting(settings, EnvironmentSettings.PLATFORM, scope, null);
+            String serviceUser = setting(settings, EnvironmentSettings.SERVICE_USER, scope, null);
+            String targetDirectory = setting(settings, EnvironmentSettings.TARGET_DIRECTORY, scope,
+                    EnvironmentSettings.DEFAULT_TARGET_DIRECTORY);
+            String connect = setting(settings, EnvironmentSettings.CONNECT, scope,
+                    EnvironmentSettings.DEFAULT_CONNECT);
+            String sshConfig = setting(settings, EnvironmentSettings.SSH_CONFIG, scope, null);
+            String fqdn = domain == null || domain.isBlank() ? declaration.name()
+                    : declaration.name() + "." + domain;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = declaration.data() != null && declaration.data().toValue() instanceof Map<?, ?> map
+                    ? (Map<String, Object>) map : Map.of();
+            HostContext context = new HostContext(declaration.name(), fqdn, platform, serviceUser,
+                    targetDirectory, data);
+            hosts.add(new HostSetup(declaration, declaration.name(), fqdn, platform, connect, serviceUser,
+                    targetDirectory, sshConfig, data, context));
+        }
+        if (environment.hosts().isEmpty()) {
+            diagnostics.error(environment.location(), "environment '" + environment.name() + "' has no hosts",
+                    "add hosts: with at least one host and its components");
+        }
+        environmentContext.put("host_domain", String.valueOf(
+                environment.settings().containsKey(EnvironmentSettings.HOST_DOMAIN)
+                        ? environment.settings().get(EnvironmentSettings.HOST_DOMAIN).toValue() : ""));
+    }
+
+    private String setting(Map<String, YNode> settings, String key, Map<String, Object> scope, String fallback) {
+        YNode node = settings.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        try {
+            Object value = expander.expand(node, scope);
+            return value == null ? fallback : String.valueOf(value);
+        } catch (ExpansionException e) {
+            diagnostics.error(e.location(), "cannot expand setting '" + key + "': " + e.detail(),
+                    "settings can use host.name and environment.name");
+            return fallback;
+        }
+    }
+
+    // --- roots -----------------------------------------------------------------------------------------------
+
+    private void createRoots() {
+        for (HostSetup host : hosts) {
+            Map<String, ComponentReference> seen = new HashMap<>();
+            for (ComponentReference reference : host.declaration().components()) {
+                RootId id = new RootId(host.name(), reference.name());
+                if (reference.ignored()) {
+                    ignoredComponents.add(id);
+                    continue;
+                }
+                ComponentDefinition definition = project.component(reference.name());
+                if (definition == null) {
+                    String suggestion = Suggestions.didYouMean(reference.name(), project.components().keySet());
+                    diagnostics.error(reference.location(), "unknown component '" + reference.name()
+                            + "' on host '" + host.name() + "'", suggestion.isEmpty()
+                                    ? "there is no components/" + reference.name() + "/component.yaml"
+                                    : suggestion);
+                    continue;
+                }
+                ComponentReference first = seen.putIfAbsent(reference.name(), reference);
+                if (first != null) {
+                    diagnostics.error(reference.location(), "component '" + reference.name()
+                            + "' is listed twice on host '" + host.name() + "'",
+                            "it is already listed at line " + first.location().line());
+                    continue;
+                }
+                for (String feature : reference.features()) {
+                    if (!definition.features().contains(feature)) {
+                        String suggestion = Suggestions.didYouMean(feature, definition.features());
+                        diagnostics.error(reference.location(), "unknown feature '" + feature + "' of component '"
+                                + reference.name() + "'", !suggestion.isEmpty() ? suggestion
+                                        : definition.features().isEmpty() ? "the component declares no features"
+                                                : "features: " + String.join(", ", definition.features()));
+                    }
+                }
+                String workDirectory = host.targetDirectory() + "/work/" + definition.name();
+                roots.add(new RootState(id, host, definition, reference, workDirectory));
+            }
+        }
+    }
+
+    private void checkOverrides() {
+        Set<String> deployed = new HashSet<>();
+        roots.forEach(root -> deployed.add(root.definition.name()));
+        for (ComponentOverrides overrides : environment.overrides().values()) {
+            ComponentDefinition definition = project.component(overrides.component());
+            if (definition == null) {
+                String suggestion = Suggestions.didYouMean(overrides.component(), project.components().keySet());
+                diagnostics.error(overrides.location(), "overrides for unknown component '" + overrides.component()
+                        + "'", suggestion);
+                continue;
+            }
+            for (ComponentOverrides.Override override : overrides.values().values()) {
+                if (!definition.attributes().containsKey(override.attribute())) {
+                    String suggestion = Suggestions.didYouMean(override.attribute(),
+                            definition.attributes().keySet());
+                    diagnostics.error(override.location(), "override for unknown attribute '" + override.attribute()
+                            + "' of component '" + definition.name() + "'", suggestion.isEmpty()
+                                    ? "attributes: " + String.join(", ", definition.attributes().keySet())
+                                    : suggestion);
+                }
+            }
+            if (!deployed.contains(definition.name())) {
+                diagnostics.warning(overrides.location(), "overrides for component '" + definition.name()
+                        + "', which no host of environment '" + environment.name() + "' deploys", null);
+            }
+        }
+    }
+
+    // --- resources -------------------------------------------------------------------------------------------
+
+    private void collectRequirements() {
+        Map<String, List<RootState>> providers = new HashMap<>();
+        for (RootState root : roots) {
+            for (ProvideDeclaration provide : root.definition.provides()) {
+                providers.computeIfAbsent(provide.resource(), k -> new ArrayList<>()).add(root);
+            }
+        }
+        for (RootState root : roots) {
+            for (ComponentDefinition owner : usedDefinitions(root)) {
+                for (RequireDeclaration require : owner.requires()) {
+                    List<RootState> matching = new ArrayList<>();
+                    for (RootState provider : providers.getOrDefault(require.resource(), List.of())) {
+                        if (require.host() == HostFilter.ANY || provider.host == root.host) {
+                            matching.add(provider);
+                        }
+                    }
+                    root.requirements.add(new RootState.Requirement(require, owner, matching));
+                }
+            }
+        }
+    }
+
+    /** The root's definition and every component it includes as a part, statically (conditions ignored). */
+    private List<ComponentDefinition> usedDefinitions(RootState root) {
+        List<ComponentDefinition> used = new ArrayList<>();
+        collectUsed(root.definition, root.host.platform(), used);
+        return used;
+    }
+
+    private void collectUsed(ComponentDefinition definition, String platform, List<ComponentDefinition> used) {
+        if (used.contains(definition)) {
+            return;
+        }
+        used.add(definition);
+        for (PartDeclaration part : definition.partsFor(platform)) {
+            if (part instanceof PartDeclaration.Component component) {
+                ComponentDefinition child = project.component(component.component());
+                if (child != null) {
+                    collectUsed(child, platform, used);
+                }
+            }
+        }
+    }
+
+    private DependencyGraph<RootState> deployGraph() {
+        DependencyGraph<RootState> graph = new DependencyGraph<>();
+        roots.forEach(graph::addNode);
+        for (RootState root : roots) {
+            for (RootState.Requirement requirement : root.requirements) {
+                for (RootState provider : requirement.providers()) {
+                    if (provider.definition == root.definition) {
+                        continue; // members of one cluster (peers) do not wait for each other
+                    }
+                    if (requirement.declaration().reverse()) {
+                        graph.addEdge(provider, root);
+                    } else {
+                        graph.addEdge(root, provider);
+                    }
+                }
+            }
+        }
+        return graph;
+    }
+
+    private void reportCycles(DependencyGraph<RootState> graph) {
+        for (List<RootState> cycle : graph.cycles()) {
+            RootState first = cycle.get(0);
+            RootState second = cycle.get(1);
+            SourceLocation location = first.reference.location();
+            for (RootState.Requirement requirement : first.requirements) {
+                if (requirement.providers().contains(second)) {
+                    location = requirement.declaration().location();
+                    break;
+                }
+            }
+            diagnostics.error(location, "dependency cycle: " + String.join(" -> ",
+                    cycle.stream().map(root -> root.id.describe()).toList()),
+                    "break it with reverse: true on one requirement, or move a resource");
+        }
+    }
+
+    /**
+     * Computes the provided values of every root. Providers are evaluated before their consumers; where values
+     * depend on each other in a circle, rounds repeat until nothing changes.
+     */
+    private void provideToFixPoint() {
+        DependencyGraph<RootState> flow = new DependencyGraph<>();
+        roots.forEach(flow::addNode);
+        for (RootState root : roots) {
+            for (RootState.Requirement requirement : root.requirements) {
+                requirement.providers().forEach(provider -> flow.addEdge(root, provider));
+            }
+        }
+        for (List<Integer> component : flow.stronglyConnected()) {
+            List<RootState> members = component.stream().map(flow::node).toList();
+            int rounds = members.size() == 1 ? 1 : members.size() + 2;
+            for (int round = 0; round < rounds; round++) {
+                boolean changed = false;
+                for (RootState root : members) {
+                    Map<String, Object> before = root.provided;
+                    root.provided = evaluateProvides(root, rootInstance(root, new Diagnostics()), new Diagnostics());
+                    changed |= !before.equals(root.provided);
+                }
+                if (!changed && round > 0) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> evaluateProvides(RootState root, ComponentInstance instance, Diagnostics sink) {
+        Map<String, Object> provided = new LinkedHashMap<>();
+        for (ProvideDeclaration provide : root.definition.provides()) {
+            try {
+                provided.put(provide.resource(), expander.expand(provide.value(), instance.scope()));
+                if (expander.references(provide.value(), instance.sensitiveNames())) {
+                    root.providedSensitive = true;
+                }
+            } catch (ExpansionException e) {
+                sink.error(e.location(), "cannot expand resource '" + provide.resource() + "' provided by "
+                        + root.id.describe() + ": " + e.detail());
+            } catch (DependentFailure e) {
+                // reported where it happened
+            }
+        }
+        return provided;
+    }
+
+    private void checkRequirements(RootState root) {
+        for (RootState.Requirement requirement : root.requirements) {
+            RequireDeclaration require = requirement.declaration();
+            int count = requirement.providers().size();
+            if (count == 0 && require.strict()) {
+                diagnostics.error(require.location(), "unsatisfied resource '" + require.resource()
+                        + "' required by " + root.id.describe(), "no component "
+                                + (require.host() == HostFilter.SAME ? "on host '" + root.host.name() + "' " : "")
+                                + "in environment '" + environment.name() + "' provides it");
+            } else if (require.one() && count > 1) {
+                diagnostics.error(require.location(), root.id.describe() + " requires exactly one '"
+                        + require.resource() + "', but " + count + " provide it: " + String.join(", ",
+                                requirement.providers().stream().map(p -> p.id.describe()).toList()),
+                        "limit it with host: same, or deploy a single provider");
+            }
+        }
+    }
+
+    private void reportUnusedResources() {
+        Set<String> required = new HashSet<>();
+        roots.forEach(root -> root.requirements.forEach(r -> required.add(r.declaration().resource())));
+        Map<ProvideDeclaration, List<RootState>> unused = new LinkedHashMap<>();
+        for (RootState root : roots) {
+            for (ProvideDeclaration provide : root.definition.provides()) {
+                if (!required.contains(provide.resource())) {
+                    unused.computeIfAbsent(provide, k -> new ArrayList<>()).add(root);
+                }
+            }
+        }
+        unused.forEach((provide, providers) -> {
+            String message = "resource '" + provide.resource() + "' provided by '" + providers.get(0).definition.name()
+                    + "' is not required by any component in environment '" + environment.name() + "'";
+            if (strictResources) {
+                diagnostics.error(provide.location(), message, "remove it, or require it somewhere");
+            } else {
+                diagnostics.warning(provide.location(), message, null);
+            }
+        });
+    }
+
+    // --- instances -------------------------------------------------------------------------------------------
+
+    private ComponentInstance rootInstance(RootState root, Diagnostics sink) {
+        Map<String, Object> fixed = baseScope(root, root.definition);
+        Set<String> sensitiveFixed = new HashSet<>();
+        addRequirementValues(root, root.definition, fixed, sensitiveFixed);
+        Map<String, ValueSource> sources = new HashMap<>();
+        ComponentOverrides overrides = environment.overrides().get(root.definition.name());
+        if (overrides != null) {
+            overrides.values().values().forEach(override -> sources.put(override.attribute(), new ValueSource(
+                    override.value(), null, override.sensitive(), override.location(), environment.file())));
+        }
+        return new ComponentInstance(root.definition, root.id.describe(), fixed, sensitiveFixed, sources,
+                root.reference.location(), "set it under 'components: " + root.definition.name() + ":' in "
+                        + environment.file(),
+                expander, sink);
+    }
+
+    private ComponentInstance subComponent(RootState root, ComponentInstance parent, ComponentDefinition child,
+            PartDeclaration.Component part) {
+        Map<String, Object> fixed = baseScope(root, child);
+        Set<String> sensitiveFixed = new HashSet<>();
+        addRequirementValues(root, child, fixed, sensitiveFixed);
+        Map<String, ValueSource> sources = new HashMap<>();
+        YMapping with = part.with();
+        if (with != null) {
+            for (YMapping.Entry entry : with.entries()) {
+                if (!child.attributes().containsKey(entry.name())) {
+                    String suggestion = Suggestions.didYouMean(entry.name(), child.attributes().keySet());
+                    parent.diagnostics().error(entry.key().location(), "unknown attribute '" + entry.name()
+                            + "' for component '" + child.name() + "'", suggestion.isEmpty()
+                                    ? "attributes: " + String.join(", ", child.attributes().keySet()) : suggestion);
+                    continue;
+                }
+                boolean sensitive;
+                try {
+                    sensitive = expander.references(entry.value(), parent.sensitiveNames());
+                } catch (ExpansionException e) {
+                    sensitive = false;
+                }
+                sources.put(entry.name(), new ValueSource(entry.value(), parent.scope(), sensitive,
+                        entry.value().location(), "with"));
+            }
+        }
+        return new ComponentInstance(child, "'" + child.name() + "' in " + parent.description(), fixed,
+                sensitiveFixed, sources, part.location(), "pass it with 'with: {...}'", expander,
+                parent.diagnostics());
+    }
+
+    private Map<String, Object> baseScope(RootState root, ComponentDefinition definition) {
+        Map<String, Object> fixed = new HashMap<>();
+        fixed.put("host", root.host.context());
+        fixed.put("environment", environmentContext);
+        fixed.put("component", Map.of("name", definition.name(), "workdir", root.workDirectory));
+        fixed.put("features", root.reference.features());
+        return fixed;
+    }
+
+    private void addRequirementValues(RootState root, ComponentDefinition owner, Map<String, Object> fixed,
+            Set<String> sensitive) {
+        for (RootState.Requirement requirement : root.requirementsOf(owner)) {
+            List<Object> values = new ArrayList<>();
+            boolean secret = false;
+            for (RootState provider : requirement.providers()) {
+                Object value = provider.provided.get(requirement.declaration().resource());
+                if (value != null || provider.provided.containsKey(requirement.declaration().resource())) {
+                    values.add(value);
+                    secret |= provider.providedSensitive;
+                }
+            }
+            String name = requirement.declaration().name();
+            if (requirement.declaration().one()) {
+                fixed.put(name, values.size() == 1 ? values.get(0) : null);
+            } else {
+                fixed.put(name, List.copyOf(values.stream().map(v -> v == null ? "" : v).toList()));
+            }
+            if (secret) {
+                sensitive.add(name);
+            }
+        }
+    }
+
+    // --- final pass and plan ---------------------------------------------------------------------------------
+
+    private Map<RootId, RootPlan> finalPass(DependencyGraph<RootState> graph) {
+        Map<RootId, RootPlan> plans = new HashMap<>();
+        for (RootState root : roots) {
+            checkRequirements(root);
+            ComponentInstance instance = rootInstance(root, diagnostics);
+            Map<String, Object> attributes = instance.attributes();
+            Map<String, Object> provided = evaluateProvides(root, instance, diagnostics);
+            List<PartNode> partNodes = parts.build(root, instance);
+            Set<String> sensitive = new HashSet<>(instance.sensitiveNames());
+            sensitive.retainAll(attributes.keySet());
+            List<RootId> dependsOn = graph.dependencies(root).stream().map(r -> r.id).toList();
+            plans.put(root.id, new RootPlan(root.id, root.reference.features(), root.workDirectory, attributes,
+                    sensitive, provided, partNodes, dependsOn));
+        }
+        return plans;
+    }
+
+    private DeploymentPlan plan(DependencyGraph<RootState> graph, Map<RootId, RootPlan> plans) {
+        List<RootState> order = graph.order();
+        List<HostPlan> hostPlans = new ArrayList<>();
+        for (HostSetup host : hosts) {
+            List<RootPlan> hostRoots = new ArrayList<>();
+            for (RootState root : order) {
+                if (root.host == host) {
+                    hostRoots.add(plans.get(root.id));
+                }
+            }
+            hostPlans.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(),
+                    host.serviceUser(), host.targetDirectory(), host.sshConfig(), host.data(), hostRoots));
+        }
+        YNode jobsNode = environment.settings().get(EnvironmentSettings.JOBS);
+        long jobs = jobsNode != null && jobsNode.toValue() instanceof Long value ? value
+                : EnvironmentSettings.DEFAULT_JOBS;
+        return new DeploymentPlan(environment.name(), jobs, hostPlans,
+                order.stream().map(root -> root.id).toList(), ignoredHosts, ignoredComponents);
+    }
+}

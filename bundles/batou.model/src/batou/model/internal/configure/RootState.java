@@ -1,0 +1,42 @@
+package batou.model.internal.configure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import batou.model.plan.RootId;
+import batou.model.project.ComponentDefinition;
+import batou.model.project.ComponentReference;
+import batou.model.project.RequireDeclaration;
+
+/** A root component on a host while configuring: its static requirements and the values it provides. */
+final class RootState {
+
+    /** A requirement of the root or of one of its sub-components, with the roots that can satisfy it. */
+    record Requirement(RequireDeclaration declaration, ComponentDefinition owner, List<RootState> providers) {
+    }
+
+    final RootId id;
+    final HostSetup host;
+    final ComponentDefinition definition;
+    final ComponentReference reference;
+    final String workDirectory;
+    final List<Requirement> requirements = new ArrayList<>();
+    Map<String, Object> provided = new LinkedHashMap<>();
+    boolean providedSensitive;
+
+    RootState(RootId id, HostSetup host, ComponentDefinition definition, ComponentReference reference,
+            String workDirectory) {
+        this.id = id;
+        this.host = host;
+        this.definition = definition;
+        this.reference = reference;
+        this.workDirectory = workDirectory;
+    }
+
+    /** The requirements a component instance of {@code owner} declares. */
+    List<Requirement> requirementsOf(ComponentDefinition owner) {
+        return requirements.stream().filter(r -> r.owner() == owner).toList();
+    }
+}

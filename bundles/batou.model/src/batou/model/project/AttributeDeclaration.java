@@ -1,0 +1,17 @@
+package batou.model.project;
+
+import batou.model.SourceLocation;
+import batou.model.internal.yaml.YNode;
+import batou.model.types.AttributeType;
+
+/**
+ * An attribute declared in component.yaml: {@code port: {type: int, default: 8080}}. Without a default the
+ * attribute is required. {@code defaultValue} is the YAML node as written (it may hold expressions).
+ */
+public record AttributeDeclaration(String name, AttributeType type, YNode defaultValue, boolean sensitive,
+        String description, SourceLocation location) {
+
+    public boolean required() {
+        return defaultValue == null;
+    }
+}

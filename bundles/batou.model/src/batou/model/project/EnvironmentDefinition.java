@@ -1,0 +1,22 @@
+package batou.model.project;
+
+import java.util.List;
+import java.util.Map;
+
+import batou.model.SourceLocation;
+import batou.model.internal.yaml.YNode;
+
+/**
+ * An environment as written in {@code environments/<name>/environment.yaml}: settings, hosts and overrides.
+ *
+ * @param settings the {@code environment:} section, by key (see {@link EnvironmentSettings#KEYS})
+ */
+public record EnvironmentDefinition(String name, String file, Map<String, YNode> settings,
+        List<HostDeclaration> hosts, Map<String, ComponentOverrides> overrides, SourceLocation location) {
+
+    public EnvironmentDefinition {
+        settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        hosts = List.copyOf(hosts);
+        overrides = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(overrides));
+    }
+}

@@ -1,0 +1,29 @@
+package batou.model.project;
+
+import java.util.List;
+
+/** The settings of an environment (and of a single host), their defaults and meaning. */
+public final class EnvironmentSettings {
+
+    public static final String CONNECT = "connect";
+    public static final String HOST_DOMAIN = "host_domain";
+    public static final String SERVICE_USER = "service_user";
+    public static final String TARGET_DIRECTORY = "target_directory";
+    public static final String PLATFORM = "platform";
+    public static final String JOBS = "jobs";
+    public static final String SSH_CONFIG = "ssh_config";
+
+    /** Every setting, in the order the reference documents them. */
+    public static final List<String> KEYS = List.of(CONNECT, HOST_DOMAIN, SERVICE_USER, TARGET_DIRECTORY, PLATFORM,
+            JOBS, SSH_CONFIG);
+
+    /** The connection methods. */
+    public static final List<String> CONNECT_METHODS = List.of("ssh", "local");
+
+    public static final String DEFAULT_CONNECT = "ssh";
+    public static final String DEFAULT_TARGET_DIRECTORY = "~/deployment";
+    public static final long DEFAULT_JOBS = 1;
+
+    private EnvironmentSettings() {
+    }
+}

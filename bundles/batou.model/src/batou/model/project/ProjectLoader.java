@@ -1,0 +1,110 @@
+package batou.model.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import batou.model.Diagnostics;
+import batou.model.SourceLocation;
+import batou.model.internal.load.DefinitionReaders;
+import batou.model.internal.yaml.YNode;
+import batou.model.internal.yaml.YamlReader;
+
+/**
+ * Reads a deployment project from disk:
+ *
+ * <pre>
+ * components/&lt;name&gt;/component.yaml
+ * environments/&lt;env&gt;/environment.yaml
+ * </pre>
+ *
+ * Every problem goes to the {@link Diagnostics}; loading never stops at the first one.
+ */
+public final class ProjectLoader {
+
+    public static final String COMPONENTS = "components";
+    public static final String ENVIRONMENTS = "environments";
+    public static final String COMPONENT_FILE = "component.yaml";
+    public static final String ENVIRONMENT_FILE = "environment.yaml";
+
+    private final Path root;
+    private final Diagnostics diagnostics;
+    private final YamlReader yaml;
+    private final DefinitionReaders readers;
+
+    public ProjectLoader(Path root, Diagnostics diagnostics) {
+        this.root = root.toAbsolutePath().normalize();
+        this.diagnostics = diagnostics;
+        this.yaml = new YamlReader(diagnostics);
+        this.readers = new DefinitionReaders(diagnostics);
+    }
+
+    /** Reads every component and lists the environments. */
+    public Project load() {
+        if (!Files.isDirectory(root)) {
+            diagnostics.error(SourceLocation.ofFile(root.toString()), "no project folder at " + root,
+                    "pass the project folder with -p, or run batou inside it");
+            return new Project(root, new TreeMap<>(), List.of());
+        }
+        if (!Files.isDirectory(root.resolve(COMPONENTS)) && !Files.isDirectory(root.resolve(ENVIRONMENTS))) {
+            diagnostics.error(SourceLocation.ofFile("."), "not a batou project: " + root
+                    + " has neither components/ nor environments/",
+                    "pass the project folder with -p, or run batou inside it");
+        }
+        TreeMap<String, ComponentDefinition> components = new TreeMap<>();
+        for (String name : folders(COMPONENTS)) {
+            String file = COMPONENTS + "/" + name + "/" + COMPONENT_FILE;
+            Path path = root.resolve(file);
+            if (!Files.isRegularFile(path)) {
+                continue; // a folder of shared files, not a component
+            }
+            YNode document = yaml.read(path, file);
+            components.put(name, readers.component(name, COMPONENTS + "/" + name, file, document));
+        }
+        List<String> environments = new ArrayList<>();
+        for (String name : folders(ENVIRONMENTS)) {
+            if (Files.isRegularFile(root.resolve(ENVIRONMENTS).resolve(name).resolve(ENVIRONMENT_FILE))) {
+                environments.add(name);
+            }
+        }
+        return new Project(root, components, environments);
+    }
+
+    /**
+     * Reads {@code environments/<name>/environment.yaml}.
+     *
+     * @return the environment, or null if it does not exist (reported, with the environments there are)
+     */
+    public EnvironmentDefinition loadEnvironment(Project project, String name) {
+        String file = ENVIRONMENTS + "/" + name + "/" + ENVIRONMENT_FILE;
+        Path path = root.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            String known = project.environments().isEmpty() ? "the project has no environments yet"
+                    : "environments: " + String.join(", ", project.environments());
+            String suggestion = batou.model.internal.Suggestions.didYouMean(name, project.environments());
+            diagnostics.error(SourceLocation.ofFile(file), "unknown environment '" + name + "'",
+                    suggestion.isEmpty() ? known : suggestion);
+            return null;
+        }
+        return readers.environment(name, file, yaml.read(path, file));
+    }
+
+    private List<String> folders(String parent) {
+        Path folder = root.resolve(parent);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(Files::isDirectory).map(path -> path.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            diagnostics.error(SourceLocation.ofFile(parent), "cannot list " + parent + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+}

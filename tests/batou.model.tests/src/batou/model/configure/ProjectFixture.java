@@ -1,0 +1,89 @@
+package batou.model.configure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import batou.model.Diagnostic;
+import batou.model.parts.PartAttribute;
+import batou.model.parts.PartType;
+import batou.model.parts.PartTypeRegistry;
+import batou.model.types.AttributeType;
+
+/** Writes a small project into a folder and configures it with a few test part types. */
+final class ProjectFixture {
+
+    /** Part types for the model's tests; the real library has more attributes. */
+    static final PartTypeRegistry REGISTRY = PartTypeRegistry.of(List.of(
+            type("directory", PartAttribute.required("path", AttributeType.PATH, "the directory"),
+                    PartAttribute.optional("mode", AttributeType.INT, null, "bits")),
+            type("file", PartAttribute.required("path", AttributeType.PATH, "the file"),
+                    PartAttribute.optional("content", AttributeType.STRING, "", "text")),
+            type("template", PartAttribute.required("path", AttributeType.PATH, "the file"),
+                    PartAttribute.projectFile("source", true, "the template")),
+            type("command", PartAttribute.required("run", AttributeType.STRING, "the command"),
+                    PartAttribute.optional("when", AttributeType.STRING, "always", "when"))));
+
+    private final Path root;
+
+    ProjectFixture(Path root) {
+        this.root = root;
+    }
+
+    private static PartType type(String name, PartAttribute... attributes) {
+        return new PartType() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String summary() {
+                return name + " for tests";
+            }
+
+            @Override
+            public List<PartAttribute> attributes() {
+                return List.of(attributes);
+            }
+        };
+    }
+
+    /** Writes {@code components/<name>/component.yaml}. */
+    ProjectFixture component(String name, String yaml) {
+        return file("components/" + name + "/component.yaml", yaml);
+    }
+
+    /** Writes {@code environments/<name>/environment.yaml}. */
+    ProjectFixture environment(String name, String yaml) {
+        return file("environments/" + name + "/environment.yaml", yaml);
+    }
+
+    ProjectFixture file(String relative, String content) {
+        try {
+            Path file = root.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Configuration configure(String environment) {
+        return new Configurator(REGISTRY).configure(root, environment);
+    }
+
+    Configuration configureStrict(String environment) {
+        return new Configurator(REGISTRY).strictResources(true).configure(root, environment);
+    }
+
+    /** Every diagnostic as printed, one per line. */
+    static String printed(Configuration configuration) {
+        return configuration.diagnostics().stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
+    }
+}
