@@ -1,0 +1,44 @@
+package batou.template.internal;
+
+import java.util.Collection;
+
+/** "Did you mean" suggestions for misspelled names. */
+public final class Names {
+
+    private Names() {
+    }
+
+    /** {@code " (did you mean 'x'?)"} for the closest known name within edit distance 2, or an empty string. */
+    public static String suggest(String name, Collection<String> known) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : known) {
+            int d = distance(name, candidate);
+            if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best == null || bestDistance > 2 ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** The Levenshtein distance of two strings. */
+    public static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
