@@ -105,7 +105,14 @@ public abstract class Expr {
             if (b instanceof Undefined u) {
                 return propagate(u, text);
             }
-            Object v = Values.attribute(b, attr);
+            Object v;
+            try {
+                v = Values.attribute(b, attr);
+            } catch (TemplateError e) {
+                throw e.at(offset);
+            } catch (RuntimeException e) {
+                throw TemplateError.runtime("reading '" + text + "' failed: " + e, e).at(offset);
+            }
             if (v == Values.MISSING) {
                 return new Undefined(text, "'" + baseText + "' has no attribute '" + attr + "'"
                         + (b == null ? " (it is None)" : ""), offset, false);

@@ -13,7 +13,6 @@ import batou.template.internal.Token.Kind;
  */
 public final class Lexer {
 
-    private static final String[] TWO_CHAR_OPS = { "**", "//", "==", "!=", "<=", ">=" };
     private static final String ONE_CHAR_OPS = "+-*/%~<>=()[]{}.,:|";
 
     private final String src;
@@ -21,7 +20,6 @@ public final class Lexer {
     private final List<Token> tokens = new ArrayList<>();
     private int pos;
     private boolean lstripNext;
-    private boolean sawTag;
 
     private Lexer(String src, SourceMap map) {
         this.src = src;
@@ -48,7 +46,6 @@ public final class Lexer {
                 data(pos, n);
                 break;
             }
-            sawTag = true;
             char kind = src.charAt(tag + 1);
             int inner = tag + 2;
             int dataEnd = tag;
@@ -177,8 +174,9 @@ public final class Lexer {
 
     private void tag(int start, int p, boolean variable) {
         tokens.add(new Token(variable ? Kind.VAR_BEGIN : Kind.BLOCK_BEGIN, variable ? "{{" : "{%", null, start));
-        String end = variable ? "}}" : "%}";
+        char endChar = variable ? '}' : '%';
         Kind endKind = variable ? Kind.VAR_END : Kind.BLOCK_END;
+        String endText = variable ? "}}" : "%}";
         int depth = 0;
         int n = src.length();
         while (true) {
@@ -188,15 +186,16 @@ public final class Lexer {
                 return;
             }
             char c = src.charAt(p);
+            char d = p + 1 < n ? src.charAt(p + 1) : 0;
             if (depth == 0) {
-                if ((c == '-' || c == '+') && src.startsWith(end, p + 1)) {
-                    tokens.add(new Token(endKind, end, null, p));
+                if ((c == '-' || c == '+') && d == endChar && p + 2 < n && src.charAt(p + 2) == '}') {
+                    tokens.add(new Token(endKind, endText, null, p));
                     lstripNext = c == '-';
                     pos = p + 3;
                     return;
                 }
-                if (src.startsWith(end, p)) {
-                    tokens.add(new Token(endKind, end, null, p));
+                if (c == endChar && d == '}') {
+                    tokens.add(new Token(endKind, endText, null, p));
                     pos = p + 2;
                     return;
                 }
@@ -212,16 +211,7 @@ public final class Lexer {
             } else if (c == '\'' || c == '"') {
                 p = string(p);
             } else {
-                String op = null;
-                for (String two : TWO_CHAR_OPS) {
-                    if (src.startsWith(two, p)) {
-                        op = two;
-                        break;
-                    }
-                }
-                if (op == null && ONE_CHAR_OPS.indexOf(c) >= 0) {
-                    op = String.valueOf(c);
-                }
+                String op = operator(c, d);
                 if (op == null) {
                     throw TemplateError.syntax("unexpected character '" + c + "'", p);
                 }
@@ -233,6 +223,34 @@ public final class Lexer {
                 tokens.add(new Token(Kind.OP, op, null, p));
                 p += op.length();
             }
+        }
+    }
+
+    private static String operator(char c, char next) {
+        switch (c) {
+            case '*' -> {
+                return next == '*' ? "**" : "*";
+            }
+            case '/' -> {
+                return next == '/' ? "//" : "/";
+            }
+            case '=', '!', '<', '>' -> {
+                if (next == '=') {
+                    return c + "=";
+                }
+                return c == '!' ? null : ONE_CHAR[c];
+            }
+            default -> {
+                return c < ONE_CHAR.length ? ONE_CHAR[c] : null;
+            }
+        }
+    }
+
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char c : ONE_CHAR_OPS.toCharArray()) {
+            ONE_CHAR[c] = String.valueOf(c);
         }
     }
 
@@ -344,8 +362,4 @@ public final class Lexer {
         return p + 1;
     }
 
-    /** Whether any tag or comment was found (false for plain text). */
-    public boolean sawTag() {
-        return sawTag;
-    }
 }

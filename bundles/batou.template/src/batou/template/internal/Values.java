@@ -485,7 +485,12 @@ public final class Values {
             if (v == null && !m.containsKey(key)) {
                 if (isInt(key) && !(key instanceof BigInteger)) {
                     long l = toLong(key);
-                    Object alt = key instanceof Long ? (l == (int) l ? Integer.valueOf((int) l) : null) : l;
+                    Object alt;
+                    if (key instanceof Long) {
+                        alt = l == (int) l ? (Object) Integer.valueOf((int) l) : null;
+                    } else {
+                        alt = (Object) Long.valueOf(l);
+                    }
                     if (alt != null && (m.get(alt) != null || m.containsKey(alt))) {
                         return m.get(alt);
                     }
