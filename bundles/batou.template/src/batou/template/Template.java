@@ -1,0 +1,191 @@
+package batou.template;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import batou.template.internal.Expr;
+import batou.template.internal.Frame;
+import batou.template.internal.Lexer;
+import batou.template.internal.Node;
+import batou.template.internal.Parser;
+import batou.template.internal.SourceMap;
+import batou.template.internal.TemplateError;
+import batou.template.internal.Values;
+
+/**
+ * A parsed Jinja2-compatible template: parse once, render many times. A {@code Template} is immutable and can be
+ * rendered from several threads at once.
+ *
+ * <h2>Syntax</h2>
+ * {@code {{ expr }}}, {@code {% if %}/elif/else/endif}, {@code {% for x in seq %}/else/endfor} (with
+ * {@code loop.index}, {@code index0}, {@code revindex}, {@code revindex0}, {@code first}, {@code last},
+ * {@code length}, {@code previtem}, {@code nextitem}, {@code cycle(...)} and an optional {@code if} filter),
+ * {@code {% set x = expr %}}, {@code {% set ns.attr = expr %}}, {@code {% set x %}...{% endset %}},
+ * {@code {% raw %}...{% endraw %}}, {@code {# comments #}} and whitespace control with {@code -} on either side of a
+ * tag. Expressions, filters and tests follow Jinja2 (see {@code batou.template.internal.Parser} for the precedence).
+ *
+ * <h2>Behaviour</h2>
+ * <ul>
+ * <li>Undefined values are strict, like Jinja2's {@code StrictUndefined}: using them raises
+ * {@link UndefinedException}; only {@code is defined}, {@code is undefined} and {@code default} accept them.
+ * Attribute chains on undefined values stay undefined ({@code a.b.c is defined} is false when {@code a} is
+ * missing).</li>
+ * <li>Whitespace: {@code trim_blocks} and {@code lstrip_blocks} are off, as in Jinja2. Unlike Jinja2's default
+ * ({@code keep_trailing_newline=False}), the trailing newline of the source is <b>kept</b>: batou renders files, and a
+ * file template ending in a newline should produce a file ending in a newline.</li>
+ * <li>Values print like Python: {@code None}, {@code True}, {@code 1.0}, {@code ['a', 'b']}, {@code {'k': 1}}.</li>
+ * </ul>
+ */
+public final class Template {
+
+    private final String source;
+    private final String sourceName;
+    private final SourceMap map;
+    private final List<Node> body;
+    private final boolean literal;
+    private final Set<String> referencedNames;
+    private final Expr nativeExpr;
+
+    private Template(String source, String sourceName, SourceMap map, List<Node> body, boolean literal) {
+        this.source = source;
+        this.sourceName = sourceName;
+        this.map = map;
+        this.body = body;
+        this.literal = literal;
+        Set<String> names = new LinkedHashSet<>();
+        Node.namesOf(body, new HashSet<>(), names);
+        this.referencedNames = Collections.unmodifiableSet(names);
+        this.nativeExpr = body.size() == 1 && body.get(0) instanceof Node.Output o ? o.expr() : null;
+    }
+
+    /**
+     * Parses a template.
+     *
+     * @param source the template text
+     * @param sourceName where it comes from (e.g. a file path), used in error messages
+     * @throws TemplateSyntaxException if the source is not a valid template
+     */
+    public static Template parse(String source, String sourceName) throws TemplateSyntaxException {
+        return parse(source, sourceName, 1, 1);
+    }
+
+    /**
+     * Parses a template that starts at a position inside a larger file (e.g. a YAML value), so that errors report
+     * positions in that file: the first line of the template is {@code firstLine}, its first character is at
+     * {@code firstColumn}; later lines of the template start at column 1.
+     *
+     * @param source the template text
+     * @param sourceName the file, used in error messages
+     * @param firstLine the 1-based file line of the template's first character
+     * @param firstColumn the 1-based file column of the template's first character
+     * @throws TemplateSyntaxException if the source is not a valid template
+     */
+    public static Template parse(String source, String sourceName, int firstLine, int firstColumn)
+            throws TemplateSyntaxException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sourceName, "sourceName");
+        SourceMap map = new SourceMap(source, firstLine, firstColumn);
+        if (!Lexer.hasTags(source)) {
+            return new Template(source, sourceName, map, source.isEmpty() ? List.of() : List.of(new Node.Text(source)),
+                    true);
+        }
+        try {
+            return new Template(source, sourceName, map, Parser.parse(source, map), false);
+        } catch (TemplateError e) {
+            throw new TemplateSyntaxException(sourceName, map.line(Math.max(0, e.offset())),
+                    map.column(Math.max(0, e.offset())), e.detail());
+        }
+    }
+
+    /**
+     * Renders the template to text.
+     *
+     * @param context the variables (null for none); values are maps, lists, arrays, collections, strings, numbers,
+     *            booleans, null and {@link TemplateObject}s
+     * @throws UndefinedException if an undefined value is used
+     * @throws TemplateException for other errors (type errors, bad filter arguments, ...)
+     */
+    public String render(Map<String, ?> context) throws TemplateException {
+        if (literal) {
+            return source;
+        }
+        StringBuilder out = new StringBuilder(source.length() + 32);
+        Frame frame = Frame.root(context == null ? Map.of() : context);
+        try {
+            Node.renderAll(body, frame, out);
+        } catch (TemplateError e) {
+            throw convert(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new TemplateException(sourceName, map.line(0), map.column(0), "rendering failed: " + e, e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Renders the template to a value: if the whole template is exactly one {@code {{ expr }}} (nothing around it,
+     * not even whitespace), the value of the expression itself ({@code List}, {@code Map}, {@code Long},
+     * {@code Double}, {@code Boolean}, {@code String}, {@code null}, or an object from the context); otherwise the
+     * rendered text. Integer, Short and Byte values become Long, Float becomes Double.
+     *
+     * @throws UndefinedException if an undefined value is used
+     * @throws TemplateException for other errors
+     */
+    public Object renderNative(Map<String, ?> context) throws TemplateException {
+        if (nativeExpr == null) {
+            return render(context);
+        }
+        Frame frame = Frame.root(context == null ? Map.of() : context);
+        try {
+            return Values.normalize(nativeExpr.value(frame));
+        } catch (TemplateError e) {
+            throw convert(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new TemplateException(sourceName, map.line(0), map.column(0), "rendering failed: " + e, e);
+        }
+    }
+
+    /** Whether the source has no {@code {{}, {@code {%} or {@code {#}: rendering returns the source unchanged. */
+    public boolean isLiteral() {
+        return literal;
+    }
+
+    /**
+     * The top-level variable names the template reads from its context, in order of first use, for dependency
+     * analysis: e.g. {@code {"host", "port"}} for {@code {{ host.fqdn }}:{{ port }}}. Names the template sets itself
+     * before reading them, loop variables and {@code loop} are not included; a name set only in some branches is.
+     */
+    public Set<String> referencedNames() {
+        return referencedNames;
+    }
+
+    /** The template source. */
+    public String source() {
+        return source;
+    }
+
+    /** Where the template comes from, as given to {@code parse}. */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    @Override
+    public String toString() {
+        return "Template[" + sourceName + "]";
+    }
+
+    private TemplateException convert(TemplateError e) {
+        int offset = Math.max(0, e.offset());
+        int line = map.line(offset);
+        int column = map.column(offset);
+        return switch (e.kind()) {
+            case SYNTAX -> new TemplateSyntaxException(sourceName, line, column, e.detail());
+            case UNDEFINED -> new UndefinedException(sourceName, line, column, e.detail(), e.undefinedName());
+            case RUNTIME -> new TemplateException(sourceName, line, column, e.detail(), e.getCause());
+        };
+    }
+}
