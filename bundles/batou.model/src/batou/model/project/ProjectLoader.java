@@ -91,7 +91,12 @@ public final class ProjectLoader {
                     suggestion.isEmpty() ? known : suggestion);
             return null;
         }
-        return readers.environment(name, file, yaml.read(path, file));
+        int errors = diagnostics.errorCount();
+        YNode document = yaml.read(path, file);
+        if (document == null && diagnostics.errorCount() > errors) {
+            return null; // unreadable: the syntax error says everything
+        }
+        return readers.environment(name, file, document);
     }
 
     private List<String> folders(String parent) {

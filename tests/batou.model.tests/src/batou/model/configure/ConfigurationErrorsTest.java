@@ -163,7 +163,7 @@ class ConfigurationErrorsTest {
                 """);
         Configuration configuration = project.configure("dev");
         String printed = ProjectFixture.printed(configuration);
-        assertEquals("environments/dev/environment.yaml:4:14: error: cannot convert the value (sensitive, not "
+        assertEquals("environments/dev/environment.yaml:4:13: error: cannot convert the value (sensitive, not "
                 + "shown) to int for attribute 'pin' of 'db' on host 'db1': not a whole number", printed);
         assertTrue(!printed.contains("hunter2"));
     }
@@ -177,8 +177,8 @@ class ConfigurationErrorsTest {
                 hosts:
                   db1: [db]
                 """);
-        assertErrors(project.configure("dev"), "components/db/component.yaml:2:34: error: cannot expand "
-                + "attribute 'workers' of 'db' on host 'db1': 'host.data.cores' is undefined");
+        assertErrors(project.configure("dev"), "components/db/component.yaml:2:37: error: cannot expand "
+                + "attribute 'workers' of 'db' on host 'db1': 'host.data' has no attribute 'cores'");
     }
 
     @Test

@@ -407,7 +407,7 @@ public final class ConfigureRun {
         ComponentOverrides overrides = environment.overrides().get(root.definition.name());
         if (overrides != null) {
             overrides.values().values().forEach(override -> sources.put(override.attribute(), new ValueSource(
-                    override.value(), null, override.sensitive(), override.location(), environment.file())));
+                    override.value(), null, override.sensitive(), override.value().location(), environment.file())));
         }
         return new ComponentInstance(root.definition, root.id.describe(), fixed, sensitiveFixed, sources,
                 root.reference.location(), "set it under 'components: " + root.definition.name() + ":' in "

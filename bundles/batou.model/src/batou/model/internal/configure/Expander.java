@@ -57,6 +57,9 @@ final class Expander {
             try {
                 return template.renderNative(scope);
             } catch (TemplateException e) {
+                if (e.getCause() instanceof DependentFailure dependent) {
+                    throw dependent; // the value it reads failed and was reported already
+                }
                 throw new ExpansionException(new SourceLocation(e.sourceName(), e.line(), e.column()), e.detail());
             }
         }
