@@ -72,8 +72,8 @@ public final class ConfigureRun {
         collectRequirements();
         DependencyGraph<RootState> deployGraph = deployGraph();
         reportCycles(deployGraph);
-        provideToFixPoint();
-        Map<RootId, RootPlan> plans = finalPass(deployGraph);
+        List<RootState> flowOrder = provideToFixPoint();
+        Map<RootId, RootPlan> plans = finalPass(deployGraph, flowOrder);
         reportUnusedResources();
         if (diagnostics.hasErrors()) {
             return null;
@@ -311,10 +311,11 @@ public final class ConfigureRun {
     }
 
     /**
-     * Computes the provided values of every root. Providers are evaluated before their consumers; where values
-     * depend on each other in a circle, rounds repeat until nothing changes.
+     * Orders the roots so that providers come before their consumers, and computes the provided values of roots
+     * whose values depend on each other in a circle: rounds repeat until nothing changes. The other roots get
+     * their values in the final pass, which follows the returned order.
      */
-    private void provideToFixPoint() {
+    private List<RootState> provideToFixPoint() {
         DependencyGraph<RootState> flow = new DependencyGraph<>();
         roots.forEach(flow::addNode);
         for (RootState root : roots) {
@@ -322,10 +323,14 @@ public final class ConfigureRun {
                 requirement.providers().forEach(provider -> flow.addEdge(root, provider));
             }
         }
+        List<RootState> order = new ArrayList<>(roots.size());
         for (List<Integer> component : flow.stronglyConnected()) {
             List<RootState> members = component.stream().map(flow::node).toList();
-            int rounds = members.size() == 1 ? 1 : members.size() + 2;
-            for (int round = 0; round < rounds; round++) {
+            order.addAll(members);
+            if (members.size() == 1) {
+                continue;
+            }
+            for (int round = 0; round < members.size() + 2; round++) {
                 boolean changed = false;
                 for (RootState root : members) {
                     Map<String, Object> before = root.provided;
@@ -337,6 +342,7 @@ public final class ConfigureRun {
                 }
             }
         }
+        return order;
     }
 
     private Map<String, Object> evaluateProvides(RootState root, ComponentInstance instance, Diagnostics sink) {
@@ -481,13 +487,14 @@ public final class ConfigureRun {
 
     // --- final pass and plan ---------------------------------------------------------------------------------
 
-    private Map<RootId, RootPlan> finalPass(DependencyGraph<RootState> graph) {
+    private Map<RootId, RootPlan> finalPass(DependencyGraph<RootState> graph, List<RootState> flowOrder) {
         Map<RootId, RootPlan> plans = new HashMap<>();
-        for (RootState root : roots) {
+        for (RootState root : flowOrder) {
             checkRequirements(root);
             ComponentInstance instance = rootInstance(root, diagnostics);
             Map<String, Object> attributes = instance.attributes();
             Map<String, Object> provided = evaluateProvides(root, instance, diagnostics);
+            root.provided = provided;
             List<PartNode> partNodes = parts.build(root, instance);
             Set<String> sensitive = new HashSet<>(instance.sensitiveNames());
             sensitive.retainAll(attributes.keySet());
