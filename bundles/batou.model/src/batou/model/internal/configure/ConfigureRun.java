@@ -231,21 +231,22 @@ public final class ConfigureRun {
 
     private void collectRequirements() {
         Map<String, List<RootState>> providers = new HashMap<>();
+        Map<String, Map<HostSetup, List<RootState>>> providersByHost = new HashMap<>();
         for (RootState root : roots) {
             for (ProvideDeclaration provide : root.definition.provides()) {
                 providers.computeIfAbsent(provide.resource(), k -> new ArrayList<>()).add(root);
+                providersByHost.computeIfAbsent(provide.resource(), k -> new java.util.IdentityHashMap<>())
+                        .computeIfAbsent(root.host, k -> new ArrayList<>()).add(root);
             }
         }
         for (RootState root : roots) {
             for (ComponentDefinition owner : usedDefinitions(root)) {
                 for (RequireDeclaration require : owner.requires()) {
-                    List<RootState> matching = new ArrayList<>();
-                    for (RootState provider : providers.getOrDefault(require.resource(), List.of())) {
-                        if (require.host() == HostFilter.ANY || provider.host == root.host) {
-                            matching.add(provider);
-                        }
-                    }
-                    root.requirements.add(new RootState.Requirement(require, owner, matching));
+                    List<RootState> matching = require.host() == HostFilter.ANY
+                            ? providers.getOrDefault(require.resource(), List.of())
+                            : providersByHost.getOrDefault(require.resource(), Map.of())
+                                    .getOrDefault(root.host, List.of());
+                    root.requirements.add(new RootState.Requirement(require, owner, List.copyOf(matching)));
                 }
             }
         }
@@ -507,16 +508,15 @@ public final class ConfigureRun {
 
     private DeploymentPlan plan(DependencyGraph<RootState> graph, Map<RootId, RootPlan> plans) {
         List<RootState> order = graph.order();
+        Map<HostSetup, List<RootPlan>> byHost = new java.util.IdentityHashMap<>();
+        for (RootState root : order) {
+            byHost.computeIfAbsent(root.host, k -> new ArrayList<>()).add(plans.get(root.id));
+        }
         List<HostPlan> hostPlans = new ArrayList<>();
         for (HostSetup host : hosts) {
-            List<RootPlan> hostRoots = new ArrayList<>();
-            for (RootState root : order) {
-                if (root.host == host) {
-                    hostRoots.add(plans.get(root.id));
-                }
-            }
             hostPlans.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(),
-                    host.serviceUser(), host.targetDirectory(), host.sshConfig(), host.data(), hostRoots));
+                    host.serviceUser(), host.targetDirectory(), host.sshConfig(), host.data(),
+                    byHost.getOrDefault(host, List.of())));
         }
         YNode jobsNode = environment.settings().get(EnvironmentSettings.JOBS);
         long jobs = jobsNode != null && jobsNode.toValue() instanceof Long value ? value
