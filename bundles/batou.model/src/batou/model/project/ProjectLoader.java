@@ -86,7 +86,7 @@ public final class ProjectLoader {
         if (!Files.isRegularFile(path)) {
             String known = project.environments().isEmpty() ? "the project has no environments yet"
                     : "environments: " + String.join(", ", project.environments());
-            String suggestion = batou.model.internal.Suggestions.didYouMean(name, project.environments());
+            String suggestion = batou.template.Suggestions.didYouMean(name, project.environments());
             diagnostics.error(SourceLocation.ofFile(file), "unknown environment '" + name + "'",
                     suggestion.isEmpty() ? known : suggestion);
             return null;

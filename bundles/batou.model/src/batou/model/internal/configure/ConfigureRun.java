@@ -10,7 +10,7 @@ import java.util.Set;
 
 import batou.model.Diagnostics;
 import batou.model.SourceLocation;
-import batou.model.internal.Suggestions;
+import batou.template.Suggestions;
 import batou.model.internal.configure.Expander.ExpansionException;
 import batou.model.internal.yaml.YMapping;
 import batou.model.internal.yaml.YNode;

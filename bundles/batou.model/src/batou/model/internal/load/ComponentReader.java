@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import batou.model.SourceLocation;
-import batou.model.internal.Suggestions;
+import batou.template.Suggestions;
 import batou.model.internal.yaml.YMapping;
 import batou.model.internal.yaml.YNode;
 import batou.model.internal.yaml.YScalar;

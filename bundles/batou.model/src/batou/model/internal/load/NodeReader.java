@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 import batou.model.Diagnostics;
-import batou.model.internal.Suggestions;
+import batou.template.Suggestions;
 import batou.model.internal.yaml.YMapping;
 import batou.model.internal.yaml.YNode;
 import batou.model.internal.yaml.YScalar;

@@ -1,9 +1,12 @@
-package batou.model.internal;
+package batou.template;
 
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean ...?" for misspelt keys and names. */
+/**
+ * "Did you mean ...?" for misspelt names: filters and tests in templates, keys, components and part types in
+ * project files. One rule everywhere, so that suggestions are alike wherever they appear.
+ */
 public final class Suggestions {
 
     private Suggestions() {
@@ -28,14 +31,14 @@ public final class Suggestions {
         return best != null && bestDistance <= allowed ? best : null;
     }
 
-    /** {@code " (did you mean 'x'?)"} or an empty string, to append to a message. */
+    /** {@code did you mean 'x'?} or an empty string when nothing is close. */
     public static String didYouMean(String word, Collection<String> candidates) {
         String closest = closest(word, candidates);
         return closest == null ? "" : "did you mean '" + closest + "'?";
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
