@@ -24,12 +24,14 @@ public final class LibraryPartTypes implements PartTypeProvider {
 
     private static final List<PartType> TYPES = List.of(
             new SchemaPartType("file", "a file with the given content, or a copy of a project file",
+                    values -> Boolean.TRUE.equals(values.get("template")) ? "source" : null,
                     List.of(PATH, optional("content", AttributeType.STRING, null, "the text to write"),
                             projectFile("source", false, "a file of the component to copy"),
                             optional("template", AttributeType.BOOL, Boolean.FALSE,
                                     "render content or source as a template first"),
                             ENCODING, OWNER, GROUP, MODE, LEADING)),
             new SchemaPartType("template", "a file rendered from a Jinja template of the component",
+                    values -> "source",
                     List.of(PATH, projectFile("source", true, "the template file, beside component.yaml"),
                             ENCODING, OWNER, GROUP, MODE, LEADING)),
             new SchemaPartType("directory", "a directory, optionally synced from a folder of the component",
@@ -80,6 +82,7 @@ public final class LibraryPartTypes implements PartTypeProvider {
                             required("schedule", AttributeType.STRING, "five cron fields, e.g. '*/5 * * * *'"),
                             required("command", AttributeType.STRING, "the command to run"))),
             new SchemaPartType("systemd", "a systemd unit, reloaded, enabled and restarted on change",
+                    values -> "source",
                     List.of(required("name", AttributeType.STRING, "unit name, e.g. app.service"),
                             optional("content", AttributeType.STRING, null, "the unit file text"),
                             projectFile("source", false, "a unit template of the component"),

@@ -11,11 +11,24 @@ class SchemaPartType implements PartType {
     private final String name;
     private final String summary;
     private final List<PartAttribute> attributes;
+    private final java.util.function.Function<java.util.Map<String, Object>, String> templateSource;
 
     SchemaPartType(String name, String summary, List<PartAttribute> attributes) {
+        this(name, summary, values -> null, attributes);
+    }
+
+    SchemaPartType(String name, String summary,
+            java.util.function.Function<java.util.Map<String, Object>, String> templateSource,
+            List<PartAttribute> attributes) {
         this.name = name;
         this.summary = summary;
+        this.templateSource = templateSource;
         this.attributes = List.copyOf(attributes);
+    }
+
+    @Override
+    public String templateSource(java.util.Map<String, Object> values) {
+        return templateSource.apply(values);
     }
 
     @Override

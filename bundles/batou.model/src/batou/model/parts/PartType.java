@@ -19,6 +19,19 @@ public interface PartType {
     /** The attributes, in the order the reference documents them. */
     List<PartAttribute> attributes();
 
+    /**
+     * The attribute that names a project file to render as a template for this part, given its converted
+     * attribute values, or null when the part renders nothing. The model renders it while configuring, with the
+     * scope of the component, and puts the text into the part's {@value #RENDERED} attribute, so errors in
+     * templates are found by {@code batou check} and hosts receive finished text.
+     */
+    default String templateSource(java.util.Map<String, Object> values) {
+        return null;
+    }
+
+    /** The attribute that receives rendered template text. */
+    String RENDERED = "content";
+
     default PartAttribute attribute(String name) {
         for (PartAttribute attribute : attributes()) {
             if (attribute.name().equals(name)) {

@@ -23,7 +23,7 @@ final class ProjectFixture {
                     PartAttribute.optional("mode", AttributeType.INT, null, "bits")),
             type("file", PartAttribute.required("path", AttributeType.PATH, "the file"),
                     PartAttribute.optional("content", AttributeType.STRING, "", "text")),
-            type("template", PartAttribute.required("path", AttributeType.PATH, "the file"),
+            renderingType("template", PartAttribute.required("path", AttributeType.PATH, "the file"),
                     PartAttribute.projectFile("source", true, "the template")),
             type("command", PartAttribute.required("run", AttributeType.STRING, "the command"),
                     PartAttribute.optional("when", AttributeType.STRING, "always", "when"))));
@@ -49,6 +49,32 @@ final class ProjectFixture {
             @Override
             public List<PartAttribute> attributes() {
                 return List.of(attributes);
+            }
+        };
+    }
+
+    /** A part type whose {@code source} is rendered as a template into {@code content}. */
+    private static PartType renderingType(String name, PartAttribute... attributes) {
+        PartType plain = type(name, attributes);
+        return new PartType() {
+            @Override
+            public String name() {
+                return plain.name();
+            }
+
+            @Override
+            public String summary() {
+                return plain.summary();
+            }
+
+            @Override
+            public List<PartAttribute> attributes() {
+                return plain.attributes();
+            }
+
+            @Override
+            public String templateSource(java.util.Map<String, Object> values) {
+                return "source";
             }
         };
     }

@@ -25,6 +25,8 @@ import batou.model.project.PartDeclaration;
 import batou.model.project.Project;
 import batou.model.types.AttributeType;
 import batou.model.types.ConversionException;
+import batou.template.Template;
+import batou.template.TemplateException;
 
 /** Builds the part tree of a root component: library parts with converted attributes, sub-components inside. */
 final class PartsBuilder {
@@ -33,6 +35,7 @@ final class PartsBuilder {
     private final PartTypeRegistry registry;
     private final Expander expander;
     private final SubComponentFactory subComponents;
+    private final Map<String, Template> templates = new java.util.HashMap<>();
 
     /** Creates the instance of a sub-component inside a root. */
     interface SubComponentFactory {
@@ -177,11 +180,54 @@ final class PartsBuilder {
                 failed = true;
             }
         }
-        if (failed) {
+        if (failed || !render(type, values, sensitive, instance)) {
             return null;
         }
         return new PartNode(type.name(), label(type, values), values, sensitive, List.of(),
                 declaration.location());
+    }
+
+    /** Renders the part's template source, if it has one, into its content. False when that failed (reported). */
+    private boolean render(PartType type, Map<String, Object> values, Set<String> sensitive,
+            ComponentInstance instance) {
+        String attribute = type.templateSource(values);
+        if (attribute == null || !(values.get(attribute) instanceof String source)) {
+            return true;
+        }
+        Template template;
+        try {
+            template = templates.get(source);
+            if (template == null) {
+                template = Template.parse(Files.readString(project.root().resolve(source)), source);
+                templates.put(source, template);
+            }
+        } catch (java.io.IOException e) {
+            instance.diagnostics().error(SourceLocation.ofFile(source), "cannot read template: " + e.getMessage());
+            return false;
+        } catch (TemplateException e) {
+            instance.diagnostics().error(new SourceLocation(e.sourceName(), e.line(), e.column()),
+                    "template error: " + e.detail());
+            return false;
+        }
+        try {
+            values.put(PartType.RENDERED, template.render(instance.scope()));
+        } catch (TemplateException e) {
+            if (e.getCause() instanceof DependentFailure) {
+                return false;
+            }
+            instance.diagnostics().error(new SourceLocation(e.sourceName(), e.line(), e.column()),
+                    "cannot render template for " + instance.description() + ": " + e.detail());
+            return false;
+        } catch (DependentFailure e) {
+            return false;
+        }
+        for (String name : template.referencedNames()) {
+            if (instance.sensitiveNames().contains(name)) {
+                sensitive.add(PartType.RENDERED);
+                break;
+            }
+        }
+        return true;
     }
 
     private String projectFile(ComponentInstance instance, String path, YMapping.Entry entry) {

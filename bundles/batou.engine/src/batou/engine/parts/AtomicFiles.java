@@ -1,0 +1,65 @@
+package batou.engine.parts;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * Writes files so that readers, and a deploy interrupted at any moment, see the old or the new file and never a
+ * partial one: a temporary file in the same directory, written and fsynced, permissions set, then renamed over the
+ * target, and the directory fsynced.
+ */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Replaces {@code target} with {@code content}.
+     *
+     * @param permissions the permissions of the new file, or null to keep the old file's (0644 for a new one)
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        Set<PosixFilePermission> mode = permissions;
+        if (mode == null) {
+            mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        }
+        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".batou-tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.setPosixFilePermissions(temporary, mode);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot replace " + target + " atomically: " + e.getMessage(), e);
+            }
+            syncDirectory(directory);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot sync directories; the rename itself is atomic
+        }
+    }
+}
