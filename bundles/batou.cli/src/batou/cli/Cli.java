@@ -10,6 +10,7 @@ import batou.cli.internal.CheckCommand;
 import batou.cli.internal.GraphCommand;
 import batou.cli.internal.HelpCommand;
 import batou.cli.internal.VersionCommand;
+import batou.cli.internal.deploy.DeployCommand;
 
 /**
  * The {@code batou} command line: {@code batou [--help | --version] <command> [options]}.
@@ -23,6 +24,7 @@ public final class Cli {
 
     public Cli(PrintStream out, PrintStream err) {
         this.console = new Console(out, err);
+        register(new DeployCommand());
         register(new CheckCommand());
         register(new GraphCommand());
         register(new HelpCommand(this));

@@ -14,32 +14,32 @@ import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
 
 /** What the commands that work on one environment of a project share: {@code ENV}, {@code -p}, configuring. */
-final class ProjectOptions {
+public final class ProjectOptions {
 
     static final String PROJECT = "project";
 
     private ProjectOptions() {
     }
 
-    static Options options() {
+    public static Options options() {
         return new Options().add(Option.valued(PROJECT, 'p', "DIR",
                 "the project folder (default: the current directory)"));
     }
 
-    static Path project(ParsedArguments arguments) {
+    public static Path project(ParsedArguments arguments) {
         return Path.of(arguments.value(PROJECT).orElse(".")).toAbsolutePath().normalize();
     }
 
-    static PartTypeRegistry registry() {
+    public static PartTypeRegistry registry() {
         return PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
     }
 
-    static Configuration configure(Path project, String environment, boolean strict) {
+    public static Configuration configure(Path project, String environment, boolean strict) {
         return new Configurator(registry()).strictResources(strict).configure(project, environment);
     }
 
     /** Prints warnings and errors, then the closing line of a failed configuration. */
-    static void printDiagnostics(Configuration configuration, PrintStream stream) {
+    public static void printDiagnostics(Configuration configuration, PrintStream stream) {
         for (Diagnostic diagnostic : configuration.diagnostics()) {
             stream.println(diagnostic);
         }

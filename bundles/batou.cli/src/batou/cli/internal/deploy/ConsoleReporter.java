@@ -1,0 +1,53 @@
+package batou.cli.internal.deploy;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Set;
+
+import batou.engine.events.DeploymentEvent;
+import batou.engine.events.DeploymentListener;
+import batou.engine.parts.Change;
+
+/**
+ * Prints a deployment as it happens: a line for each root component that changes (with its changes and diffs),
+ * failures, skipped roots and warnings. Unchanged components print nothing. Colour only on a terminal and never
+ * with NO_COLOR.
+ */
+final class ConsoleReporter implements DeploymentListener {
+
+    private final PrintStream out;
+    private final Style style;
+    private final Set<String> announced = new HashSet<>();
+
+    ConsoleReporter(PrintStream out, Style style) {
+        this.out = out;
+        this.style = style;
+    }
+
+    @Override
+    public void on(DeploymentEvent event) {
+        if (event instanceof DeploymentEvent.PartChanged changed) {
+            announce(changed.host(), changed.component());
+            out.println("    " + style.bold(changed.path().substring(changed.path().indexOf(" > ") + 3)));
+            for (Change change : changed.changes()) {
+                for (String line : ChangeText.lines(change)) {
+                    out.println("        " + style.diff(line));
+                }
+            }
+        } else if (event instanceof DeploymentEvent.RootFailed failed) {
+            announce(failed.host(), failed.component());
+            out.println("    " + style.red("FAILED " + failed.path() + ": " + failed.message()));
+        } else if (event instanceof DeploymentEvent.RootSkipped skipped) {
+            out.println(style.yellow(skipped.host() + ": " + skipped.component() + " skipped: " + skipped.reason()));
+        } else if (event instanceof DeploymentEvent.Warning warning) {
+            out.println(style.yellow("WARNING " + warning.host() + ": " + warning.component() + ": "
+                    + warning.message()));
+        }
+    }
+
+    private void announce(String host, String component) {
+        if (announced.add(host + "/" + component)) {
+            out.println(style.bold(host + ": " + component));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package batou.cli.internal.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import batou.cli.Command;
+import batou.cli.Console;
+import batou.cli.ExitCode;
+import batou.cli.Option;
+import batou.cli.Options;
+import batou.cli.ParsedArguments;
+import batou.cli.UsageException;
+import batou.cli.internal.ProjectOptions;
+import batou.engine.DeploymentResult;
+import batou.engine.LocalDeployment;
+import batou.engine.Phase;
+import batou.engine.RootResult;
+import batou.engine.parts.ExecutablePartTypes;
+import batou.model.BatouVersion;
+import batou.model.configure.Configuration;
+import batou.model.plan.DeploymentPlan;
+import batou.model.plan.HostPlan;
+
+/**
+ * {@code batou deploy ENV}: configure, then converge every host of the environment (predict: only show what would
+ * change; consistency-only: only configure). Phases and results as the original batou prints them.
+ */
+public final class DeployCommand implements Command {
+
+    static final String PREDICT = "predict";
+    static final String CONSISTENCY_ONLY = "consistency-only";
+    static final String JSON = "json";
+    static final String JUNIT = "junit";
+
+    @Override
+    public String name() {
+        return "deploy";
+    }
+
+    @Override
+    public String summary() {
+        return "Deploy an environment: every host to the state its components describe.";
+    }
+
+    @Override
+    public String usage() {
+        return "ENV [-p DIR] [--predict | --consistency-only] [--json FILE] [--junit FILE]";
+    }
+
+    @Override
+    public Options options() {
+        return ProjectOptions.options()
+                .add(Option.flag(PREDICT, "verify only: show what would change, with diffs, and change nothing"))
+                .add(Option.flag(CONSISTENCY_ONLY, "load and configure only; do not touch any host"))
+                .add(Option.valued(JSON, null, "FILE", "write every event and the summary as JSON"))
+                .add(Option.valued(JUNIT, null, "FILE", "write a JUnit XML report: a test case per host and root"));
+    }
+
+    @Override
+    public int run(ParsedArguments arguments, Console console) throws UsageException {
+        String environment = arguments.expectPositional("ENV").get(0);
+        boolean predict = arguments.has(PREDICT);
+        boolean consistencyOnly = arguments.has(CONSISTENCY_ONLY);
+        if (predict && consistencyOnly) {
+            throw new UsageException("--predict and --consistency-only exclude each other");
+        }
+        Path project = ProjectOptions.project(arguments);
+        Run run = new Run(console.out(), environment, predict ? "predict" : consistencyOnly ? "consistency" : "deploy");
+        run.out.println(BatouVersion.current());
+        try (DeployLock lock = DeployLock.acquire(project, environment)) {
+            return run.execute(project, consistencyOnly, predict, arguments);
+        } catch (DeployLock.HeldException e) {
+            console.err().println("batou: " + e.getMessage());
+            run.out.println(run.style.red("DEPLOYMENT FAILED (during " + Phase.PREPARING + ")"));
+            return ExitCode.FAILURE;
+        } catch (IOException e) {
+            console.err().println("batou: cannot write a report or lock: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+    }
+
+    /** One run of the command, with its timings and output. */
+    private static final class Run {
+        final PrintStream out;
+        final String environment;
+        final String mode;
+        final Style style = Style.forConsole();
+        final Map<String, Long> timings = new LinkedHashMap<>();
+        final long started = System.nanoTime();
+
+        Run(PrintStream out, String environment, String mode) {
+            this.out = out;
+            this.environment = environment;
+            this.mode = mode;
+        }
+
+        int execute(Path project, boolean consistencyOnly, boolean predict, ParsedArguments arguments)
+                throws IOException {
+            heading(Phase.PREPARING);
+            out.println("    project " + project + ", environment " + environment);
+            heading(Phase.CONFIGURING);
+            long configureStart = System.nanoTime();
+            Configuration configuration = ProjectOptions.configure(project, environment, false);
+            timings.put("configure", millisSince(configureStart));
+            EventLog events = new EventLog();
+            if (configuration.failed()) {
+                ProjectOptions.printDiagnostics(configuration, out);
+                return finish(arguments, events, null, null, Phase.CONFIGURING);
+            }
+            configuration.warnings().forEach(warning -> out.println(warning));
+            DeploymentPlan plan = configuration.plan();
+            out.println("    " + plan.hosts().size() + (plan.hosts().size() == 1 ? " host, " : " hosts, ")
+                    + plan.order().size() + " root components (" + timings.get("configure") + " ms)");
+            plan.ignoredHosts().forEach(host -> out.println("    " + host + ": skipped (ignored host)"));
+            plan.ignoredComponents().forEach(id -> out.println("    " + id + ": skipped (ignored component)"));
+            if (consistencyOnly) {
+                return finish(arguments, events, plan, null, null);
+            }
+            for (HostPlan host : plan.hosts()) {
+                if (!host.connect().equals("local")) {
+                    out.println("    host '" + host.name() + "' uses connect: " + host.connect()
+                            + "; this version of batou deploys connect: local environments only");
+                    return finish(arguments, events, plan, null, Phase.CONNECTING);
+                }
+            }
+            heading(Phase.DEPLOYING);
+            long deployStart = System.nanoTime();
+            ConsoleReporter console = new ConsoleReporter(out, style);
+            DeploymentResult result = new LocalDeployment(new ExecutablePartTypes(ProjectOptions.registry()),
+                    project, predict, event -> {
+                        events.on(event);
+                        console.on(event);
+                    }, Clock.systemUTC()).run(plan);
+            timings.put("deploy", millisSince(deployStart));
+            return finish(arguments, events, plan, result, result.failed() ? Phase.DEPLOYING : null);
+        }
+
+        private int finish(ParsedArguments arguments, EventLog events, DeploymentPlan plan, DeploymentResult result,
+                Phase failedIn) throws IOException {
+            timings.put("total", millisSince(started));
+            heading(Phase.SUMMARY);
+            if (plan != null && result != null) {
+                for (HostPlan host : plan.hosts()) {
+                    List<RootResult> roots = result.of(host.name());
+                    out.printf(Locale.ROOT, "    %s: %d components, %d changed, %d unchanged, %d failed, %d skipped%n",
+                            host.name(), roots.size(), count(roots, RootResult.Status.CHANGED),
+                            count(roots, RootResult.Status.UNCHANGED), count(roots, RootResult.Status.FAILED),
+                            count(roots, RootResult.Status.SKIPPED));
+                }
+            }
+            out.printf(Locale.ROOT, "    total %.2f s (configure %.2f s, deploy %.2f s)%n", seconds("total"),
+                    seconds("configure"), seconds("deploy"));
+            String outcome = failedIn != null ? "failed" : "finished";
+            if (arguments.value(JSON).isPresent()) {
+                Reports.writeJson(Path.of(arguments.value(JSON).get()), environment, mode, outcome, events, result,
+                        timings);
+            }
+            if (arguments.value(JUNIT).isPresent() && plan != null && result != null) {
+                Reports.writeJUnit(Path.of(arguments.value(JUNIT).get()), plan, result);
+            }
+            if (failedIn != null) {
+                out.println(style.red("DEPLOYMENT FAILED (during " + failedIn + ")"));
+                return ExitCode.FAILURE;
+            }
+            out.println(style.green(switch (mode) {
+                case "predict" -> "DEPLOYMENT PREDICTION FINISHED";
+                case "consistency" -> "CONSISTENCY CHECK FINISHED";
+                default -> "DEPLOYMENT FINISHED";
+            }));
+            return ExitCode.OK;
+        }
+
+        private static long count(List<RootResult> roots, RootResult.Status status) {
+            return roots.stream().filter(r -> r.status() == status).count();
+        }
+
+        private double seconds(String timing) {
+            return timings.getOrDefault(timing, 0L) / 1000.0;
+        }
+
+        private void heading(Phase phase) {
+            out.println(style.bold(phase.heading()));
+        }
+
+        private static long millisSince(long start) {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
+    }
+}

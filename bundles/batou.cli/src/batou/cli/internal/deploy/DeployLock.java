@@ -1,0 +1,80 @@
+package batou.cli.internal.deploy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Stops two deployments of the same project and environment on one machine at once. An OS file lock in the
+ * temporary directory: it goes away with the process, so a crashed run never leaves a stale lock behind.
+ */
+final class DeployLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DeployLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Thrown when another run holds the lock; the message names it. */
+    static final class HeldException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        HeldException(String message) {
+            super(message);
+        }
+    }
+
+    static DeployLock acquire(Path project, String environment) throws IOException, HeldException {
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "batou-locks");
+        Files.createDirectories(folder);
+        Path file = folder.resolve(digest(project.toAbsolutePath().normalize() + "\n" + environment) + ".lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            channel.close();
+            throw new HeldException("another deployment of environment '" + environment + "' of " + project
+                    + " is running (" + (holder.isEmpty() ? "unknown process" : holder) + "); wait for it to finish");
+        }
+        String holder = "pid " + ProcessHandle.current().pid() + " by " + System.getProperty("user.name")
+                + " since " + Instant.now();
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(false);
+        return new DeployLock(channel, lock);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
+}

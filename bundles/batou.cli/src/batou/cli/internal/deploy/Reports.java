@@ -1,0 +1,113 @@
+package batou.cli.internal.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import batou.engine.DeploymentResult;
+import batou.engine.RootResult;
+import batou.model.plan.DeploymentPlan;
+import batou.model.plan.HostPlan;
+
+/** The machine-readable reports of a run: JSON (every event and the summary) and JUnit XML (a test per root). */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static void writeJson(Path file, String environment, String mode, String outcome, EventLog events,
+            DeploymentResult result, Map<String, Long> timings) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("environment", environment);
+        report.put("mode", mode);
+        report.put("outcome", outcome);
+        report.put("timings_ms", timings);
+        List<Object> roots = new ArrayList<>();
+        if (result != null) {
+            for (RootResult root : result.all()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("host", root.id().host());
+                item.put("component", root.id().component());
+                item.put("status", root.status().name().toLowerCase(Locale.ROOT));
+                item.put("message", root.message());
+                item.put("millis", root.millis());
+                roots.add(item);
+            }
+        }
+        report.put("roots", roots);
+        report.put("events", events.entries());
+        write(file, Json.write(report));
+    }
+
+    static void writeJUnit(Path file, DeploymentPlan plan, DeploymentResult result) throws IOException {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        xml.append("<testsuites name=\"").append(escape("batou deploy " + plan.environment())).append("\">\n");
+        for (HostPlan host : plan.hosts()) {
+            List<RootResult> roots = result.of(host.name());
+            long failures = roots.stream().filter(r -> r.status() == RootResult.Status.FAILED).count();
+            long skipped = roots.stream().filter(r -> r.status() == RootResult.Status.SKIPPED).count();
+            double seconds = roots.stream().mapToLong(RootResult::millis).sum() / 1000.0;
+            xml.append("  <testsuite name=\"").append(escape(host.name())).append("\" tests=\"").append(roots.size())
+                    .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
+                    .append("\" time=\"").append(String.format(Locale.ROOT, "%.3f", seconds)).append("\">\n");
+            for (RootResult root : roots) {
+                xml.append("    <testcase classname=\"").append(escape(plan.environment() + "." + host.name()))
+                        .append("\" name=\"").append(escape(root.id().component())).append("\" time=\"")
+                        .append(String.format(Locale.ROOT, "%.3f", root.millis() / 1000.0)).append('"');
+                switch (root.status()) {
+                    case FAILED -> xml.append(">\n      <failure message=\"").append(escape(root.message()))
+                            .append("\">").append(escape(root.message())).append("</failure>\n    </testcase>\n");
+                    case SKIPPED -> xml.append(">\n      <skipped message=\"").append(escape(root.message()))
+                            .append("\"/>\n    </testcase>\n");
+                    default -> xml.append(">\n      <system-out>").append(root.status() == RootResult.Status.CHANGED
+                            ? "changed" : "unchanged").append("</system-out>\n    </testcase>\n");
+                }
+            }
+            xml.append("  </testsuite>\n");
+        }
+        xml.append("</testsuites>\n");
+        write(file, xml.toString());
+    }
+
+    private static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Writes a report atomically, so that a CI server never reads half of one. */
+    private static void write(Path file, String text) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}
