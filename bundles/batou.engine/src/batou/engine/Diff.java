@@ -110,10 +110,10 @@ public final class Diff {
             if (x < a.size() && y < b.size() && a.get(x).equals(b.get(y))) {
                 edits.add(new String[] { " ", a.get(x++) });
                 y++;
-            } else if (y < b.size() && (x == a.size() || lcs[x][y + 1] >= lcs[x + 1][y])) {
-                edits.add(new String[] { "+", b.get(y++) });
+            } else if (x < a.size() && (y == b.size() || lcs[x + 1][y] >= lcs[x][y + 1])) {
+                edits.add(new String[] { "-", a.get(x++) }); // removals first, as diff -u shows them
             } else {
-                edits.add(new String[] { "-", a.get(x++) });
+                edits.add(new String[] { "+", b.get(y++) });
             }
         }
         return edits;

@@ -1,0 +1,182 @@
+package batou.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.engine.events.DeploymentEvent;
+import batou.engine.parts.Change;
+import batou.engine.parts.ExecutablePartType;
+import batou.engine.parts.ExecutablePartTypes;
+import batou.engine.parts.Part;
+import batou.engine.parts.PartContext;
+import batou.engine.parts.PartFailure;
+import batou.engine.parts.Verdict;
+import batou.model.SourceLocation;
+import batou.model.parts.PartAttribute;
+import batou.model.plan.DeploymentPlan;
+import batou.model.plan.HostPlan;
+import batou.model.plan.PartNode;
+import batou.model.plan.RootId;
+import batou.model.plan.RootPlan;
+import batou.model.types.AttributeType;
+
+/**
+ * The engine's order, change tracking and failure handling, with a small part type that creates marker files
+ * (a real file on disk per part) and can be told to fail or to run only after a change.
+ */
+class LocalDeploymentTest {
+
+    @TempDir
+    Path temp;
+
+    private final List<DeploymentEvent> events = new ArrayList<>();
+
+    /** "marker": creates {@code path}; {@code fail} makes update fail; {@code when: changed} gates on earlier changes. */
+    private static final ExecutablePartType MARKER = new ExecutablePartType() {
+        @Override
+        public String name() {
+            return "marker";
+        }
+
+        @Override
+        public String summary() {
+            return "a marker file for tests";
+        }
+
+        @Override
+        public List<PartAttribute> attributes() {
+            return List.of(PartAttribute.required("path", AttributeType.PATH, "the marker"),
+                    PartAttribute.optional("fail", AttributeType.BOOL, false, "fail on update"),
+                    PartAttribute.optional("when", AttributeType.STRING, "always", "always or changed"));
+        }
+
+        @Override
+        public Part create(PartNode node) {
+            return new Part() {
+                @Override
+                public Verdict verify(PartContext context) {
+                    if ("changed".equals(node.attributes().get("when")) && !context.earlierPartChanged()) {
+                        return Verdict.upToDate();
+                    }
+                    Path path = context.target((String) node.attributes().get("path"));
+                    return Files.exists(path) ? Verdict.upToDate()
+                            : Verdict.update(new Change.Other("create " + path.getFileName()));
+                }
+
+                @Override
+                public void update(PartContext context, Verdict verdict) throws Exception {
+                    if (Boolean.TRUE.equals(node.attributes().get("fail"))) {
+                        throw new PartFailure("told to fail");
+                    }
+                    Files.writeString(context.target((String) node.attributes().get("path")), "x");
+                }
+            };
+        }
+    };
+
+    private PartNode marker(String name, Map<String, Object> extra) {
+        Map<String, Object> attributes = new java.util.HashMap<>(extra);
+        attributes.put("path", temp.resolve(name).toString());
+        return new PartNode("marker", name, attributes, Set.of(), List.of(), SourceLocation.ofFile("test"));
+    }
+
+    private RootPlan root(String host, String component, List<PartNode> parts, RootId... dependsOn) {
+        return new RootPlan(new RootId(host, component), List.of(), temp.resolve("work/" + component).toString(),
+                Map.of(), Set.of(), Map.of(), parts, List.of(dependsOn));
+    }
+
+    private DeploymentResult deploy(DeploymentPlan plan, boolean predict) {
+        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, predict, events::add,
+                Clock.systemUTC()).run(plan);
+    }
+
+    private static DeploymentPlan plan(List<RootPlan> roots) {
+        HostPlan host = new HostPlan("h", "h", null, "local", null, "/", null, Map.of(), roots);
+        return new DeploymentPlan("test", 1, List.of(host), roots.stream().map(RootPlan::id).toList(), List.of(),
+                List.of());
+    }
+
+    @Test
+    void firstRunChangesSecondRunChangesNothing() {
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of()), marker("a2", Map.of())))));
+        DeploymentResult first = deploy(plan, false);
+        assertEquals(RootResult.Status.CHANGED, first.get(new RootId("h", "a")).status());
+        assertTrue(Files.exists(temp.resolve("a1")) && Files.exists(temp.resolve("a2")));
+        events.clear();
+        DeploymentResult second = deploy(plan, false);
+        assertEquals(RootResult.Status.UNCHANGED, second.get(new RootId("h", "a")).status());
+        assertFalse(events.stream().anyMatch(DeploymentEvent.PartChanged.class::isInstance));
+    }
+
+    @Test
+    void predictReportsChangesAndTouchesNothing() {
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of())))));
+        DeploymentResult result = deploy(plan, true);
+        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "a")).status());
+        assertFalse(Files.exists(temp.resolve("a1")));
+        assertFalse(Files.exists(temp.resolve("work/a")), "not even the work directory is created");
+        assertEquals(1, events.stream().filter(DeploymentEvent.PartChanged.class::isInstance).count());
+    }
+
+    @Test
+    void whenChangedRunsOnlyAfterAnEarlierChangeOfTheSameComponent() {
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("config", Map.of()),
+                marker("reload", Map.of("when", "changed"))))));
+        deploy(plan, false);
+        assertTrue(Files.exists(temp.resolve("reload")));
+        events.clear();
+        Files.exists(temp.resolve("reload"));
+        temp.resolve("reload").toFile().delete();
+        deploy(plan, false); // config unchanged: reload is not wanted
+        assertFalse(Files.exists(temp.resolve("reload")));
+    }
+
+    @Test
+    void aFailureStopsTheRootAndSkipsItsDependantsOnly() {
+        RootPlan broken = root("h", "broken", List.of(marker("b1", Map.of("fail", true)), marker("b2", Map.of())));
+        RootPlan other = root("h", "other", List.of(marker("o1", Map.of())));
+        RootPlan dependant = root("h", "dependant", List.of(marker("d1", Map.of())), new RootId("h", "broken"));
+        RootPlan second = root("h", "second", List.of(marker("s1", Map.of())), new RootId("h", "dependant"));
+        DeploymentResult result = deploy(plan(List.of(broken, other, dependant, second)), false);
+        assertEquals(RootResult.Status.FAILED, result.get(new RootId("h", "broken")).status());
+        assertTrue(result.get(new RootId("h", "broken")).message().endsWith("told to fail"));
+        assertFalse(Files.exists(temp.resolve("b2")), "parts after the failure do not run");
+        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "other")).status());
+        assertEquals(RootResult.Status.SKIPPED, result.get(new RootId("h", "dependant")).status());
+        assertEquals("h/broken failed", result.get(new RootId("h", "dependant")).message());
+        assertEquals("h/dependant was skipped", result.get(new RootId("h", "second")).message());
+        assertTrue(result.failed());
+    }
+
+    @Test
+    void aPartTypeWithoutImplementationFailsTheRootClearly() {
+        PartNode unknown = new PartNode("download", "x", Map.of(), Set.of(), List.of(), SourceLocation.ofFile("t"));
+        DeploymentResult result = deploy(plan(List.of(root("h", "a", List.of(unknown)))), false);
+        assertEquals("a > download x: part type 'download' cannot run in this version of batou yet",
+                result.get(new RootId("h", "a")).message());
+    }
+
+    @Test
+    void subComponentChangesCountForTheirParent() {
+        PartNode sub = new PartNode("component", "inner", Map.of(), Set.of(), List.of(marker("i1", Map.of())),
+                SourceLocation.ofFile("t"));
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(sub, marker("after", Map.of("when", "changed"))))));
+        deploy(plan, false);
+        assertTrue(Files.exists(temp.resolve("after")), "the parent saw the sub-component's change");
+        DeploymentEvent.PartChanged first = (DeploymentEvent.PartChanged) events.stream()
+                .filter(DeploymentEvent.PartChanged.class::isInstance).findFirst().get();
+        assertEquals("a > inner > marker i1", first.path());
+    }
+}
