@@ -18,7 +18,21 @@ import java.util.Set;
  */
 public final class AtomicFiles {
 
+    /** The suffix of temporary files; a run killed mid-write leaves one, the next write of the file removes it. */
+    public static final String TEMPORARY_SUFFIX = ".batou-tmp";
+
     private AtomicFiles() {
+    }
+
+    private static void removeLeftovers(Path directory, String name) throws IOException {
+        String prefix = "." + name + ".";
+        try (java.nio.file.DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory,
+                entry -> entry.getFileName().toString().startsWith(prefix)
+                        && entry.getFileName().toString().endsWith(TEMPORARY_SUFFIX))) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
     }
 
     /**
@@ -33,7 +47,8 @@ public final class AtomicFiles {
             mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
                     : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
         }
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".batou-tmp");
+        removeLeftovers(directory, target.getFileName().toString());
+        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", TEMPORARY_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {

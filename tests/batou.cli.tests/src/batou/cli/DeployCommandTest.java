@@ -1,0 +1,194 @@
+package batou.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** {@code batou deploy} of a local environment, end to end through the command line. */
+class DeployCommandTest {
+
+    private static final String SECRET = "hunter2-very-secret";
+
+    @TempDir
+    Path project;
+
+    @TempDir
+    Path target;
+
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void writeProject() throws IOException {
+        write("components/web/component.yaml", """
+                attributes:
+                  greeting: {default: hello}
+                  password: {default: "%s", sensitive: true}
+                parts:
+                  - directory: {path: htdocs}
+                  - file: {path: htdocs/index.html, content: "<h1>{{ greeting }}</h1>\\n"}
+                  - template: {path: web.conf, source: web.conf.j2, mode: 0640}
+                  - file: {path: secret.txt, content: "{{ password }}\\n"}
+                  - command: {run: "echo reloaded >> reloads.log", when: changed}
+                """.formatted(SECRET));
+        write("components/web/web.conf.j2", "listen 8080\ngreeting {{ greeting }}\npassword {{ password }}\n");
+        write("environments/dev/environment.yaml", """
+                environment: {connect: local, target_directory: "%s"}
+                hosts:
+                  localhost: [web]
+                """.formatted(target));
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private int deploy(String... options) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        String[] arguments = new String[options.length + 4];
+        arguments[0] = "deploy";
+        arguments[1] = "dev";
+        arguments[2] = "-p";
+        arguments[3] = project.toString();
+        System.arraycopy(options, 0, arguments, 4, options.length);
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(arguments);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path work(String file) {
+        return target.resolve("work/web").resolve(file);
+    }
+
+    @Test
+    void firstDeployChangesSecondChangesNothing() throws Exception {
+        assertEquals(ExitCode.OK, deploy(), out() + err);
+        assertTrue(out().contains("localhost: web"), out());
+        assertTrue(out().strip().endsWith("DEPLOYMENT FINISHED"), out());
+        assertEquals("<h1>hello</h1>\n", Files.readString(work("htdocs/index.html")));
+        assertEquals("reloaded\n", Files.readString(work("reloads.log")));
+        FileTime written = Files.getLastModifiedTime(work("web.conf"));
+
+        Thread.sleep(20);
+        assertEquals(ExitCode.OK, deploy(), out());
+        assertFalse(out().contains("localhost: web"), "no changed component is printed\n" + out());
+        assertTrue(out().contains("localhost: 1 components, 0 changed, 1 unchanged, 0 failed, 0 skipped"), out());
+        assertEquals(written, Files.getLastModifiedTime(work("web.conf")), "unchanged files are not rewritten");
+        assertEquals("reloaded\n", Files.readString(work("reloads.log")), "no reload without a change");
+    }
+
+    @Test
+    void predictShowsTheDiffAndChangesNothing() throws Exception {
+        assertEquals(ExitCode.OK, deploy());
+        write("components/web/web.conf.j2", "listen 9090\ngreeting {{ greeting }}\npassword {{ password }}\n");
+        write("components/web/component.yaml", Files.readString(project.resolve("components/web/component.yaml"))
+                .replace("default: hello", "default: bonjour"));
+        assertEquals(ExitCode.OK, deploy("--predict"), out());
+        assertTrue(out().contains("-<h1>hello</h1>"), out());
+        assertTrue(out().contains("+<h1>bonjour</h1>"), out());
+        assertTrue(out().contains("diff hidden: contains sensitive data"), out());
+        assertTrue(out().strip().endsWith("DEPLOYMENT PREDICTION FINISHED"), out());
+        assertEquals("<h1>hello</h1>\n", Files.readString(work("htdocs/index.html")), "predict changed nothing");
+        assertEquals("reloaded\n", Files.readString(work("reloads.log")), "predict ran no command");
+    }
+
+    @Test
+    void sensitiveValuesAppearInNoOutputAndNoReport() throws Exception {
+        Path json = target.resolve("report.json");
+        Path junit = target.resolve("report.xml");
+        assertEquals(ExitCode.OK, deploy("--json", json.toString(), "--junit", junit.toString()), out());
+        assertEquals(SECRET + "\n", Files.readString(work("secret.txt")), "the secret is deployed");
+        write("components/web/component.yaml", Files.readString(project.resolve("components/web/component.yaml"))
+                .replace(SECRET, SECRET + "-rotated"));
+        String first = out();
+        assertEquals(ExitCode.OK, deploy("--predict"), out());
+        String predict = out();
+        for (String text : new String[] { first, predict, err.toString(StandardCharsets.UTF_8),
+                Files.readString(json), Files.readString(junit) }) {
+            assertFalse(text.contains("hunter2"), text);
+        }
+        assertTrue(predict.contains("diff hidden: contains sensitive data"), predict);
+    }
+
+    @Test
+    void reportsDescribeEveryRoot() throws Exception {
+        Path json = target.resolve("r/report.json");
+        Path junit = target.resolve("r/report.xml");
+        assertEquals(ExitCode.OK, deploy("--json", json.toString(), "--junit", junit.toString()), out());
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"outcome\": \"finished\""), report);
+        assertTrue(report.contains("\"status\": \"changed\""), report);
+        assertTrue(report.contains("\"event\": \"PartChanged\""), report);
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        assertEquals(1, xml.getElementsByTagName("testcase").getLength());
+        assertEquals("web", xml.getElementsByTagName("testcase").item(0).getAttributes().getNamedItem("name")
+                .getNodeValue());
+        assertEquals(0, xml.getElementsByTagName("failure").getLength());
+    }
+
+    @Test
+    void aFailingCommandFailsTheDeploymentWithItsOutput() throws Exception {
+        write("components/web/component.yaml", """
+                parts:
+                  - command: {run: "echo broken config >&2; exit 3"}
+                """);
+        Path junit = target.resolve("report.xml");
+        assertEquals(ExitCode.FAILURE, deploy("--junit", junit.toString()), out());
+        assertTrue(out().contains("exited with 3"), out());
+        assertTrue(out().contains("broken config"), out());
+        assertTrue(out().strip().endsWith("DEPLOYMENT FAILED (during DEPLOYING)"), out());
+        assertTrue(Files.readString(junit).contains("<failure message="), Files.readString(junit));
+    }
+
+    @Test
+    void consistencyOnlyTouchesNothing() {
+        assertEquals(ExitCode.OK, deploy("--consistency-only"), out());
+        assertTrue(out().strip().endsWith("CONSISTENCY CHECK FINISHED"), out());
+        assertFalse(Files.exists(target.resolve("work")));
+    }
+
+    @Test
+    void configurationErrorsFailDuringConfiguring() throws IOException {
+        write("environments/dev/environment.yaml", "hosts:\n  localhost: [wbe]\n");
+        assertEquals(ExitCode.FAILURE, deploy(), out());
+        assertTrue(out().contains("1 ERROR - CONFIGURATION FAILED"), out());
+        assertTrue(out().strip().endsWith("DEPLOYMENT FAILED (during CONFIGURING)"), out());
+    }
+
+    @Test
+    void aSecondDeploymentAtTheSameTimeIsRefused() throws Exception {
+        try (var held = batou.cli.internal.deploy.DeployLockAccess.hold(project, "dev")) {
+            assertEquals(ExitCode.FAILURE, deploy(), out());
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertTrue(message.startsWith("batou: another deployment of environment 'dev' of " + project
+                    + " is running (pid " + ProcessHandle.current().pid()), message);
+        }
+        assertEquals(ExitCode.OK, deploy(), "the lock is released after the first run\n" + out());
+    }
+
+    @Test
+    void predictAndConsistencyOnlyExcludeEachOther() {
+        assertEquals(ExitCode.USAGE, deploy("--predict", "--consistency-only"));
+    }
+}
