@@ -23,17 +23,19 @@ import batou.model.types.AttributeType;
 public final class LibraryPartTypes implements PartTypeProvider {
 
     private static final List<PartType> TYPES = List.of(
-            new SchemaPartType("file", "a file with the given content, or a copy of a project file",
+            new ExecutableSchemaPartType("file", "a file with the given content, or a copy of a project file",
                     values -> Boolean.TRUE.equals(values.get("template")) ? "source" : null,
                     List.of(PATH, optional("content", AttributeType.STRING, null, "the text to write"),
                             projectFile("source", false, "a file of the component to copy"),
                             optional("template", AttributeType.BOOL, Boolean.FALSE,
                                     "render content or source as a template first"),
-                            ENCODING, OWNER, GROUP, MODE, LEADING)),
-            new SchemaPartType("template", "a file rendered from a Jinja template of the component",
+                            ENCODING, OWNER, GROUP, MODE, LEADING),
+                    FilePart::file),
+            new ExecutableSchemaPartType("template", "a file rendered from a Jinja template of the component",
                     values -> "source",
                     List.of(PATH, projectFile("source", true, "the template file, beside component.yaml"),
-                            ENCODING, OWNER, GROUP, MODE, LEADING)),
+                            ENCODING, OWNER, GROUP, MODE, LEADING),
+                    FilePart::template),
             new SchemaPartType("directory", "a directory, optionally synced from a folder of the component",
                     List.of(PATH, projectFile("source", false, "a folder of the component to sync from"),
                             optional("exclude", AttributeType.LIST, List.of(), "glob patterns not to sync"),
