@@ -17,6 +17,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.Verdict;
 import batou.lib.internal.Attributes;
+import batou.lib.internal.TargetFiles;
 import batou.model.plan.PartNode;
 
 /**
@@ -45,7 +46,7 @@ final class PurgePart implements Part {
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
         for (Path match : matches(context)) {
-            removeTree(match);
+            TargetFiles.removeTree(match);
         }
     }
 
@@ -111,28 +112,5 @@ final class PurgePart implements Part {
             return pattern.substring(2);
         }
         return pattern;
-    }
-
-    private static void removeTree(Path path) throws IOException {
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            Files.deleteIfExists(path);
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
