@@ -18,7 +18,10 @@ import batou.model.types.AttributeType;
 
 /**
  * The part types of batou's component library: what components list under {@code parts:}. This is their schema
- * (names, typed attributes, defaults); the engine gives each its verify and update.
+ * (names, typed attributes, defaults). The file system and command types are {@link ExecutableSchemaPartType}s that
+ * create their parts ({@link FilePart}, {@link DirectoryPart}, {@link SymlinkPart}, {@link PermissionsPart},
+ * {@link PurgePart}, {@link CommandPart}); download, extract, json, yaml, cron, systemd and git are schema only so
+ * far and become executable the same way: a part class and a factory passed to {@link ExecutableSchemaPartType}.
  */
 public final class LibraryPartTypes implements PartTypeProvider {
 
