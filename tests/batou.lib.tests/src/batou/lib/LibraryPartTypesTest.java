@@ -68,4 +68,16 @@ class LibraryPartTypesTest {
         assertNotNull(LibraryPartTypes.class.getClassLoader().getResource(
                 "META-INF/services/batou.model.parts.PartTypeProvider"));
     }
+
+    @Test
+    void theFileSystemAndCommandPartTypesAreExecutableTheOthersSchemaOnlyForNow() {
+        Set<String> executable = new HashSet<>();
+        for (PartType type : types) {
+            if (type instanceof batou.engine.parts.ExecutablePartType) {
+                executable.add(type.name());
+            }
+        }
+        assertEquals(Set.of("file", "template", "directory", "symlink", "mode", "owner", "purge", "command"),
+                executable);
+    }
 }

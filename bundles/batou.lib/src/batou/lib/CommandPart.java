@@ -1,0 +1,117 @@
+package batou.lib;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import batou.engine.parts.Change;
+import batou.engine.parts.Part;
+import batou.engine.parts.PartContext;
+import batou.engine.parts.PartFailure;
+import batou.engine.parts.Verdict;
+import batou.lib.internal.Attributes;
+import batou.lib.internal.ShellCommand;
+import batou.model.plan.PartNode;
+
+/**
+ * A shell command ({@code run}, executed with {@code /bin/sh -c}) in {@code cwd} (default: the work directory)
+ * with the deployment's environment plus {@code environment}. It runs unless a guard says there is nothing to do:
+ * {@code when: changed} and no earlier part of the component changed, the {@code creates} path exists, or the
+ * {@code unless} command succeeds. Without a guard, a command runs, and reports a change, on every deploy.
+ *
+ * <p>Verify never runs {@code run}, but it does run {@code unless}, also while predicting: an {@code unless}
+ * command must only inspect, never change anything. Both are killed, with every process they started, after
+ * {@code timeout} seconds. A command whose {@code run} is sensitive is never shown, only a placeholder.
+ */
+final class CommandPart implements Part {
+
+    static final String HIDDEN = "(command hidden: contains sensitive data)";
+    private static final int OUTPUT_LINES = 20;
+
+    private final String run;
+    private final String unless;
+    private final String creates;
+    private final String when;
+    private final String cwd;
+    private final Map<String, String> environment;
+    private final long timeout;
+    private final String display;
+    private final String unlessDisplay;
+
+    CommandPart(PartNode node) {
+        Attributes attributes = Attributes.of(node);
+        this.run = attributes.requiredString("run");
+        this.unless = attributes.string("unless");
+        this.creates = attributes.string("creates");
+        this.when = attributes.string("when", "always");
+        this.cwd = attributes.string("cwd");
+        this.environment = attributes.stringMap("environment");
+        this.timeout = attributes.integer("timeout", 300L);
+        this.display = attributes.sensitive("run") ? HIDDEN : run;
+        this.unlessDisplay = attributes.sensitive("unless") ? HIDDEN : unless;
+    }
+
+    @Override
+    public Verdict verify(PartContext context) throws Exception {
+        if (!when.equals("always") && !when.equals("changed")) {
+            throw new PartFailure("command '" + display + "': when must be 'always' or 'changed', not '" + when
+                    + "'");
+        }
+        if (when.equals("changed") && !context.earlierPartChanged()) {
+            return Verdict.upToDate();
+        }
+        if (creates != null && Files.exists(context.target(creates))) {
+            return Verdict.upToDate();
+        }
+        if (unless != null) {
+            Path directory = directory(context);
+            // while predicting, the directory may be one an earlier part would create: then the guard cannot
+            // run yet and the command is reported as running
+            if (Files.isDirectory(directory) || !context.predict()) {
+                ShellCommand.Result guard = ShellCommand.run(unless, checkedDirectory(context), environment(context),
+                        timeout);
+                if (guard.timedOut()) {
+                    throw new PartFailure("guard 'unless: " + unlessDisplay + "' of command '" + display
+                            + "' timed out after " + timeout + " s");
+                }
+                if (guard.exitCode() == 0) {
+                    return Verdict.upToDate();
+                }
+            }
+        }
+        return Verdict.update(new Change.Command(display));
+    }
+
+    @Override
+    public void update(PartContext context, Verdict verdict) throws Exception {
+        ShellCommand.Result result = ShellCommand.run(run, checkedDirectory(context), environment(context), timeout);
+        if (result.timedOut()) {
+            throw new PartFailure("command '" + display + "' timed out after " + timeout + " s and was killed");
+        }
+        if (result.exitCode() != 0) {
+            String output = result.tail(OUTPUT_LINES);
+            throw new PartFailure("command '" + display + "' exited with " + result.exitCode() + ": "
+                    + (output.isEmpty() ? "(no output)" : output));
+        }
+    }
+
+    private Path directory(PartContext context) {
+        return cwd == null ? context.workDirectory() : context.target(cwd);
+    }
+
+    private Path checkedDirectory(PartContext context) throws PartFailure {
+        Path directory = directory(context);
+        if (!Files.isDirectory(directory)) {
+            throw new PartFailure("working directory " + directory + " of command '" + display
+                    + "' does not exist");
+        }
+        return directory;
+    }
+
+    private Map<String, String> environment(PartContext context) {
+        Map<String, String> result = new LinkedHashMap<>(context.environment());
+        result.putAll(environment);
+        return result;
+    }
+}

@@ -1,0 +1,125 @@
+package batou.lib;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import batou.engine.parts.Part;
+import batou.engine.parts.PartContext;
+import batou.engine.parts.PartFailure;
+import batou.engine.parts.Verdict;
+import batou.engine.parts.Change;
+import batou.lib.internal.Attributes;
+import batou.lib.internal.PathProperties;
+import batou.lib.internal.TargetFiles;
+import batou.model.parts.PartType;
+import batou.model.plan.PartNode;
+
+/**
+ * A file with wanted bytes, mode, owner and group ({@code file} and {@code template} parts). The bytes come from
+ * text ({@code content}, encoded with {@code encoding}; for templates the text the model rendered) or from a
+ * project file copied byte for byte ({@code source}). Without either, only the file's existence and properties
+ * are managed: a missing file is created empty. A file that is already right is not touched.
+ */
+final class FilePart implements Part {
+
+    private final String path;
+    private final String content;
+    private final String source;
+    private final String missingContent;
+    private final String encoding;
+    private final PathProperties properties;
+    private final boolean leading;
+    private final boolean sensitive;
+
+    private FilePart(Attributes attributes, String content, String source, String missingContent) {
+        this.path = attributes.requiredString("path");
+        this.content = content;
+        this.source = source;
+        this.missingContent = missingContent;
+        this.encoding = attributes.string("encoding", "utf-8");
+        this.properties = PathProperties.of(attributes);
+        this.leading = attributes.bool("leading", true);
+        this.sensitive = attributes.sensitive(PartType.RENDERED);
+    }
+
+    /** A {@code file} part: content, a rendered template (template: true) or a copied source. */
+    static FilePart file(PartNode node) {
+        Attributes attributes = Attributes.of(node);
+        String content = attributes.string(PartType.RENDERED);
+        boolean template = attributes.bool("template", false);
+        if (content == null && template) {
+            return new FilePart(attributes, null, null, "file part with template: true has no rendered content");
+        }
+        return new FilePart(attributes, content, content == null ? attributes.string("source") : null, null);
+    }
+
+    /** A {@code template} part: the text the model rendered from its source. */
+    static FilePart template(PartNode node) {
+        Attributes attributes = Attributes.of(node);
+        String content = attributes.string(PartType.RENDERED);
+        return new FilePart(attributes, content, null,
+                content == null ? "template part has no rendered content (the model renders 'source' while"
+                        + " configuring)" : null);
+    }
+
+    @Override
+    public Verdict verify(PartContext context) throws Exception {
+        Path target = context.target(path);
+        byte[] wanted = wanted(context);
+        properties.check(target);
+        byte[] existing = TargetFiles.readIfExists(target);
+        List<Change> changes = new ArrayList<>();
+        if (existing == null) {
+            changes.add(TargetFiles.change(target, null, wanted == null ? new byte[0] : wanted, charset(), sensitive));
+        } else {
+            if (wanted != null && !Arrays.equals(existing, wanted)) {
+                changes.add(TargetFiles.change(target, existing, wanted, charset(), sensitive));
+            }
+            changes.addAll(properties.differences(target));
+        }
+        return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
+    }
+
+    @Override
+    public void update(PartContext context, Verdict verdict) throws Exception {
+        Path target = context.target(path);
+        byte[] wanted = wanted(context);
+        TargetFiles.ensureParent(target, leading);
+        byte[] existing = TargetFiles.readIfExists(target);
+        if (existing == null) {
+            TargetFiles.write(target, wanted == null ? new byte[0] : wanted, properties);
+        } else if (wanted != null && !Arrays.equals(existing, wanted)) {
+            TargetFiles.write(target, wanted, properties);
+        } else {
+            properties.apply(target);
+        }
+    }
+
+    /** The wanted bytes, or null when the content is not managed. */
+    private byte[] wanted(PartContext context) throws IOException, PartFailure {
+        if (missingContent != null) {
+            throw new PartFailure(path + ": " + missingContent);
+        }
+        if (content != null) {
+            return content.getBytes(charset());
+        }
+        if (source != null) {
+            Path file = context.projectFile(source);
+            if (!Files.isRegularFile(file)) {
+                throw new PartFailure("source file '" + source + "' of " + path + " not found (looked for " + file
+                        + ")");
+            }
+            return Files.readAllBytes(file);
+        }
+        return null;
+    }
+
+    private Charset charset() throws PartFailure {
+        return TargetFiles.charset(encoding);
+    }
+}

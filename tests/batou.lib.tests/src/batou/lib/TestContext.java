@@ -1,0 +1,98 @@
+package batou.lib;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import batou.engine.parts.Part;
+import batou.engine.parts.PartContext;
+import batou.engine.parts.Verdict;
+
+/** A {@link PartContext} over temporary folders: a work directory, a project and a home for {@code ~}. */
+final class TestContext implements PartContext {
+
+    private final Path workDirectory;
+    private final Path project;
+    private final Path home;
+    private boolean predict;
+    private boolean earlierPartChanged;
+    private final Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+
+    TestContext(Path root) throws IOException {
+        this.workDirectory = Files.createDirectories(root.resolve("work"));
+        this.project = Files.createDirectories(root.resolve("project"));
+        this.home = Files.createDirectories(root.resolve("home"));
+    }
+
+    TestContext predicting(boolean value) {
+        this.predict = value;
+        return this;
+    }
+
+    TestContext earlierPartChanged(boolean value) {
+        this.earlierPartChanged = value;
+        return this;
+    }
+
+    Path project() {
+        return project;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** Writes a project file, e.g. {@code components/app/app.ini}, and returns its path. */
+    Path projectFile(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    /** Verifies {@code part} and, when it needs an update and this is not a prediction, updates it. */
+    Verdict deploy(Part part) throws Exception {
+        Verdict verdict = part.verify(this);
+        if (verdict.needsUpdate() && !predict) {
+            part.update(this, verdict);
+        }
+        return verdict;
+    }
+
+    @Override
+    public Path workDirectory() {
+        return workDirectory;
+    }
+
+    @Override
+    public Path target(String path) {
+        if (path.equals("~")) {
+            return home;
+        }
+        if (path.startsWith("~/")) {
+            return home.resolve(path.substring(2));
+        }
+        return workDirectory.resolve(path);
+    }
+
+    @Override
+    public Path projectFile(String relative) {
+        return project.resolve(relative);
+    }
+
+    @Override
+    public boolean predict() {
+        return predict;
+    }
+
+    @Override
+    public boolean earlierPartChanged() {
+        return earlierPartChanged;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return environment;
+    }
+}
