@@ -52,6 +52,19 @@ class DeployCommandTest {
                 hosts:
                   localhost: [web]
                 """.formatted(target));
+        commitAll();
+    }
+
+    /** Commits every file of the project, as a team does before deploying. */
+    private void commitAll() {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(project.toFile())
+                .setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("project").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private void write(String relative, String text) throws IOException {
@@ -153,6 +166,7 @@ class DeployCommandTest {
                 parts:
                   - command: {run: "echo broken config >&2; exit 3"}
                 """);
+        commitAll();
         Path junit = target.resolve("report.xml");
         assertEquals(ExitCode.FAILURE, deploy("--junit", junit.toString()), out());
         assertTrue(out().contains("exited with 3"), out());
@@ -171,7 +185,7 @@ class DeployCommandTest {
     @Test
     void configurationErrorsFailDuringConfiguring() throws IOException {
         write("environments/dev/environment.yaml", "hosts:\n  localhost: [wbe]\n");
-        assertEquals(ExitCode.FAILURE, deploy(), out());
+        assertEquals(ExitCode.FAILURE, deploy("--dirty"), out());
         assertTrue(out().contains("1 ERROR - CONFIGURATION FAILED"), out());
         assertTrue(out().strip().endsWith("DEPLOYMENT FAILED (during CONFIGURING)"), out());
     }
@@ -185,6 +199,44 @@ class DeployCommandTest {
                     + " is running (pid " + ProcessHandle.current().pid()), message);
         }
         assertEquals(ExitCode.OK, deploy(), "the lock is released after the first run\n" + out());
+    }
+
+    @Test
+    void uncommittedChangesAreRefusedUnlessDirty() throws Exception {
+        write("components/web/web.conf.j2", "changed {{ greeting }}\n");
+        write("components/web/notes.txt", "new file\n");
+        assertEquals(ExitCode.FAILURE, deploy(), out());
+        assertTrue(out().contains("uncommitted changes: components/web/notes.txt, components/web/web.conf.j2"),
+                out());
+        assertTrue(out().contains("refusing to deploy uncommitted changes: commit them, or deploy with --dirty"),
+                out());
+        assertTrue(out().strip().endsWith("DEPLOYMENT FAILED (during PREPARING)"), out());
+        assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
+        assertEquals(ExitCode.OK, deploy("--predict"), "predict changes nothing, so it may look\n" + out());
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("changed hello\n", Files.readString(work("web.conf")));
+    }
+
+    @Test
+    void theReportRecordsTheDeployedCommit() throws Exception {
+        Path json = target.resolve("report.json");
+        assertEquals(ExitCode.OK, deploy("--json", json.toString()), out());
+        String head;
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(project.toFile())) {
+            head = git.getRepository().resolve("HEAD").name();
+        }
+        assertTrue(Files.readString(json).contains("\"commit\": \"" + head + "\""), Files.readString(json));
+        assertTrue(out().contains("    commit " + head.substring(0, 7)), out());
+    }
+
+    @Test
+    void aProjectOutsideGitNeedsDirty() throws Exception {
+        org.eclipse.jgit.util.FileUtils.delete(project.resolve(".git").toFile(),
+                org.eclipse.jgit.util.FileUtils.RECURSIVE);
+        assertEquals(ExitCode.FAILURE, deploy(), out());
+        assertTrue(out().contains("the project is not in a git repository: commit it to git to deploy it, or deploy "
+                + "with --dirty"), out());
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
     }
 
     @Test

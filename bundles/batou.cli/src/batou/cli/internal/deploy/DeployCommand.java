@@ -35,6 +35,7 @@ public final class DeployCommand implements Command {
 
     static final String PREDICT = "predict";
     static final String CONSISTENCY_ONLY = "consistency-only";
+    static final String DIRTY = "dirty";
     static final String JSON = "json";
     static final String JUNIT = "junit";
 
@@ -50,7 +51,7 @@ public final class DeployCommand implements Command {
 
     @Override
     public String usage() {
-        return "ENV [-p DIR] [--predict | --consistency-only] [--json FILE] [--junit FILE]";
+        return "ENV [-p DIR] [--predict | --consistency-only] [--dirty] [--json FILE] [--junit FILE]";
     }
 
     @Override
@@ -58,6 +59,7 @@ public final class DeployCommand implements Command {
         return ProjectOptions.options()
                 .add(Option.flag(PREDICT, "verify only: show what would change, with diffs, and change nothing"))
                 .add(Option.flag(CONSISTENCY_ONLY, "load and configure only; do not touch any host"))
+                .add(Option.flag(DIRTY, "deploy even with uncommitted changes, or outside a git repository"))
                 .add(Option.valued(JSON, null, "FILE", "write every event and the summary as JSON"))
                 .add(Option.valued(JUNIT, null, "FILE", "write a JUnit XML report: a test case per host and root"));
     }
@@ -92,6 +94,7 @@ public final class DeployCommand implements Command {
         final String mode;
         final Style style = Style.forConsole();
         final Map<String, Long> timings = new LinkedHashMap<>();
+        final Map<String, Object> source = new LinkedHashMap<>();
         final long started = System.nanoTime();
 
         Run(PrintStream out, String environment, String mode) {
@@ -104,11 +107,16 @@ public final class DeployCommand implements Command {
                 throws IOException {
             heading(Phase.PREPARING);
             out.println("    project " + project + ", environment " + environment);
+            EventLog events = new EventLog();
+            String refusal = checkRepository(project, arguments.has(DIRTY), consistencyOnly || predict);
+            if (refusal != null) {
+                out.println("    " + refusal);
+                return finish(arguments, events, null, null, Phase.PREPARING);
+            }
             heading(Phase.CONFIGURING);
             long configureStart = System.nanoTime();
             Configuration configuration = ProjectOptions.configure(project, environment, false);
             timings.put("configure", millisSince(configureStart));
-            EventLog events = new EventLog();
             if (configuration.failed()) {
                 ProjectOptions.printDiagnostics(configuration, out);
                 return finish(arguments, events, null, null, Phase.CONFIGURING);
@@ -141,6 +149,33 @@ public final class DeployCommand implements Command {
             return finish(arguments, events, plan, result, result.failed() ? Phase.DEPLOYING : null);
         }
 
+        /** Reports the project's commit; the reason to refuse a real deployment, or null. */
+        private String checkRepository(Path project, boolean dirty, boolean changesNothing) throws IOException {
+            ProjectRepository repository = ProjectRepository.of(project);
+            if (repository == null) {
+                source.put("commit", null);
+                if (dirty || changesNothing) {
+                    out.println("    not in a git repository: this run cannot be traced to a commit");
+                    return null;
+                }
+                return "the project is not in a git repository: commit it to git to deploy it, or deploy with --dirty";
+            }
+            source.put("commit", repository.commit());
+            source.put("uncommitted", repository.uncommitted());
+            if (repository.clean()) {
+                out.println("    commit " + repository.shortCommit());
+                return null;
+            }
+            String state = repository.commit() == null ? "the repository has no commit yet"
+                    : "uncommitted changes: " + repository.describeUncommitted();
+            out.println("    commit " + repository.shortCommit() + ", " + state);
+            if (dirty || changesNothing) {
+                return null;
+            }
+            return "refusing to deploy " + (repository.commit() == null ? "without a commit" : "uncommitted changes")
+                    + ": commit them, or deploy with --dirty";
+        }
+
         private int finish(ParsedArguments arguments, EventLog events, DeploymentPlan plan, DeploymentResult result,
                 Phase failedIn) throws IOException {
             timings.put("total", millisSince(started));
@@ -158,8 +193,8 @@ public final class DeployCommand implements Command {
                     seconds("configure"), seconds("deploy"));
             String outcome = failedIn != null ? "failed" : "finished";
             if (arguments.value(JSON).isPresent()) {
-                Reports.writeJson(Path.of(arguments.value(JSON).get()), environment, mode, outcome, events, result,
-                        timings);
+                Reports.writeJson(Path.of(arguments.value(JSON).get()), environment, mode, outcome, source, events,
+                        result, timings);
             }
             if (arguments.value(JUNIT).isPresent() && plan != null && result != null) {
                 Reports.writeJUnit(Path.of(arguments.value(JUNIT).get()), plan, result);

@@ -22,12 +22,13 @@ final class Reports {
     private Reports() {
     }
 
-    static void writeJson(Path file, String environment, String mode, String outcome, EventLog events,
-            DeploymentResult result, Map<String, Long> timings) throws IOException {
+    static void writeJson(Path file, String environment, String mode, String outcome, Map<String, Object> source,
+            EventLog events, DeploymentResult result, Map<String, Long> timings) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("environment", environment);
         report.put("mode", mode);
         report.put("outcome", outcome);
+        report.put("source", source);
         report.put("timings_ms", timings);
         List<Object> roots = new ArrayList<>();
         if (result != null) {

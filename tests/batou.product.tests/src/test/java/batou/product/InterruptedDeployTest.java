@@ -46,7 +46,7 @@ class InterruptedDeployTest {
         for (int round = 0; round < 4; round++) {
             Files.deleteIfExists(big);
             Files.deleteIfExists(target.resolve("work/big/started"));
-            Process deploy = Product.start(temp, "batou", "deploy", "dev", "-p", project.toString());
+            Process deploy = Product.start(temp, "batou", "deploy", "dev", "--dirty", "-p", project.toString());
             if (round == 0) {
                 // the slow part after the write: wait for it to start
                 awaitFile(target.resolve("work/big/started"), deploy);
@@ -64,7 +64,7 @@ class InterruptedDeployTest {
                 parts:
                   - template: {path: big.txt, source: big.txt.j2}
                 """);
-        Product.Run run = Product.run(temp, "batou", "deploy", "dev", "-p", project.toString());
+        Product.Run run = Product.run(temp, "batou", "deploy", "dev", "--dirty", "-p", project.toString());
         assertEquals(0, run.exitCode(), run.toString());
         assertEquals(expectedSize, Files.size(big));
         try (Stream<Path> files = Files.list(big.getParent())) {

@@ -51,7 +51,8 @@ class P2RepositoryInstallTest {
         assertTrue(batou.waitFor(2, TimeUnit.MINUTES));
         String output = Product.read(temp.resolve("batou.log"));
         assertEquals(0, batou.exitValue(), output);
-        assertTrue(output.startsWith("batou 0.1.0."), output);
+        // a bare runtime has no slf4j provider: slf4j says so before our output; an IDE brings its own logging
+        assertTrue(output.lines().anyMatch(line -> line.startsWith("batou 0.1.0.")), output);
     }
 
     /** A config.ini that installs every bundle of the runtime, as a minimal Eclipse installation has. */
