@@ -100,13 +100,14 @@ public final class LibraryPartTypes implements PartTypeProvider {
                             optional("enable", AttributeType.BOOL, Boolean.TRUE, "enable the unit"),
                             optional("restart", AttributeType.BOOL, Boolean.TRUE,
                                     "restart it when it or an earlier part changed"))),
-            new SchemaPartType("git", "a git clone at a branch, tag or revision",
+            new ExecutableSchemaPartType("git", "a git clone at a branch, tag or revision",
                     List.of(required("url", AttributeType.STRING, "the repository URL"), PATH,
                             optional("branch", AttributeType.STRING, null, "branch to follow"),
                             optional("tag", AttributeType.STRING, null, "tag to check out"),
                             optional("revision", AttributeType.STRING, null, "commit to check out"),
                             optional("keep_local_changes", AttributeType.BOOL, Boolean.FALSE,
-                                    "leave local modifications alone instead of resetting them"))));
+                                    "leave local modifications alone instead of resetting them")),
+                    GitPart::new));
 
     @Override
     public List<PartType> partTypes() {
