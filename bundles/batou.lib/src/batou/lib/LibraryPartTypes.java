@@ -20,8 +20,9 @@ import batou.model.types.AttributeType;
  * The part types of batou's component library: what components list under {@code parts:}. This is their schema
  * (names, typed attributes, defaults). The file system and command types are {@link ExecutableSchemaPartType}s that
  * create their parts ({@link FilePart}, {@link DirectoryPart}, {@link SymlinkPart}, {@link PermissionsPart},
- * {@link PurgePart}, {@link CommandPart}); download, extract, json, yaml, cron, systemd and git are schema only so
- * far and become executable the same way: a part class and a factory passed to {@link ExecutableSchemaPartType}.
+ * {@link PurgePart}, {@link CommandPart}), and json and yaml ({@link DocumentPart}); the others are schema only
+ * so far and become executable the same way: a part class and a factory passed to
+ * {@link ExecutableSchemaPartType}.
  */
 public final class LibraryPartTypes implements PartTypeProvider {
 
@@ -78,15 +79,17 @@ public final class LibraryPartTypes implements PartTypeProvider {
                     List.of(required("archive", AttributeType.PATH, "the archive on the target"),
                             required("target", AttributeType.PATH, "the directory to unpack into"),
                             optional("strip", AttributeType.INT, 0L, "leading path components to drop"))),
-            new SchemaPartType("json", "a JSON file from data, merged with overrides",
+            new ExecutableSchemaPartType("json", "a JSON file from data, merged with overrides",
                     List.of(PATH, required("data", AttributeType.MAP, "the document"),
                             optional("overrides", AttributeType.MAP, java.util.Map.of(), "merged over data"),
                             optional("indent", AttributeType.INT, 2L, "spaces per level"), OWNER, GROUP, MODE,
-                            LEADING)),
-            new SchemaPartType("yaml", "a YAML file from data, merged with overrides",
+                            LEADING),
+                    DocumentPart::json),
+            new ExecutableSchemaPartType("yaml", "a YAML file from data, merged with overrides",
                     List.of(PATH, required("data", AttributeType.MAP, "the document"),
                             optional("overrides", AttributeType.MAP, java.util.Map.of(), "merged over data"),
-                            OWNER, GROUP, MODE, LEADING)),
+                            OWNER, GROUP, MODE, LEADING),
+                    DocumentPart::yaml),
             new SchemaPartType("cron", "a job in the service user's crontab",
                     List.of(required("name", AttributeType.STRING, "identifies the job in the crontab"),
                             required("schedule", AttributeType.STRING, "five cron fields, e.g. '*/5 * * * *'"),

@@ -77,7 +77,8 @@ class LibraryPartTypesTest {
                 executable.add(type.name());
             }
         }
-        assertEquals(Set.of("file", "template", "directory", "symlink", "mode", "owner", "purge", "command"),
+        assertEquals(Set.of("file", "template", "directory", "symlink", "mode", "owner", "purge", "command",
+                "json", "yaml"),
                 executable);
     }
 }
