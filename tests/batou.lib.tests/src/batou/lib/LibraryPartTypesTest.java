@@ -78,7 +78,7 @@ class LibraryPartTypesTest {
             }
         }
         assertEquals(Set.of("file", "template", "directory", "symlink", "mode", "owner", "purge", "command",
-                "json", "yaml"),
+                "json", "yaml", "download"),
                 executable);
     }
 }
