@@ -78,7 +78,7 @@ class LibraryPartTypesTest {
             }
         }
         assertEquals(Set.of("file", "template", "directory", "symlink", "mode", "owner", "purge", "command",
-                "json", "yaml", "download"),
+                "json", "yaml", "download", "cron", "systemd"),
                 executable);
     }
 }
