@@ -20,9 +20,9 @@ import batou.model.types.AttributeType;
  * The part types of batou's component library: what components list under {@code parts:}. This is their schema
  * (names, typed attributes, defaults). The file system and command types are {@link ExecutableSchemaPartType}s that
  * create their parts ({@link FilePart}, {@link DirectoryPart}, {@link SymlinkPart}, {@link PermissionsPart},
- * {@link PurgePart}, {@link CommandPart}), and json and yaml ({@link DocumentPart}); the others are schema only
- * so far and become executable the same way: a part class and a factory passed to
- * {@link ExecutableSchemaPartType}.
+ * {@link PurgePart}, {@link CommandPart}), json and yaml ({@link DocumentPart}), {@link DownloadPart},
+ * {@link ExtractPart}, {@link CronPart} and {@link SystemdPart}. Only git is schema only so far; it becomes
+ * executable the same way: a part class and a factory passed to {@link ExecutableSchemaPartType}.
  */
 public final class LibraryPartTypes implements PartTypeProvider {
 
@@ -76,10 +76,11 @@ public final class LibraryPartTypes implements PartTypeProvider {
                             required("sha256", AttributeType.STRING, "the expected SHA-256, hex"),
                             PATH, MODE),
                     DownloadPart::new),
-            new SchemaPartType("extract", "unpacks a tar.gz, tar.xz or zip archive",
+            new ExecutableSchemaPartType("extract", "unpacks a tar.gz, tar.xz or zip archive",
                     List.of(required("archive", AttributeType.PATH, "the archive on the target"),
                             required("target", AttributeType.PATH, "the directory to unpack into"),
-                            optional("strip", AttributeType.INT, 0L, "leading path components to drop"))),
+                            optional("strip", AttributeType.INT, 0L, "leading path components to drop")),
+                    ExtractPart::new),
             new ExecutableSchemaPartType("json", "a JSON file from data, merged with overrides",
                     List.of(PATH, required("data", AttributeType.MAP, "the document"),
                             optional("overrides", AttributeType.MAP, java.util.Map.of(), "merged over data"),
