@@ -62,6 +62,37 @@ public final class ShellCommand {
         }
     }
 
+    /** {@code words} as one shell command line, each word single-quoted where it needs to be. */
+    public static String line(String... words) {
+        StringBuilder line = new StringBuilder();
+        for (String word : words) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+                line.append(word);
+            } else {
+                line.append('\'').append(word.replace("'", "'\\''")).append('\'');
+            }
+        }
+        return line.toString();
+    }
+
+    /** The executable {@code name} found on the {@code PATH} of {@code environment}, or null. */
+    public static Path find(String name, Map<String, String> environment) {
+        String path = environment.getOrDefault("PATH", "");
+        for (String directory : path.split(File.pathSeparator)) {
+            if (directory.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(directory, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     /** Kills a process and all its descendants, collected first so that none escapes by being re-parented. */
     private static void killTree(ProcessHandle root) {
         List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());

@@ -1,0 +1,100 @@
+package batou.lib;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import batou.engine.parts.Change;
+import batou.engine.parts.Part;
+import batou.engine.parts.PartContext;
+import batou.engine.parts.PartFailure;
+import batou.engine.parts.Verdict;
+import batou.lib.internal.Attributes;
+import batou.lib.internal.Documents;
+import batou.lib.internal.PathProperties;
+import batou.lib.internal.TargetFiles;
+import batou.model.plan.PartNode;
+
+/**
+ * A JSON or YAML file ({@code json} and {@code yaml} parts) written from {@code data} with {@code overrides}
+ * merged over it (nested maps merge, other values replace), in UTF-8 with a trailing newline. Like a file part, it
+ * is written atomically and only when its text differs, with mode, owner and group, and missing parent directories
+ * when {@code leading}. The text is marked sensitive when data or overrides are.
+ */
+final class DocumentPart implements Part {
+
+    private interface Format {
+        String render(Map<String, Object> document) throws PartFailure;
+    }
+
+    private final String path;
+    private final Map<?, ?> data;
+    private final Map<?, ?> overrides;
+    private final Format format;
+    private final PathProperties properties;
+    private final boolean leading;
+    private final boolean sensitive;
+
+    private DocumentPart(Attributes attributes, Format format) {
+        this.path = attributes.requiredString("path");
+        Map<?, ?> value = (Map<?, ?>) attributes.node().attributes().get("data");
+        if (value == null) {
+            throw new IllegalArgumentException(attributes.node().type() + " part: attribute 'data' is required");
+        }
+        this.data = value;
+        Object over = attributes.node().attributes().get("overrides");
+        this.overrides = over == null ? Map.of() : (Map<?, ?>) over;
+        this.format = format;
+        this.properties = PathProperties.of(attributes);
+        this.leading = attributes.bool("leading", true);
+        this.sensitive = attributes.sensitive("data") || attributes.sensitive("overrides");
+    }
+
+    static DocumentPart json(PartNode node) {
+        Attributes attributes = Attributes.of(node);
+        long indent = attributes.integer("indent", 2L);
+        return new DocumentPart(attributes, document -> Documents.json(document, (int) indent));
+    }
+
+    static DocumentPart yaml(PartNode node) {
+        return new DocumentPart(Attributes.of(node), Documents::yaml);
+    }
+
+    private byte[] wanted() throws PartFailure {
+        return format.render(Documents.merge(data, overrides)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Verdict verify(PartContext context) throws Exception {
+        Path target = context.target(path);
+        byte[] wanted = wanted();
+        properties.check(target);
+        byte[] existing = TargetFiles.readIfExists(target);
+        List<Change> changes = new ArrayList<>();
+        if (existing == null) {
+            changes.add(TargetFiles.change(target, null, wanted, StandardCharsets.UTF_8, sensitive));
+        } else {
+            if (!Arrays.equals(existing, wanted)) {
+                changes.add(TargetFiles.change(target, existing, wanted, StandardCharsets.UTF_8, sensitive));
+            }
+            changes.addAll(properties.differences(target));
+        }
+        return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
+    }
+
+    @Override
+    public void update(PartContext context, Verdict verdict) throws Exception {
+        Path target = context.target(path);
+        byte[] wanted = wanted();
+        TargetFiles.ensureParent(target, leading);
+        byte[] existing = TargetFiles.readIfExists(target);
+        if (existing == null || !Arrays.equals(existing, wanted)) {
+            TargetFiles.write(target, wanted, properties);
+        } else {
+            properties.apply(target);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package batou.lib;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import batou.engine.parts.Change;
+import batou.engine.parts.Part;
+import batou.engine.parts.PartContext;
+import batou.engine.parts.PartFailure;
+import batou.engine.parts.Verdict;
+import batou.lib.internal.Attributes;
+import batou.lib.internal.PathProperties;
+import batou.lib.internal.ShellCommand;
+import batou.lib.internal.TargetFiles;
+import batou.model.plan.PartNode;
+
+/**
+ * A systemd unit {@code name} with the text {@code content} (for {@code source}, the text the model rendered), in
+ * {@code ~/.config/systemd/user/} for {@code scope: user} (managed with {@code systemctl --user}) or
+ * {@code /etc/systemd/system/} for {@code scope: system}. The unit file is written atomically when it differs,
+ * followed by {@code daemon-reload}; an {@code enable}d unit that {@code is-enabled} does not report as enabled is
+ * enabled; with {@code restart}, the unit is restarted when its file changed or an earlier part of the component
+ * changed. The systemctl program is {@code systemctl} on the PATH when systemd runs on the host, or the executable
+ * named by the environment variable {@value #OVERRIDE}.
+ */
+final class SystemdPart implements Part {
+
+    static final String OVERRIDE = "BATOU_SYSTEMCTL";
+    static final Path SYSTEM_UNITS = Path.of("/etc/systemd/system");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final String name;
+    private final String content;
+    private final String scope;
+    private final boolean enable;
+    private final boolean restart;
+    private final boolean sensitive;
+
+    SystemdPart(PartNode node) {
+        Attributes attributes = Attributes.of(node);
+        this.name = attributes.requiredString("name");
+        this.content = attributes.string("content");
+        this.scope = attributes.string("scope", "user");
+        this.enable = attributes.bool("enable", true);
+        this.restart = attributes.bool("restart", true);
+        this.sensitive = attributes.sensitive("content");
+    }
+
+    private Path unitFile(PartContext context) throws PartFailure {
+        if (name.isBlank() || name.contains("/") || !name.matches("\\S+")) {
+            throw new PartFailure("systemd unit name '" + name + "' must be a file name, e.g. app.service");
+        }
+        if (content == null) {
+            throw new PartFailure("systemd unit " + name + " has no content (set content or source)");
+        }
+        return switch (scope) {
+            case "user" -> context.target("~/.config/systemd/user/" + name);
+            case "system" -> SYSTEM_UNITS.resolve(name);
+            default -> throw new PartFailure("systemd unit " + name + ": scope must be 'user' or 'system', not '"
+                    + scope + "'");
+        };
+    }
+
+    private String[] systemctl(PartContext context, String... arguments) throws PartFailure {
+        String program = context.environment().get(OVERRIDE);
+        if (program == null || program.isBlank()) {
+            if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+                throw new PartFailure("systemd is not running on this host");
+            }
+            Path found = ShellCommand.find("systemctl", context.environment());
+            program = found == null ? "systemctl" : found.toString();
+        }
+        List<String> words = new ArrayList<>(List.of(program));
+        if (scope.equals("user")) {
+            words.add("--user");
+        }
+        words.addAll(Arrays.asList(arguments));
+        return words.toArray(String[]::new);
+    }
+
+    /** What people see: {@code systemctl [--user] <arguments>}, whatever program stands in for systemctl. */
+    private String display(String... arguments) {
+        return "systemctl " + (scope.equals("user") ? "--user " : "") + String.join(" ", arguments);
+    }
+
+    @Override
+    public Verdict verify(PartContext context) throws Exception {
+        Path file = unitFile(context);
+        systemctl(context);
+        List<Change> changes = new ArrayList<>();
+        byte[] wanted = content.getBytes(StandardCharsets.UTF_8);
+        byte[] existing = TargetFiles.readIfExists(file);
+        boolean fileChanges = existing == null || !Arrays.equals(existing, wanted);
+        if (fileChanges) {
+            changes.add(TargetFiles.change(file, existing, wanted, StandardCharsets.UTF_8, sensitive));
+            changes.add(new Change.Command(display("daemon-reload")));
+        }
+        if (enable && (existing == null || !enabled(context))) {
+            changes.add(new Change.Command(display("enable", name)));
+        }
+        if (restart && (fileChanges || context.earlierPartChanged())) {
+            changes.add(new Change.Command(display("restart", name)));
+        }
+        return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
+    }
+
+    @Override
+    public void update(PartContext context, Verdict verdict) throws Exception {
+        Path file = unitFile(context);
+        byte[] wanted = content.getBytes(StandardCharsets.UTF_8);
+        byte[] existing = TargetFiles.readIfExists(file);
+        boolean fileChanges = existing == null || !Arrays.equals(existing, wanted);
+        if (fileChanges) {
+            TargetFiles.ensureParent(file, true);
+            TargetFiles.write(file, wanted, PathProperties.none());
+            run(context, "daemon-reload");
+        }
+        if (enable && !enabled(context)) {
+            run(context, "enable", name);
+        }
+        if (restart && (fileChanges || context.earlierPartChanged())) {
+            run(context, "restart", name);
+        }
+    }
+
+    private boolean enabled(PartContext context) throws Exception {
+        return execute(context, "is-enabled", name).exitCode() == 0;
+    }
+
+    private void run(PartContext context, String... arguments) throws Exception {
+        ShellCommand.Result result = execute(context, arguments);
+        if (result.exitCode() != 0) {
+            String output = result.tail(10);
+            throw new PartFailure(display(arguments) + " exited with " + result.exitCode() + ": "
+                    + (output.isEmpty() ? "(no output)" : output));
+        }
+    }
+
+    private ShellCommand.Result execute(PartContext context, String... arguments) throws Exception {
+        ShellCommand.Result result = ShellCommand.run(ShellCommand.line(systemctl(context, arguments)),
+                context.workDirectory(), context.environment(), TIMEOUT_SECONDS);
+        if (result.timedOut()) {
+            throw new PartFailure(display(arguments) + " timed out after " + TIMEOUT_SECONDS + " s");
+        }
+        return result;
+    }
+}
