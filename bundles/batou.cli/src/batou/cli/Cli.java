@@ -9,6 +9,7 @@ import java.util.Map;
 import batou.cli.internal.CheckCommand;
 import batou.cli.internal.GraphCommand;
 import batou.cli.internal.HelpCommand;
+import batou.cli.internal.PartsCommand;
 import batou.cli.internal.VersionCommand;
 import batou.cli.internal.deploy.DeployCommand;
 
@@ -27,6 +28,7 @@ public final class Cli {
         register(new DeployCommand());
         register(new CheckCommand());
         register(new GraphCommand());
+        register(new PartsCommand());
         register(new HelpCommand(this));
         register(new VersionCommand());
     }
