@@ -42,6 +42,14 @@ public final class Cli {
         return List.copyOf(commands.values());
     }
 
+    /**
+     * The command line without OSGi: {@code java -cp <batou and library jars> batou.cli.Cli deploy dev}.
+     * Model, engine and library are plain Java, so the same code runs where no Equinox is (the agent on hosts).
+     */
+    public static void main(String[] arguments) {
+        System.exit(new Cli(System.out, System.err).run(arguments));
+    }
+
     /** Runs one command line and returns its exit code; never throws for bad input. */
     public int run(String... arguments) {
         try {
