@@ -58,104 +58,13 @@ public final class Documents {
         return value;
     }
 
-    /**
-     * JSON text of {@code value} with a trailing newline: {@code indent} spaces per level, one member or element a
-     * line; with an indent of 0 or less everything is on one line.
-     */
+    /** JSON text of {@code value} (see {@link batou.engine.Json}); a NaN or infinite number cannot be written. */
     public static String json(Object value, int indent) throws PartFailure {
-        StringBuilder out = new StringBuilder();
-        writeJson(out, value, Math.max(0, indent), 0);
-        return out.append('\n').toString();
-    }
-
-    private static void writeJson(StringBuilder out, Object value, int indent, int level) throws PartFailure {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String text) {
-            quote(out, text);
-        } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
-                || value instanceof Short || value instanceof Byte || value instanceof java.math.BigInteger) {
-            out.append(value);
-        } else if (value instanceof Number number) {
-            double d = number.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                throw new PartFailure("JSON has no representation for the number " + value);
-            }
-            out.append(value instanceof java.math.BigDecimal decimal ? decimal.toString() : Double.toString(d));
-        } else if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                out.append("{}");
-                return;
-            }
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                newline(out, indent, level + 1);
-                quote(out, String.valueOf(entry.getKey()));
-                out.append(": ");
-                writeJson(out, entry.getValue(), indent, level + 1);
-            }
-            newline(out, indent, level);
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                out.append("[]");
-                return;
-            }
-            out.append('[');
-            boolean first = true;
-            for (Object item : list) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                newline(out, indent, level + 1);
-                writeJson(out, item, indent, level + 1);
-            }
-            newline(out, indent, level);
-            out.append(']');
-        } else {
-            quote(out, value.toString());
+        try {
+            return batou.engine.Json.write(value, indent);
+        } catch (IllegalArgumentException e) {
+            throw new PartFailure(e.getMessage(), e);
         }
-    }
-
-    private static void newline(StringBuilder out, int indent, int level) {
-        if (indent == 0) {
-            if (out.charAt(out.length() - 1) == ',') {
-                out.append(' ');
-            }
-            return;
-        }
-        out.append('\n');
-        out.append(" ".repeat(indent * level));
-    }
-
-    private static void quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** YAML text of {@code value} in block style, two spaces per level, Unix line breaks. */

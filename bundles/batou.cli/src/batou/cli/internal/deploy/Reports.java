@@ -44,7 +44,7 @@ final class Reports {
         }
         report.put("roots", roots);
         report.put("events", events.entries());
-        write(file, Json.write(report));
+        write(file, batou.engine.Json.write(report, 2));
     }
 
     static void writeJUnit(Path file, DeploymentPlan plan, DeploymentResult result) throws IOException {
