@@ -9,6 +9,7 @@ import batou.model.plan.DeploymentPlan;
 import batou.model.project.EnvironmentDefinition;
 import batou.model.project.Project;
 import batou.model.project.ProjectLoader;
+import batou.model.project.SecretsSource;
 
 /**
  * Loads a project and configures one of its environments: the configure phase shared by the command line, the
@@ -29,12 +30,17 @@ public final class Configurator {
         return this;
     }
 
-    /** Loads the project at {@code root} and configures {@code environment}. */
+    /** Loads the project at {@code root} and configures {@code environment}, without its secrets. */
     public Configuration configure(Path root, String environment) {
+        return configure(root, environment, null);
+    }
+
+    /** Loads the project at {@code root} and configures {@code environment} with its secrets, if it has any. */
+    public Configuration configure(Path root, String environment, SecretsSource secrets) {
         Diagnostics diagnostics = new Diagnostics();
         ProjectLoader loader = new ProjectLoader(root, diagnostics);
         Project project = loader.load();
-        EnvironmentDefinition definition = loader.loadEnvironment(project, environment);
+        EnvironmentDefinition definition = loader.loadEnvironment(project, environment, secrets);
         if (definition == null) {
             return new Configuration(null, diagnostics.sorted());
         }

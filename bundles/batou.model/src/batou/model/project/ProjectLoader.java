@@ -31,6 +31,7 @@ public final class ProjectLoader {
     public static final String ENVIRONMENTS = "environments";
     public static final String COMPONENT_FILE = "component.yaml";
     public static final String ENVIRONMENT_FILE = "environment.yaml";
+    public static final String SECRETS_FILE = "secrets.age";
 
     private final Path root;
     private final Diagnostics diagnostics;
@@ -81,6 +82,16 @@ public final class ProjectLoader {
      * @return the environment, or null if it does not exist (reported, with the environments there are)
      */
     public EnvironmentDefinition loadEnvironment(Project project, String name) {
+        return loadEnvironment(project, name, null);
+    }
+
+    /**
+     * Reads {@code environments/<name>/environment.yaml} and, when there is one and {@code secrets} is given, the
+     * environment's {@code secrets.age}, decrypted by {@code secrets}.
+     *
+     * @return the environment, or null if it does not exist or its secrets cannot be decrypted (reported)
+     */
+    public EnvironmentDefinition loadEnvironment(Project project, String name, SecretsSource secrets) {
         String file = ENVIRONMENTS + "/" + name + "/" + ENVIRONMENT_FILE;
         Path path = root.resolve(file);
         if (!Files.isRegularFile(path)) {
@@ -96,7 +107,27 @@ public final class ProjectLoader {
         if (document == null && diagnostics.errorCount() > errors) {
             return null; // unreadable: the syntax error says everything
         }
-        return readers.environment(name, file, document);
+        EnvironmentDefinition environment = readers.environment(name, file, document);
+        String secretsFile = ENVIRONMENTS + "/" + name + "/" + SECRETS_FILE;
+        Path secretsPath = root.resolve(secretsFile);
+        if (!Files.isRegularFile(secretsPath)) {
+            return environment;
+        }
+        if (secrets == null) {
+            diagnostics.warning(SourceLocation.ofFile(secretsFile), "the secrets of environment '" + name
+                    + "' were not read", "their overrides are missing from this configuration");
+            return environment;
+        }
+        String plaintext;
+        try {
+            plaintext = secrets.decrypt(secretsPath);
+        } catch (IOException e) {
+            diagnostics.error(SourceLocation.ofFile(secretsFile), "cannot decrypt the secrets of environment '"
+                    + name + "': " + e.getMessage());
+            return null; // configuring without its secrets would only add errors that follow from their absence
+        }
+        YNode secretDocument = yaml.parse(plaintext, secretsFile);
+        return environment.withSecrets(readers.secrets(secretsFile, secretDocument));
     }
 
     private List<String> folders(String parent) {

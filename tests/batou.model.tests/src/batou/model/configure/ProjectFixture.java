@@ -104,6 +104,12 @@ final class ProjectFixture {
         return new Configurator(REGISTRY).configure(root, environment);
     }
 
+    /** Configures with secrets "decrypted" by reading secrets.age as plain YAML: the model knows no encryption. */
+    Configuration configureWithSecrets(String environment) {
+        return new Configurator(REGISTRY).configure(root, environment,
+                file -> Files.readString(file, StandardCharsets.UTF_8));
+    }
+
     Configuration configureStrict(String environment) {
         return new Configurator(REGISTRY).strictResources(true).configure(root, environment);
     }

@@ -125,9 +125,7 @@ public final class ConfigureRun {
             String sshConfig = setting(settings, EnvironmentSettings.SSH_CONFIG, scope, null);
             String fqdn = domain == null || domain.isBlank() ? declaration.name()
                     : declaration.name() + "." + domain;
-            @SuppressWarnings("unchecked")
-            Map<String, Object> data = declaration.data() != null && declaration.data().toValue() instanceof Map<?, ?> map
-                    ? (Map<String, Object>) map : Map.of();
+            Map<String, Object> data = hostData(declaration);
             HostContext context = new HostContext(declaration.name(), fqdn, platform, serviceUser,
                     targetDirectory, data);
             hosts.add(new HostSetup(declaration, declaration.name(), fqdn, platform, connect, serviceUser,
@@ -140,6 +138,34 @@ public final class ConfigureRun {
         environmentContext.put("host_domain", String.valueOf(
                 environment.settings().containsKey(EnvironmentSettings.HOST_DOMAIN)
                         ? environment.settings().get(EnvironmentSettings.HOST_DOMAIN).toValue() : ""));
+    }
+
+    /** The host's data, with its secret data (if any) merged in; a key in both is an error. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> hostData(HostDeclaration declaration) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (declaration.data() != null && declaration.data().toValue() instanceof Map<?, ?> plain) {
+            data.putAll((Map<String, Object>) plain);
+        }
+        YNode secret = environment.secrets() == null ? null
+                : environment.secrets().hostData().get(declaration.name());
+        if (secret instanceof YMapping mapping) {
+            for (YMapping.Entry entry : mapping.entries()) {
+                if (data.containsKey(entry.name())) {
+                    diagnostics.error(entry.key().location(), "host data '" + entry.name() + "' of host '"
+                            + declaration.name() + "' is set both in " + environment.file() + " and in "
+                            + environment.secrets().file(), "keep it in one place");
+                } else {
+                    data.put(entry.name(), entry.value().toValue());
+                }
+            }
+        }
+        return data;
+    }
+
+    /** True when the host has secret data: then everything that reads {@code host} is sensitive. */
+    private boolean hasSecretData(HostSetup host) {
+        return environment.secrets() != null && environment.secrets().hostData().containsKey(host.name());
     }
 
     private String setting(Map<String, YNode> settings, String key, Map<String, Object> scope, String fallback) {
@@ -199,10 +225,20 @@ public final class ConfigureRun {
         }
     }
 
+    /** The overrides of the environment file, then those of the secrets. */
+    private List<ComponentOverrides> allOverrides() {
+        List<ComponentOverrides> all = new ArrayList<>(environment.overrides().values());
+        if (environment.secrets() != null) {
+            all.addAll(environment.secrets().overrides().values());
+        }
+        return all;
+    }
+
     private void checkOverrides() {
         Set<String> deployed = new HashSet<>();
         roots.forEach(root -> deployed.add(root.definition.name()));
-        for (ComponentOverrides overrides : environment.overrides().values()) {
+        checkSecretsAgainstEnvironment();
+        for (ComponentOverrides overrides : allOverrides()) {
             ComponentDefinition definition = project.component(overrides.component());
             if (definition == null) {
                 String suggestion = Suggestions.didYouMean(overrides.component(), project.components().keySet());
@@ -223,6 +259,36 @@ public final class ConfigureRun {
             if (!deployed.contains(definition.name())) {
                 diagnostics.warning(overrides.location(), "overrides for component '" + definition.name()
                         + "', which no host of environment '" + environment.name() + "' deploys", null);
+            }
+        }
+    }
+
+    /** A value set both in environment.yaml and in the secrets is an error naming both places. */
+    private void checkSecretsAgainstEnvironment() {
+        if (environment.secrets() == null) {
+            return;
+        }
+        for (ComponentOverrides secret : environment.secrets().overrides().values()) {
+            ComponentOverrides plain = environment.overrides().get(secret.component());
+            if (plain == null) {
+                continue;
+            }
+            for (ComponentOverrides.Override override : secret.values().values()) {
+                ComponentOverrides.Override twin = plain.values().get(override.attribute());
+                if (twin != null) {
+                    diagnostics.error(override.location(), "'" + secret.component() + "." + override.attribute()
+                            + "' is set both in " + environment.file() + " (line " + twin.location().line()
+                            + ") and in " + environment.secrets().file(),
+                            "keep it in one place: sensitive values belong in the secrets");
+                }
+            }
+        }
+        for (String host : environment.secrets().hostData().keySet()) {
+            if (environment.hosts().stream().noneMatch(h -> h.name().equals(host))) {
+                List<String> names = environment.hosts().stream().map(HostDeclaration::name).toList();
+                String suggestion = batou.template.Suggestions.didYouMean(host, names);
+                diagnostics.error(environment.secrets().hostData().get(host).location(), "secret data for unknown host '"
+                        + host + "'", suggestion.isEmpty() ? "hosts: " + String.join(", ", names) : suggestion);
             }
         }
     }
@@ -408,13 +474,15 @@ public final class ConfigureRun {
 
     private ComponentInstance rootInstance(RootState root, Diagnostics sink) {
         Map<String, Object> fixed = baseScope(root, root.definition);
-        Set<String> sensitiveFixed = new HashSet<>();
+        Set<String> sensitiveFixed = baseSensitive(root);
         addRequirementValues(root, root.definition, fixed, sensitiveFixed);
         Map<String, ValueSource> sources = new HashMap<>();
-        ComponentOverrides overrides = environment.overrides().get(root.definition.name());
-        if (overrides != null) {
-            overrides.values().values().forEach(override -> sources.put(override.attribute(), new ValueSource(
-                    override.value(), null, override.sensitive(), override.value().location(), environment.file())));
+        for (ComponentOverrides overrides : allOverrides()) {
+            if (overrides.component().equals(root.definition.name())) {
+                overrides.values().values().forEach(override -> sources.putIfAbsent(override.attribute(),
+                        new ValueSource(override.value(), null, override.sensitive(), override.value().location(),
+                                override.location().file())));
+            }
         }
         return new ComponentInstance(root.definition, root.id.describe(), fixed, sensitiveFixed, sources,
                 root.reference.location(), "set it under 'components: " + root.definition.name() + ":' in "
@@ -425,7 +493,7 @@ public final class ConfigureRun {
     private ComponentInstance subComponent(RootState root, ComponentInstance parent, ComponentDefinition child,
             PartDeclaration.Component part) {
         Map<String, Object> fixed = baseScope(root, child);
-        Set<String> sensitiveFixed = new HashSet<>();
+        Set<String> sensitiveFixed = baseSensitive(root);
         addRequirementValues(root, child, fixed, sensitiveFixed);
         Map<String, ValueSource> sources = new HashMap<>();
         YMapping with = part.with();
@@ -451,6 +519,14 @@ public final class ConfigureRun {
         return new ComponentInstance(child, "'" + child.name() + "' in " + parent.description(), fixed,
                 sensitiveFixed, sources, part.location(), "pass it with 'with: {...}'", expander,
                 parent.diagnostics());
+    }
+
+    private Set<String> baseSensitive(RootState root) {
+        Set<String> sensitive = new HashSet<>();
+        if (hasSecretData(root.host)) {
+            sensitive.add("host");
+        }
+        return sensitive;
     }
 
     private Map<String, Object> baseScope(RootState root, ComponentDefinition definition) {

@@ -41,12 +41,12 @@ final class EnvironmentReader {
         SourceLocation location = SourceLocation.ofFile(file);
         YMapping mapping = nodes.mapping(root, "environment.yaml");
         if (mapping == null) {
-            return new EnvironmentDefinition(name, file, Map.of(), List.of(), Map.of(), location);
+            return new EnvironmentDefinition(name, file, Map.of(), List.of(), Map.of(), location, null);
         }
         nodes.checkKeys(mapping, KEYS, "environment.yaml");
         Map<String, YNode> settings = settings(mapping.get("environment"));
         return new EnvironmentDefinition(name, file, settings, hosts(mapping.get("hosts")),
-                overrides(mapping.get("components")), location);
+                overrides(mapping.get("components")), location, null);
     }
 
     private Map<String, YNode> settings(YNode node) {

@@ -1,0 +1,131 @@
+package batou.model.configure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.model.plan.RootId;
+import batou.model.plan.RootPlan;
+
+/**
+ * Secrets merge into the model as overrides and host data; every value from them is sensitive. Encryption is the
+ * secrets bundle's business: here secrets.age holds plain YAML and the source reads it as it is.
+ */
+class SecretsInTheModelTest {
+
+    @TempDir
+    Path root;
+
+    private ProjectFixture project;
+
+    @BeforeEach
+    void project() {
+        project = new ProjectFixture(root).component("db", """
+                attributes:
+                  password: {type: string}
+                  port: {type: int, default: 5432}
+                parts:
+                  - file: {path: pgpass, content: "{{ password }}"}
+                  - file: {path: port, content: "{{ port }}"}
+                  - file: {path: where, content: "{{ host.data.rack }}"}
+                """).environment("dev", """
+                hosts:
+                  db1: {components: [db], data: {rack: r1}}
+                  db2: {components: [db], data: {rack: r2}}
+                """);
+    }
+
+    @Test
+    void secretOverridesAreAppliedAndSensitive() {
+        project.file("environments/dev/secrets.age", """
+                members: [age1examplexyz]
+                components:
+                  db: {password: s3cret}
+                """);
+        Configuration configuration = project.configureWithSecrets("dev");
+        assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
+        RootPlan db = configuration.plan().root(new RootId("db1", "db"));
+        assertEquals("s3cret", db.attributes().get("password"));
+        assertEquals(Set.of("password"), db.sensitive());
+        assertEquals(Set.of("content"), db.parts().get(0).sensitive());
+        assertEquals(Set.of(), db.parts().get(1).sensitive());
+    }
+
+    @Test
+    void aValueInBothPlacesIsAnErrorNamingBothFiles() {
+        project.environment("dev", """
+                hosts:
+                  db1: {components: [db], data: {rack: r1}}
+                components:
+                  db: {password: plain}
+                """).file("environments/dev/secrets.age", "components:\n  db: {password: s3cret}\n");
+        Configuration configuration = project.configureWithSecrets("dev");
+        assertNull(configuration.plan());
+        assertEquals("environments/dev/secrets.age:2:8: error: 'db.password' is set both in "
+                + "environments/dev/environment.yaml (line 4) and in environments/dev/secrets.age (keep it in one "
+                + "place: sensitive values belong in the secrets)", ProjectFixture.printed(configuration));
+    }
+
+    @Test
+    void unknownComponentsAttributesAndHostsInSecretsAreErrors() {
+        project.file("environments/dev/secrets.age", """
+                components:
+                  dbb: {password: x}
+                  db: {pasword: x, password: y}
+                hosts:
+                  db3: {rack: r9}
+                """);
+        String printed = ProjectFixture.printed(project.configureWithSecrets("dev"));
+        assertEquals("""
+                environments/dev/secrets.age:2:3: error: overrides for unknown component 'dbb' (did you mean 'db'?)
+                environments/dev/secrets.age:3:8: error: override for unknown attribute 'pasword' of component 'db' \
+                (did you mean 'password'?)
+                environments/dev/secrets.age:5:8: error: secret data for unknown host 'db3' (did you mean 'db1'?)""",
+                printed);
+    }
+
+    @Test
+    void secretHostDataMergesAndMakesWhatReadsTheHostSensitive() {
+        project.environment("dev", """
+                hosts:
+                  db1: {components: [db], data: {zone: a}}
+                components:
+                  db: {password: x}
+                """).file("environments/dev/secrets.age", "hosts:\n  db1: {rack: secret-rack}\n");
+        Configuration configuration = project.configureWithSecrets("dev");
+        assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
+        RootPlan db = configuration.plan().root(new RootId("db1", "db"));
+        assertEquals("secret-rack", db.parts().get(2).attributes().get("content"));
+        assertEquals(Set.of("content"), db.parts().get(2).sensitive());
+    }
+
+    @Test
+    void aSecretFileThatCannotBeDecryptedIsAnError() {
+        project.file("environments/dev/secrets.age", "whatever");
+        Configuration configuration = new Configurator(ProjectFixture.REGISTRY).configure(root, "dev", file -> {
+            throw new IOException("no identity matches any recipient of this file");
+        });
+        assertNull(configuration.plan());
+        assertEquals("environments/dev/secrets.age: error: cannot decrypt the secrets of environment 'dev': no "
+                + "identity matches any recipient of this file", ProjectFixture.printed(configuration),
+                "nothing is configured without the secrets, so no errors follow from their absence");
+    }
+
+    @Test
+    void withoutASourceTheSecretsAreReportedAsNotRead() {
+        project.file("environments/dev/secrets.age", "components:\n  db: {password: s3cret}\n");
+        Configuration configuration = project.configure("dev");
+        assertTrue(ProjectFixture.printed(configuration).contains("environments/dev/secrets.age: warning: the "
+                + "secrets of environment 'dev' were not read (their overrides are missing from this configuration)"),
+                ProjectFixture.printed(configuration));
+    }
+}
