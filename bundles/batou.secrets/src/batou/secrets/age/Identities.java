@@ -14,8 +14,8 @@ public final class Identities {
     }
 
     /**
-     * Reads an age identity file: one {@code AGE-SECRET-KEY-1...} per line, blank lines and {@code #} comments
-     * ignored.
+     * Reads an identity file: either an age identity file (one {@code AGE-SECRET-KEY-1...} per line, blank lines and
+     * {@code #} comments ignored) or an unencrypted OpenSSH ed25519 private key.
      *
      * @param file the identity file
      * @return the identities in it, at least one
@@ -37,6 +37,9 @@ public final class Identities {
      * @return the identities in it, at least one
      */
     public static List<AgeIdentity> parse(String text, String source) {
+        if (text.contains(SshEd25519Identity.BEGIN)) {
+            return List.of(SshEd25519Identity.parse(text, source));
+        }
         List<AgeIdentity> identities = new ArrayList<>();
         String[] lines = text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {

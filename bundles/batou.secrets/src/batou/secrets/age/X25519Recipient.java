@@ -37,6 +37,9 @@ public final class X25519Recipient implements AgeRecipient {
         } catch (IllegalArgumentException e) {
             throw new AgeException("'" + trimmed + "' is not a valid age public key: " + e.getMessage());
         }
+        if (decoded.hrp().startsWith("age1")) {
+            throw new AgeException("'" + trimmed + "' is an age plugin recipient; plugins are not supported");
+        }
         if (!decoded.hrp().equals(HRP) || !trimmed.startsWith("age1")) {
             throw new AgeException("'" + trimmed + "' is not an age public key: it does not start with age1");
         }
