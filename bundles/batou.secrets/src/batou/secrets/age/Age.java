@@ -1,6 +1,11 @@
 package batou.secrets.age;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -35,24 +40,51 @@ public final class Age {
      * @throws AgeException if there are no recipients
      */
     public static byte[] encrypt(byte[] plaintext, List<? extends AgeRecipient> recipients, boolean armor) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length + 512);
+        try {
+            encrypt(new ByteArrayInputStream(plaintext), out, recipients, armor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Encrypts a stream without holding it in memory. Neither stream is closed.
+     *
+     * @param plaintext the data to encrypt, read to its end
+     * @param ciphertext receives the age file
+     * @param recipients who can decrypt it; at least one
+     * @param armor whether to produce the PEM-like text armor instead of binary
+     * @throws AgeException if there are no recipients
+     * @throws IOException if reading or writing fails
+     */
+    public static void encrypt(InputStream plaintext, OutputStream ciphertext, List<? extends AgeRecipient> recipients,
+            boolean armor) throws IOException {
         if (recipients.isEmpty()) {
             throw new AgeException("cannot encrypt: no recipients given");
         }
         byte[] fileKey = new byte[16];
         RANDOM.nextBytes(fileKey);
-        List<Stanza> stanzas = new ArrayList<>();
-        for (AgeRecipient recipient : recipients) {
-            stanzas.add(recipient.wrap(fileKey));
+        try {
+            List<Stanza> stanzas = new ArrayList<>();
+            for (AgeRecipient recipient : recipients) {
+                stanzas.add(recipient.wrap(fileKey));
+            }
+            byte[] macInput = Header.encodeWithoutMac(stanzas);
+            byte[] mac = Hkdf.hmac(Hkdf.derive(fileKey, new byte[0], "header", 32), macInput);
+            byte[] nonce = new byte[Payload.NONCE_LENGTH];
+            RANDOM.nextBytes(nonce);
+            OutputStream out = armor ? Armor.armoring(ciphertext) : ciphertext;
+            out.write(Header.encode(macInput, mac));
+            Payload.encrypt(fileKey, nonce, plaintext, out);
+            if (armor) {
+                out.close();
+            }
+            ciphertext.flush();
+        } finally {
+            Arrays.fill(fileKey, (byte) 0);
         }
-        byte[] macInput = Header.encodeWithoutMac(stanzas);
-        byte[] mac = Hkdf.hmac(Hkdf.derive(fileKey, new byte[0], "header", 32), macInput);
-        byte[] nonce = new byte[Payload.NONCE_LENGTH];
-        RANDOM.nextBytes(nonce);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Header.encode(macInput, mac));
-        out.writeBytes(Payload.encrypt(fileKey, nonce, plaintext));
-        Arrays.fill(fileKey, (byte) 0);
-        return armor ? Armor.armor(out.toByteArray()) : out.toByteArray();
     }
 
     /**

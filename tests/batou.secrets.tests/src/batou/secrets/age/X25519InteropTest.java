@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,20 @@ class X25519InteropTest {
                 }
                 byte[] decrypted = AgeCli.ok(file, "age", "-d", "-i", identityFile.toString());
                 assertArrayEquals(plaintext, decrypted, "size " + size + " armor " + armor);
+            }
+        }
+    }
+
+    @Test
+    void ageDecryptsOurStreamedFiles() throws Exception {
+        for (boolean armor : new boolean[] { false, true }) {
+            for (int size : new int[] { 0, 47, 48, 65536, 2 * 65536, 300_000 }) {
+                byte[] plaintext = random(size);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                Age.encrypt(new ByteArrayInputStream(plaintext), out, List.of(identity.recipient()), armor);
+                byte[] decrypted = AgeCli.ok(out.toByteArray(), "age", "-d", "-i", identityFile.toString());
+                assertArrayEquals(plaintext, decrypted, "size " + size + " armor " + armor);
+                assertArrayEquals(plaintext, Age.decrypt(out.toByteArray(), List.of(identity)));
             }
         }
     }

@@ -1,5 +1,8 @@
 package batou.secrets.age.internal;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -27,6 +30,27 @@ public final class Armor {
         }
         out.append(END).append('\n');
         return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * @param out receives the armored file
+     * @return a stream that armors what is written to it; closing it writes the last line but does not close out
+     */
+    public static OutputStream armoring(OutputStream out) throws IOException {
+        out.write((BEGIN + "\n").getBytes(StandardCharsets.US_ASCII));
+        OutputStream keepOpen = new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.write(("\n" + END + "\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        };
+        return Base64.getMimeEncoder(COLUMNS, new byte[] { '\n' }).wrap(keepOpen);
     }
 
     /** @return whether the file, after leading whitespace, starts with the armor's first line */

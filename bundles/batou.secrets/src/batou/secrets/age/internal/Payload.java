@@ -1,6 +1,11 @@
 package batou.secrets.age.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -24,20 +29,40 @@ public final class Payload {
      * @return the nonce followed by the encrypted chunks
      */
     public static byte[] encrypt(byte[] fileKey, byte[] nonce, byte[] plaintext) {
-        byte[] key = Hkdf.derive(fileKey, nonce, "payload", 32);
         ByteArrayOutputStream out = new ByteArrayOutputStream(plaintext.length + NONCE_LENGTH
                 + (plaintext.length / CHUNK + 1) * Aead.TAG_LENGTH);
-        out.writeBytes(nonce);
-        long counter = 0;
-        int offset = 0;
-        do {
-            int length = Math.min(CHUNK, plaintext.length - offset);
-            boolean last = offset + length == plaintext.length;
-            out.writeBytes(Aead.seal(key, chunkNonce(counter, last), plaintext, offset, length));
-            offset += length;
-            counter++;
-        } while (offset < plaintext.length);
+        try {
+            encrypt(fileKey, nonce, new ByteArrayInputStream(plaintext), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toByteArray();
+    }
+
+    /**
+     * Encrypts a stream chunk by chunk, reading one chunk ahead to know which chunk is the last.
+     *
+     * @param fileKey the file key
+     * @param nonce the 16-byte payload nonce
+     * @param in the plaintext, read to its end
+     * @param out receives the nonce followed by the encrypted chunks
+     * @throws IOException if reading or writing fails
+     */
+    public static void encrypt(byte[] fileKey, byte[] nonce, InputStream in, OutputStream out) throws IOException {
+        byte[] key = Hkdf.derive(fileKey, nonce, "payload", 32);
+        out.write(nonce);
+        long counter = 0;
+        byte[] chunk = in.readNBytes(CHUNK);
+        while (true) {
+            byte[] next = chunk.length < CHUNK ? new byte[0] : in.readNBytes(CHUNK);
+            boolean last = next.length == 0;
+            out.write(Aead.seal(key, chunkNonce(counter, last), chunk, 0, chunk.length));
+            if (last) {
+                return;
+            }
+            chunk = next;
+            counter++;
+        }
     }
 
     /**
