@@ -1,0 +1,61 @@
+package batou.secrets.age;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads identity files. */
+public final class Identities {
+
+    private Identities() {
+    }
+
+    /**
+     * Reads an identity file: either an age identity file (one {@code AGE-SECRET-KEY-1...} per line, blank lines and
+     * {@code #} comments ignored) or an unencrypted OpenSSH ed25519 private key.
+     *
+     * @param file the identity file
+     * @return the identities in it, at least one
+     * @throws AgeException if the file cannot be read or holds no valid identity
+     */
+    public static List<AgeIdentity> read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AgeException("cannot read the identity file " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * @param text the content of an identity file
+     * @param source where the text comes from, for messages
+     * @return the identities in it, at least one
+     */
+    public static List<AgeIdentity> parse(String text, String source) {
+        if (text.contains(SshEd25519Identity.BEGIN)) {
+            return List.of(SshEd25519Identity.parse(text, source));
+        }
+        List<AgeIdentity> identities = new ArrayList<>();
+        String[] lines = text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                identities.add(X25519Identity.parse(line));
+            } catch (AgeException e) {
+                throw new AgeException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        if (identities.isEmpty()) {
+            throw new AgeException("the identity file " + source + " contains no identities");
+        }
+        return List.copyOf(identities);
+    }
+}
