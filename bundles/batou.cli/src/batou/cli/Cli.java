@@ -10,6 +10,7 @@ import batou.cli.internal.CheckCommand;
 import batou.cli.internal.GraphCommand;
 import batou.cli.internal.HelpCommand;
 import batou.cli.internal.PartsCommand;
+import batou.cli.internal.SecretsCommand;
 import batou.cli.internal.VersionCommand;
 import batou.cli.internal.deploy.DeployCommand;
 
@@ -24,11 +25,17 @@ public final class Cli {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public Cli(PrintStream out, PrintStream err) {
-        this.console = new Console(out, err);
+        this(System.in, out, err);
+    }
+
+    /** A command line that reads its input (e.g. {@code batou secrets set}) from {@code in}. */
+    public Cli(java.io.InputStream in, PrintStream out, PrintStream err) {
+        this.console = new Console(in, out, err);
         register(new DeployCommand());
         register(new CheckCommand());
         register(new GraphCommand());
         register(new PartsCommand());
+        register(new SecretsCommand());
         register(new HelpCommand(this));
         register(new VersionCommand());
     }

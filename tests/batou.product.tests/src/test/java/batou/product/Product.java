@@ -42,7 +42,13 @@ final class Product {
 
     /** Starts a launcher script with {@code arguments}, in {@code workDir}, and waits at most two minutes. */
     static Run run(Path workDir, String script, String... arguments) throws IOException, InterruptedException {
-        Process process = start(workDir, script, arguments);
+        return run(workDir, java.util.Map.of(), script, arguments);
+    }
+
+    /** The same with extra environment variables. */
+    static Run run(Path workDir, java.util.Map<String, String> environment, String script, String... arguments)
+            throws IOException, InterruptedException {
+        Process process = start(workDir, environment, script, arguments);
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError(script + " did not finish within two minutes");
@@ -52,6 +58,11 @@ final class Product {
 
     /** Starts a launcher script without waiting; standard output and error go to files in {@code workDir}. */
     static Process start(Path workDir, String script, String... arguments) throws IOException {
+        return start(workDir, java.util.Map.of(), script, arguments);
+    }
+
+    static Process start(Path workDir, java.util.Map<String, String> environment, String script,
+            String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(home().resolve(script).toString());
         command.addAll(List.of(arguments));
@@ -59,6 +70,7 @@ final class Product {
                 .redirectOutput(workDir.resolve("stdout").toFile())
                 .redirectError(workDir.resolve("stderr").toFile());
         builder.environment().put("HOME", workDir.toString());
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

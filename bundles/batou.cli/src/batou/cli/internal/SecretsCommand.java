@@ -1,0 +1,263 @@
+package batou.cli.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import batou.cli.Command;
+import batou.cli.Console;
+import batou.cli.ExitCode;
+import batou.cli.Option;
+import batou.cli.Options;
+import batou.cli.ParsedArguments;
+import batou.cli.UsageException;
+import batou.secrets.IdentitySources;
+import batou.secrets.SecretsDocument;
+import batou.secrets.SecretsVault;
+import batou.secrets.age.AgeException;
+import batou.secrets.age.Recipients;
+
+/**
+ * {@code batou secrets}: show, summary, edit, set, add-member, remove-member and reencrypt the age-encrypted
+ * secrets of a project's environments. Values are never printed; plaintext only ever lives in a private
+ * temporary file while an editor has it open, and is removed whatever happens.
+ */
+public final class SecretsCommand implements Command {
+
+    static final String ENV = "env";
+
+    @Override
+    public String name() {
+        return "secrets";
+    }
+
+    @Override
+    public String summary() {
+        return "Manage the encrypted secrets of environments: show, summary, edit, set, members, reencrypt.";
+    }
+
+    @Override
+    public String usage() {
+        return "show ENV | summary | edit ENV | set ENV COMPONENT.ATTRIBUTE (value on stdin) | "
+                + "add-member KEY --env A,B | remove-member KEY --env A,B | reencrypt [--env A,B]  [-p DIR]";
+    }
+
+    @Override
+    public Options options() {
+        return ProjectOptions.options().add(Option.valued(ENV, null, "ENVS",
+                "comma-separated environments (add-member, remove-member, reencrypt)"));
+    }
+
+    @Override
+    public int run(ParsedArguments arguments, Console console) throws UsageException {
+        List<String> positional = arguments.positional();
+        if (positional.isEmpty()) {
+            throw new UsageException("'secrets' needs a subcommand: show, summary, edit, set, add-member, "
+                    + "remove-member or reencrypt");
+        }
+        Path project = ProjectOptions.project(arguments);
+        SecretsVault vault = vault(project);
+        List<String> rest = positional.subList(1, positional.size());
+        try {
+            return switch (positional.get(0)) {
+                case "show" -> show(vault, single(rest, "ENV"), console);
+                case "summary" -> summary(vault, rest, console);
+                case "edit" -> edit(vault, single(rest, "ENV"), console);
+                case "set" -> set(vault, rest, console);
+                case "add-member" -> changeMembers(vault, single(rest, "KEY"), environments(arguments, vault, true),
+                        true, console);
+                case "remove-member" -> changeMembers(vault, single(rest, "KEY"),
+                        environments(arguments, vault, true), false, console);
+                case "reencrypt" -> reencrypt(vault, rest, environments(arguments, vault, false), console);
+                default -> throw new UsageException("unknown subcommand '" + positional.get(0) + "' for 'secrets'");
+            };
+        } catch (IOException | AgeException | IllegalArgumentException e) {
+            console.err().println("batou: " + e.getMessage());
+            return ExitCode.FAILURE;
+        }
+    }
+
+    /** The vault of a project, decrypting with the user's identities (BATOU_AGE_IDENTITIES or ~/.ssh/id_ed25519). */
+    public static SecretsVault vault(Path project) {
+        return new SecretsVault(project, () -> IdentitySources.load(System.getenv(),
+                Path.of(System.getProperty("user.home"))));
+    }
+
+    private static String single(List<String> rest, String what) throws UsageException {
+        if (rest.isEmpty()) {
+            throw new UsageException("'secrets' needs " + what);
+        }
+        if (rest.size() > 1) {
+            throw new UsageException("unexpected argument '" + rest.get(1) + "' for 'secrets'");
+        }
+        return rest.get(0);
+    }
+
+    private static List<String> environments(ParsedArguments arguments, SecretsVault vault, boolean required)
+            throws UsageException, IOException {
+        if (arguments.value(ENV).isEmpty()) {
+            if (required) {
+                throw new UsageException("name the environments with --env A,B");
+            }
+            return vault.environments();
+        }
+        return Arrays.stream(arguments.value(ENV).get().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static SecretsDocument existing(SecretsVault vault, String environment) throws IOException {
+        if (!vault.exists(environment)) {
+            throw new IOException("environment '" + environment + "' has no secrets (" + vault.file(environment)
+                    + "); create them with: batou secrets edit " + environment);
+        }
+        return vault.read(environment);
+    }
+
+    private static int show(SecretsVault vault, String environment, Console console) throws IOException {
+        SecretsDocument document = existing(vault, environment);
+        console.out().println("Members of " + environment + ":");
+        document.members().forEach(member -> console.out().println("  " + member));
+        console.out().println("Secrets (values not shown):");
+        document.keys().forEach(key -> console.out().println("  " + key));
+        return ExitCode.OK;
+    }
+
+    private static int summary(SecretsVault vault, List<String> rest, Console console)
+            throws IOException, UsageException {
+        if (!rest.isEmpty()) {
+            throw new UsageException("unexpected argument '" + rest.get(0) + "' for 'secrets summary'");
+        }
+        int failures = 0;
+        for (String environment : vault.environments()) {
+            try {
+                SecretsDocument document = vault.read(environment);
+                console.out().println(environment + ": " + document.members().size() + " members, "
+                        + document.keys().size() + " secrets");
+            } catch (IOException | IllegalArgumentException e) {
+                console.out().println(environment + ": " + e.getMessage());
+                failures++;
+            }
+        }
+        return failures == 0 ? ExitCode.OK : ExitCode.FAILURE;
+    }
+
+    private static int set(SecretsVault vault, List<String> rest, Console console)
+            throws IOException, UsageException {
+        if (rest.size() != 2) {
+            throw new UsageException("usage: batou secrets set ENV COMPONENT.ATTRIBUTE (value on stdin)");
+        }
+        String[] key = rest.get(1).split("\\.", 2);
+        if (key.length != 2 || key[0].isBlank() || key[1].isBlank()) {
+            throw new UsageException("name the secret as COMPONENT.ATTRIBUTE, not '" + rest.get(1) + "'");
+        }
+        String value = new String(console.in().readAllBytes(), StandardCharsets.UTF_8);
+        if (value.endsWith("\n")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        SecretsDocument document = existing(vault, rest.get(0));
+        vault.write(rest.get(0), document.with(key[0], key[1], value));
+        console.out().println("set " + rest.get(1) + " in the secrets of " + rest.get(0));
+        return ExitCode.OK;
+    }
+
+    private static int changeMembers(SecretsVault vault, String key, List<String> environments, boolean add,
+            Console console) throws IOException {
+        Recipients.parse(key); // a key that is not one fails here, before any file is touched
+        for (String environment : environments) {
+            SecretsDocument document = existing(vault, environment);
+            List<String> members = new ArrayList<>(document.members());
+            if (add) {
+                if (members.contains(key)) {
+                    console.out().println(environment + ": already a member");
+                    continue;
+                }
+                members.add(key);
+            } else {
+                if (!members.remove(key)) {
+                    throw new IOException("environment '" + environment + "': not a member: " + key);
+                }
+                if (members.isEmpty()) {
+                    throw new IOException("environment '" + environment + "': cannot remove the last member");
+                }
+            }
+            vault.write(environment, document.withMembers(members));
+            console.out().println(environment + ": " + (add ? "added" : "removed") + ", re-encrypted to "
+                    + members.size() + " members");
+        }
+        return ExitCode.OK;
+    }
+
+    private static int reencrypt(SecretsVault vault, List<String> rest, List<String> environments, Console console)
+            throws IOException, UsageException {
+        if (!rest.isEmpty()) {
+            throw new UsageException("unexpected argument '" + rest.get(0) + "' for 'secrets reencrypt'");
+        }
+        for (String environment : environments) {
+            vault.write(environment, existing(vault, environment));
+            console.out().println(environment + ": re-encrypted");
+        }
+        return ExitCode.OK;
+    }
+
+    private static int edit(SecretsVault vault, String environment, Console console) throws IOException {
+        String before = vault.exists(environment) ? vault.read(environment).text() : SecretsDocument.template(List.of());
+        Path folder = Files.createTempDirectory(privateTemp(), "batou-secrets-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path file = folder.resolve(environment + ".yaml");
+        Thread cleanup = new Thread(() -> delete(folder));
+        Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C in the editor still removes the plaintext
+        try {
+            Files.writeString(file, before, StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            String editor = System.getenv().getOrDefault("EDITOR", "vi");
+            Process process = new ProcessBuilder("/bin/sh", "-c", editor + " \"$1\"", "sh", file.toString())
+                    .inheritIO().start();
+            int exit = process.waitFor();
+            if (exit != 0) {
+                throw new IOException("the editor (" + editor + ") exited with " + exit + "; nothing was changed");
+            }
+            String after = Files.readString(file, StandardCharsets.UTF_8);
+            if (after.equals(before) && vault.exists(environment)) {
+                console.out().println(environment + ": no changes");
+                return ExitCode.OK;
+            }
+            SecretsDocument document;
+            try {
+                document = SecretsDocument.parse(after);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the edited secrets of '" + environment + "' are not valid, nothing was "
+                        + "changed: " + e.getMessage());
+            }
+            vault.write(environment, document);
+            console.out().println(environment + ": saved, encrypted to " + document.members().size() + " members");
+            return ExitCode.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted; nothing was changed");
+        } finally {
+            delete(folder);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+    }
+
+    /** RAM-backed /dev/shm when there is one, so plaintext never reaches a disk; else the temporary folder. */
+    private static Path privateTemp() {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private static void delete(Path folder) {
+        try (var files = Files.walk(folder)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package batou.secrets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The plaintext of a secrets file: YAML with {@code members}, {@code components} and {@code hosts}. Checked on
+ * every write, so that a broken file is never encrypted. Members are edited in the text, keeping comments.
+ */
+public final class SecretsDocument {
+
+    private static final List<String> KEYS = List.of("members", "components", "hosts");
+
+    private final String text;
+    private final Map<String, Object> content;
+
+    private SecretsDocument(String text, Map<String, Object> content) {
+        this.text = text;
+        this.content = content;
+    }
+
+    /** The template a new secrets file starts from. */
+    public static String template(List<String> members) {
+        StringBuilder out = new StringBuilder("# Secrets of this environment: every value here is sensitive.\n");
+        out.append(membersBlock(members));
+        out.append("components: {}\n# components:\n#   app: {secret_key: \"...\"}\nhosts: {}\n");
+        return out.toString();
+    }
+
+    /**
+     * Parses and checks the text.
+     *
+     * @throws IllegalArgumentException naming the line and what is wrong, never quoting values
+     */
+    @SuppressWarnings("unchecked")
+    public static SecretsDocument parse(String text) {
+        Object loaded;
+        try {
+            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new IllegalArgumentException("line " + line + ": YAML syntax error: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new IllegalArgumentException("YAML error: " + e.getClass().getSimpleName());
+        }
+        if (loaded == null) {
+            loaded = new LinkedHashMap<String, Object>();
+        }
+        if (!(loaded instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("the secrets must be a mapping with members, components and hosts");
+        }
+        for (Object key : map.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                throw new IllegalArgumentException("unknown key '" + key + "' (allowed keys: members, components, "
+                        + "hosts)");
+            }
+        }
+        Object members = map.get("members");
+        if (members != null && !(members instanceof List<?>)) {
+            throw new IllegalArgumentException("'members' must be a list of age1... or ssh-ed25519 keys");
+        }
+        for (String section : List.of("components", "hosts")) {
+            Object value = map.get(section);
+            if (value != null && !(value instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("'" + section + "' must be a mapping");
+            }
+        }
+        return new SecretsDocument(text, (Map<String, Object>) map);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<String> members() {
+        List<String> members = new ArrayList<>();
+        Object list = content.get("members");
+        if (list instanceof List<?> items) {
+            items.forEach(item -> members.add(String.valueOf(item).strip()));
+        }
+        return members;
+    }
+
+    /** {@code component.attribute} for every secret override, and {@code host: key} for host data. Names only. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        if (content.get("components") instanceof Map<?, ?> components) {
+            components.forEach((component, values) -> {
+                if (values instanceof Map<?, ?> map) {
+                    map.keySet().forEach(attribute -> keys.add(component + "." + attribute));
+                }
+            });
+        }
+        if (content.get("hosts") instanceof Map<?, ?> hosts) {
+            hosts.forEach((host, values) -> {
+                if (values instanceof Map<?, ?> map) {
+                    map.keySet().forEach(key -> keys.add("host " + host + ": " + key));
+                }
+            });
+        }
+        return keys;
+    }
+
+    /** The same document with other members; the rest of the text, comments included, stays as it is. */
+    public SecretsDocument withMembers(List<String> members) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int start = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("members:")) {
+                start = i;
+                break;
+            }
+        }
+        String block = membersBlock(members);
+        if (start < 0) {
+            return parse(block + text);
+        }
+        int end = start + 1;
+        while (end < lines.size() && (lines.get(end).startsWith(" ") || lines.get(end).startsWith("-")
+                || lines.get(end).isBlank() && end + 1 < lines.size() && lines.get(end + 1).startsWith(" "))) {
+            end++;
+        }
+        List<String> result = new ArrayList<>(lines.subList(0, start));
+        result.addAll(List.of(block.substring(0, block.length() - 1).split("\n")));
+        result.addAll(lines.subList(end, lines.size()));
+        return parse(String.join("\n", result));
+    }
+
+    /** The same document with {@code components.<component>.<attribute>} set (comments of the file are lost). */
+    @SuppressWarnings("unchecked")
+    public SecretsDocument with(String component, String attribute, String value) {
+        Map<String, Object> copy = new LinkedHashMap<>(content);
+        Map<String, Object> components = new LinkedHashMap<>(
+                copy.get("components") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+        Map<String, Object> values = new LinkedHashMap<>(
+                components.get(component) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+        values.put(attribute, value);
+        components.put(component, values);
+        copy.put("components", components);
+        org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+        options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        return parse(new Yaml(options).dump(copy));
+    }
+
+    private static String membersBlock(List<String> members) {
+        StringBuilder out = new StringBuilder("members:\n");
+        for (String member : members) {
+            out.append("  - ").append(member).append('\n');
+        }
+        return members.isEmpty() ? "members: []\n" : out.toString();
+    }
+}

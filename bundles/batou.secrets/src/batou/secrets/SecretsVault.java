@@ -1,0 +1,104 @@
+package batou.secrets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import batou.secrets.age.Age;
+import batou.secrets.age.AgeException;
+import batou.secrets.age.AgeIdentity;
+import batou.secrets.age.AgeRecipient;
+import batou.secrets.age.Recipients;
+
+/**
+ * The secrets of a project's environments: {@code environments/<env>/secrets.age}, encrypted to the members listed
+ * inside. Reads decrypt with the user's identities; writes check the document, encrypt to its members and replace
+ * the file atomically, keeping the old one until the new one is complete.
+ */
+public final class SecretsVault {
+
+    public static final String FILE = "secrets.age";
+
+    private final Path project;
+    private final Supplier<List<AgeIdentity>> identities;
+    private List<AgeIdentity> loaded;
+
+    public SecretsVault(Path project, Supplier<List<AgeIdentity>> identities) {
+        this.project = project;
+        this.identities = identities;
+    }
+
+    public Path file(String environment) {
+        return project.resolve("environments").resolve(environment).resolve(FILE);
+    }
+
+    public boolean exists(String environment) {
+        return Files.isRegularFile(file(environment));
+    }
+
+    /** The environments of the project that have secrets, sorted. */
+    public List<String> environments() throws IOException {
+        Path folder = project.resolve("environments");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.filter(child -> Files.isRegularFile(child.resolve(FILE)))
+                    .map(child -> child.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Decrypts an environment's secrets. */
+    public SecretsDocument read(String environment) throws IOException {
+        return SecretsDocument.parse(decrypt(file(environment), environment));
+    }
+
+    /** Decrypts a secrets file to its text; errors name the environment. */
+    public String decrypt(Path file, String environment) throws IOException {
+        byte[] ciphertext = Files.readAllBytes(file);
+        try {
+            return new String(Age.decrypt(ciphertext, identities()), StandardCharsets.UTF_8);
+        } catch (AgeException e) {
+            throw new IOException("environment '" + environment + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Encrypts {@code document} to its members and replaces the environment's secrets file with it.
+     *
+     * @throws IllegalArgumentException when the document has no members or a member is not a key
+     */
+    public void write(String environment, SecretsDocument document) throws IOException {
+        List<AgeRecipient> recipients = new ArrayList<>();
+        for (String member : document.members()) {
+            recipients.add(Recipients.parse(member));
+        }
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("the secrets of '" + environment
+                    + "' have no members: nobody could decrypt them (add your public key under members:)");
+        }
+        byte[] ciphertext = Age.encrypt(document.text().getBytes(StandardCharsets.UTF_8), recipients, true);
+        Path target = file(environment);
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), "." + FILE + ".", ".tmp");
+        try {
+            Files.write(temporary, ciphertext);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private List<AgeIdentity> identities() {
+        if (loaded == null) {
+            loaded = identities.get();
+        }
+        return loaded;
+    }
+}

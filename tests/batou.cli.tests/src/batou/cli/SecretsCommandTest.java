@@ -1,0 +1,173 @@
+package batou.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.secrets.IdentitySources;
+import batou.secrets.SecretsDocument;
+import batou.secrets.SecretsVault;
+import batou.secrets.age.Identities;
+
+/** {@code batou secrets} and secrets in check and deploy, with keys made by the real age-keygen and checked by age. */
+class SecretsCommandTest {
+
+    private static final String SECRET = "s3cret-from-the-vault";
+
+    @TempDir
+    Path project;
+
+    @TempDir
+    Path keys;
+
+    private Path identity;
+    private String recipient;
+    private ByteArrayOutputStream out;
+    private ByteArrayOutputStream err;
+
+    @BeforeEach
+    void projectWithSecrets() throws Exception {
+        identity = keys.resolve("alice.txt");
+        recipient = keygen(identity);
+        System.setProperty(IdentitySources.PROPERTY, identity.toString());
+        write("components/db/component.yaml", """
+                attributes:
+                  password: {type: string}
+                parts:
+                  - file: {path: pgpass, content: "{{ password }}\\n"}
+                """);
+        write("environments/dev/environment.yaml", "environment: {connect: local, target_directory: \""
+                + keys.resolve("target") + "\"}\nhosts:\n  localhost: [db]\n");
+        SecretsVault vault = new SecretsVault(project, () -> Identities.read(identity));
+        vault.write("dev", SecretsDocument.parse(SecretsDocument.template(List.of(recipient))));
+    }
+
+    @AfterEach
+    void forgetIdentities() {
+        System.clearProperty(IdentitySources.PROPERTY);
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    /** Makes an age identity with age-keygen and returns its public key. */
+    private static String keygen(Path file) throws Exception {
+        Process process = new ProcessBuilder("age-keygen", "-o", file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), "age-keygen (Debian package age) is needed: " + output);
+        return output.substring(output.indexOf("age1")).strip();
+    }
+
+    /** What the real age CLI decrypts with {@code key}, or null when it cannot. */
+    private String ageDecrypt(Path key) throws Exception {
+        Process process = new ProcessBuilder("age", "-d", "-i", key.toString(),
+                project.resolve("environments/dev/secrets.age").toString()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor() == 0 ? output : null;
+    }
+
+    private int batou(String input, String... arguments) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        return new Cli(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(arguments);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void setThenCheckAndDeployUseTheSecretWithoutShowingIt() throws Exception {
+        assertEquals(ExitCode.FAILURE, batou("", "check", "dev", "-p", project.toString()));
+        assertTrue(err().contains("missing required attribute 'password'"), err());
+
+        assertEquals(ExitCode.OK, batou(SECRET + "\n", "secrets", "set", "dev", "db.password", "-p",
+                project.toString()), err());
+        assertTrue(ageDecrypt(identity).contains("password: " + SECRET), "the real age CLI reads what we wrote");
+
+        assertEquals(ExitCode.OK, batou("", "check", "dev", "-p", project.toString()), err());
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        assertEquals(SECRET + "\n", Files.readString(keys.resolve("target/work/db/pgpass")));
+        assertFalse(out().contains(SECRET), out());
+        assertTrue(out().contains("diff hidden: contains sensitive data"), out());
+
+        assertEquals(ExitCode.OK, batou("", "secrets", "show", "dev", "-p", project.toString()), err());
+        assertTrue(out().contains(recipient), out());
+        assertTrue(out().contains("  db.password"), out());
+        assertFalse(out().contains(SECRET), out());
+    }
+
+    @Test
+    void aRemovedMemberCannotDecryptAfterwards() throws Exception {
+        Path bob = keys.resolve("bob.txt");
+        String bobKey = keygen(bob);
+        assertEquals(null, ageDecrypt(bob));
+        assertEquals(ExitCode.OK, batou("", "secrets", "add-member", bobKey, "--env", "dev", "-p",
+                project.toString()), err());
+        assertNotEquals(null, ageDecrypt(bob), "bob can decrypt once added");
+        assertEquals(ExitCode.OK, batou("", "secrets", "remove-member", bobKey, "--env", "dev", "-p",
+                project.toString()), err());
+        assertEquals(null, ageDecrypt(bob), "bob cannot decrypt after removal and re-encryption");
+        assertNotEquals(null, ageDecrypt(identity));
+    }
+
+    @Test
+    void theLastMemberCannotBeRemoved() {
+        assertEquals(ExitCode.FAILURE, batou("", "secrets", "remove-member", recipient, "--env", "dev", "-p",
+                project.toString()));
+        assertEquals("batou: environment 'dev': cannot remove the last member\n", err());
+    }
+
+    @Test
+    void aWrongIdentityIsAClearError() throws Exception {
+        Path eve = keys.resolve("eve.txt");
+        keygen(eve);
+        System.setProperty(IdentitySources.PROPERTY, eve.toString());
+        assertEquals(ExitCode.FAILURE, batou("", "check", "dev", "-p", project.toString()));
+        assertTrue(err().startsWith("environments/dev/secrets.age: error: cannot decrypt the secrets of "
+                + "environment 'dev': environment 'dev': no identity matches"), err());
+    }
+
+    @Test
+    void summaryAndReencrypt() throws Exception {
+        byte[] before = Files.readAllBytes(project.resolve("environments/dev/secrets.age"));
+        assertEquals(ExitCode.OK, batou("", "secrets", "reencrypt", "-p", project.toString()), err());
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age"))),
+                "a new file key and new ciphertext");
+        assertEquals(ExitCode.OK, batou("", "secrets", "summary", "-p", project.toString()), err());
+        assertEquals("dev: 1 members, 0 secrets\n", out());
+    }
+
+    @Test
+    void anInvalidMemberKeyIsRefusedBeforeAnythingChanges() throws Exception {
+        byte[] before = Files.readAllBytes(project.resolve("environments/dev/secrets.age"));
+        assertEquals(ExitCode.FAILURE, batou("", "secrets", "add-member", "ssh-rsa AAAAB3Nza", "--env", "dev", "-p",
+                project.toString()));
+        assertTrue(err().contains("ssh-rsa recipients are not supported yet"), err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age"))));
+    }
+}
