@@ -75,20 +75,77 @@ public final class SecretsVault {
      * @throws IllegalArgumentException when the document has no members or a member is not a key
      */
     public void write(String environment, SecretsDocument document) throws IOException {
+        replace(file(environment), Age.encrypt(document.text().getBytes(StandardCharsets.UTF_8),
+                recipients(environment, document.members()), true));
+    }
+
+    /** The secret file {@code secret-<name>.age} of an environment. */
+    public Path secretFile(String environment, String name) {
+        return file(environment).resolveSibling("secret-" + name + ".age");
+    }
+
+    /** The names of an environment's secret files, sorted. */
+    public List<String> secretFiles(String environment) throws IOException {
+        Path folder = file(environment).getParent();
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            return children.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith("secret-") && name.endsWith(".age") && name.length() > 11)
+                    .map(name -> name.substring(7, name.length() - 4)).sorted().toList();
+        }
+    }
+
+    /** Decrypts a secret file. */
+    public byte[] readSecretFile(String environment, String name) throws IOException {
+        try {
+            return Age.decrypt(Files.readAllBytes(secretFile(environment, name)), identities());
+        } catch (AgeException e) {
+            throw new IOException("environment '" + environment + "', secret file '" + name + "': " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Encrypts {@code content} as a secret file of the environment, to the members of its secrets. */
+    public void writeSecretFile(String environment, String name, byte[] content, List<String> members)
+            throws IOException {
+        replace(secretFile(environment, name), Age.encrypt(content, recipients(environment, members), true));
+    }
+
+    /**
+     * Encrypts the document and every secret file of the environment to the document's members: after a member
+     * was removed, nothing of the environment can be decrypted with that member's key any more.
+     */
+    public void writeAll(String environment, SecretsDocument document) throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (String name : secretFiles(environment)) {
+            files.put(name, readSecretFile(environment, name));
+        }
+        write(environment, document);
+        for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+            writeSecretFile(environment, file.getKey(), file.getValue(), document.members());
+        }
+    }
+
+    private static List<AgeRecipient> recipients(String environment, List<String> members) {
         List<AgeRecipient> recipients = new ArrayList<>();
-        for (String member : document.members()) {
+        for (String member : members) {
             recipients.add(Recipients.parse(member));
         }
         if (recipients.isEmpty()) {
             throw new IllegalArgumentException("the secrets of '" + environment
                     + "' have no members: nobody could decrypt them (add your public key under members:)");
         }
-        byte[] ciphertext = Age.encrypt(document.text().getBytes(StandardCharsets.UTF_8), recipients, true);
-        Path target = file(environment);
+        return recipients;
+    }
+
+    /** Replaces a file atomically: the old file stays until the new one is complete. */
+    private static void replace(Path target, byte[] content) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "." + FILE + ".", ".tmp");
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
-            Files.write(temporary, ciphertext);
+            Files.write(temporary, content);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);

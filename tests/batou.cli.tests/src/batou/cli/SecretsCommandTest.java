@@ -136,6 +136,42 @@ class SecretsCommandTest {
     }
 
     @Test
+    void secretFilesFollowTheMembersAndReachDeployments() throws Exception {
+        Path bob = keys.resolve("bob.txt");
+        String bobKey = keygen(bob);
+        assertEquals(ExitCode.OK, batou("", "secrets", "add-member", bobKey, "--env", "dev", "-p",
+                project.toString()), err());
+        SecretsVault vault = new SecretsVault(project, () -> Identities.read(identity));
+        vault.writeSecretFile("dev", "tls-key", "PRIVATE KEY\n".getBytes(StandardCharsets.UTF_8),
+                vault.read("dev").members());
+        Path secretFile = project.resolve("environments/dev/secret-tls-key.age");
+        assertEquals("PRIVATE KEY\n", ageDecryptFile(bob, secretFile));
+
+        assertEquals(ExitCode.OK, batou("", "secrets", "remove-member", bobKey, "--env", "dev", "-p",
+                project.toString()), err());
+        assertEquals(null, ageDecryptFile(bob, secretFile), "the secret file was re-encrypted without bob");
+        assertEquals("PRIVATE KEY\n", ageDecryptFile(identity, secretFile));
+
+        assertEquals(ExitCode.OK, batou("", "secrets", "show", "dev", "-p", project.toString()), err());
+        assertTrue(out().contains("  file tls-key (12 bytes)"), out());
+        assertFalse(out().contains("PRIVATE KEY"), out());
+
+        write("components/db/component.yaml", """
+                parts:
+                  - file: {path: key.pem, content: "{{ secrets.files['tls-key'] }}"}
+                """);
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        assertEquals("PRIVATE KEY\n", Files.readString(keys.resolve("target/work/db/key.pem")));
+        assertFalse(out().contains("PRIVATE KEY"), out());
+    }
+
+    private static String ageDecryptFile(Path key, Path file) throws Exception {
+        Process process = new ProcessBuilder("age", "-d", "-i", key.toString(), file.toString()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return process.waitFor() == 0 ? output : null;
+    }
+
+    @Test
     void theLastMemberCannotBeRemoved() {
         assertEquals(ExitCode.FAILURE, batou("", "secrets", "remove-member", recipient, "--env", "dev", "-p",
                 project.toString()));

@@ -43,7 +43,7 @@ public final class SecretsCommand implements Command {
 
     @Override
     public String usage() {
-        return "show ENV | summary | edit ENV | set ENV COMPONENT.ATTRIBUTE (value on stdin) | "
+        return "show ENV | summary | edit ENV [FILE] | set ENV COMPONENT.ATTRIBUTE (value on stdin) | "
                 + "add-member KEY --env A,B | remove-member KEY --env A,B | reencrypt [--env A,B]  [-p DIR]";
     }
 
@@ -67,7 +67,8 @@ public final class SecretsCommand implements Command {
             return switch (positional.get(0)) {
                 case "show" -> show(vault, single(rest, "ENV"), console);
                 case "summary" -> summary(vault, rest, console);
-                case "edit" -> edit(vault, single(rest, "ENV"), console);
+                case "edit" -> rest.size() == 2 ? editFile(vault, rest.get(0), rest.get(1), console)
+                        : edit(vault, single(rest, "ENV"), console);
                 case "set" -> set(vault, rest, console);
                 case "add-member" -> changeMembers(vault, single(rest, "KEY"), environments(arguments, vault, true),
                         true, console);
@@ -124,6 +125,9 @@ public final class SecretsCommand implements Command {
         document.members().forEach(member -> console.out().println("  " + member));
         console.out().println("Secrets (values not shown):");
         document.keys().forEach(key -> console.out().println("  " + key));
+        for (String file : vault.secretFiles(environment)) {
+            console.out().println("  file " + file + " (" + vault.readSecretFile(environment, file).length + " bytes)");
+        }
         return ExitCode.OK;
     }
 
@@ -185,7 +189,7 @@ public final class SecretsCommand implements Command {
                     throw new IOException("environment '" + environment + "': cannot remove the last member");
                 }
             }
-            vault.write(environment, document.withMembers(members));
+            vault.writeAll(environment, document.withMembers(members));
             console.out().println(environment + ": " + (add ? "added" : "removed") + ", re-encrypted to "
                     + members.size() + " members");
         }
@@ -198,7 +202,7 @@ public final class SecretsCommand implements Command {
             throw new UsageException("unexpected argument '" + rest.get(0) + "' for 'secrets reencrypt'");
         }
         for (String environment : environments) {
-            vault.write(environment, existing(vault, environment));
+            vault.writeAll(environment, existing(vault, environment));
             console.out().println(environment + ": re-encrypted");
         }
         return ExitCode.OK;
@@ -206,9 +210,48 @@ public final class SecretsCommand implements Command {
 
     private static int edit(SecretsVault vault, String environment, Console console) throws IOException {
         String before = vault.exists(environment) ? vault.read(environment).text() : SecretsDocument.template(List.of());
+        return editText(environment, environment + ".yaml", before, vault.exists(environment), after -> {
+            SecretsDocument document;
+            try {
+                document = SecretsDocument.parse(after);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the edited secrets of '" + environment + "' are not valid, nothing was "
+                        + "changed: " + e.getMessage());
+            }
+            vault.writeAll(environment, document);
+            return environment + ": saved, encrypted to " + document.members().size() + " members";
+        }, console);
+    }
+
+    /** {@code secrets edit ENV FILE}: a secret file, encrypted to the members of the environment's secrets. */
+    private static int editFile(SecretsVault vault, String environment, String name, Console console)
+            throws IOException {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IOException("a secret file name uses letters, digits, '.', '_' and '-', not '" + name + "'");
+        }
+        List<String> members = existing(vault, environment).members();
+        boolean exists = Files.isRegularFile(vault.secretFile(environment, name));
+        String before = exists ? new String(vault.readSecretFile(environment, name), StandardCharsets.UTF_8) : "";
+        return editText(environment, name, before, exists, after -> {
+            vault.writeSecretFile(environment, name, after.getBytes(StandardCharsets.UTF_8), members);
+            return environment + ": secret file " + name + " saved, encrypted to " + members.size() + " members";
+        }, console);
+    }
+
+    /** Saves edited text; returns the line to print. */
+    private interface Saver {
+        String save(String text) throws IOException;
+    }
+
+    /**
+     * Opens {@code before} in $EDITOR in a private temporary folder and saves the result when it changed. The
+     * plaintext is removed whatever happens, also on Ctrl-C.
+     */
+    private static int editText(String environment, String fileName, String before, boolean exists, Saver saver,
+            Console console) throws IOException {
         Path folder = Files.createTempDirectory(privateTemp(), "batou-secrets-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path file = folder.resolve(environment + ".yaml");
+        Path file = folder.resolve(fileName);
         Thread cleanup = new Thread(() -> delete(folder));
         Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C in the editor still removes the plaintext
         try {
@@ -222,19 +265,11 @@ public final class SecretsCommand implements Command {
                 throw new IOException("the editor (" + editor + ") exited with " + exit + "; nothing was changed");
             }
             String after = Files.readString(file, StandardCharsets.UTF_8);
-            if (after.equals(before) && vault.exists(environment)) {
+            if (after.equals(before) && exists) {
                 console.out().println(environment + ": no changes");
                 return ExitCode.OK;
             }
-            SecretsDocument document;
-            try {
-                document = SecretsDocument.parse(after);
-            } catch (IllegalArgumentException e) {
-                throw new IOException("the edited secrets of '" + environment + "' are not valid, nothing was "
-                        + "changed: " + e.getMessage());
-            }
-            vault.write(environment, document);
-            console.out().println(environment + ": saved, encrypted to " + document.members().size() + " members");
+            console.out().println(saver.save(after));
             return ExitCode.OK;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

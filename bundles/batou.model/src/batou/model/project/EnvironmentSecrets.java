@@ -11,11 +11,17 @@ import batou.model.internal.yaml.YNode;
  * components, and host data. Every value in it is sensitive.
  */
 public record EnvironmentSecrets(String file, List<String> members, Map<String, ComponentOverrides> overrides,
-        Map<String, YNode> hostData, SourceLocation location) {
+        Map<String, YNode> hostData, SourceLocation location, Map<String, String> files) {
 
     public EnvironmentSecrets {
         members = List.copyOf(members);
         overrides = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(overrides));
         hostData = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hostData));
+        files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+    }
+
+    /** The same secrets with the decrypted secret files ({@code secret-<name>.age}) by name. */
+    public EnvironmentSecrets withFiles(Map<String, String> decrypted) {
+        return new EnvironmentSecrets(file, members, overrides, hostData, location, decrypted);
     }
 }

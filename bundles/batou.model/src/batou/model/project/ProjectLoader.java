@@ -32,6 +32,8 @@ public final class ProjectLoader {
     public static final String COMPONENT_FILE = "component.yaml";
     public static final String ENVIRONMENT_FILE = "environment.yaml";
     public static final String SECRETS_FILE = "secrets.age";
+    public static final String SECRET_FILE_PREFIX = "secret-";
+    public static final String SECRET_FILE_SUFFIX = ".age";
 
     private final Path root;
     private final Diagnostics diagnostics;
@@ -127,7 +129,35 @@ public final class ProjectLoader {
             return null; // configuring without its secrets would only add errors that follow from their absence
         }
         YNode secretDocument = yaml.parse(plaintext, secretsFile);
-        return environment.withSecrets(readers.secrets(secretsFile, secretDocument));
+        EnvironmentSecrets parsed = readers.secrets(secretsFile, secretDocument);
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (Path secretFile : secretFiles(secretsPath.getParent())) {
+            String fileName = secretFile.getFileName().toString();
+            String key = fileName.substring(SECRET_FILE_PREFIX.length(), fileName.length() - SECRET_FILE_SUFFIX.length());
+            try {
+                files.put(key, secrets.decrypt(secretFile));
+            } catch (IOException e) {
+                diagnostics.error(SourceLocation.ofFile(ENVIRONMENTS + "/" + name + "/" + fileName),
+                        "cannot decrypt the secret file '" + key + "' of environment '" + name + "': "
+                                + e.getMessage());
+                return null;
+            }
+        }
+        return environment.withSecrets(parsed.withFiles(files));
+    }
+
+    /** The secret files of an environment folder: {@code secret-<name>.age}, sorted. */
+    public static List<Path> secretFiles(Path environmentFolder) {
+        try (Stream<Path> children = Files.list(environmentFolder)) {
+            return children.filter(path -> {
+                String fileName = path.getFileName().toString();
+                return fileName.startsWith(SECRET_FILE_PREFIX) && fileName.endsWith(SECRET_FILE_SUFFIX)
+                        && fileName.length() > SECRET_FILE_PREFIX.length() + SECRET_FILE_SUFFIX.length()
+                        && Files.isRegularFile(path);
+            }).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private List<String> folders(String parent) {

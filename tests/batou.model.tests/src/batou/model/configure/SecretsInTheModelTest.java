@@ -61,6 +61,25 @@ class SecretsInTheModelTest {
     }
 
     @Test
+    void secretFilesAreAvailableToExpressionsAndSensitive() {
+        project.component("tls", """
+                parts:
+                  - file: {path: key.pem, content: "{{ secrets.files['tls-key'] }}"}
+                  - file: {path: names, content: "{{ secrets.files | list | join(',') }}"}
+                """).environment("dev", """
+                hosts:
+                  web: [tls]
+                """).file("environments/dev/secrets.age", "members: [x]\n")
+                .file("environments/dev/secret-tls-key.age", "-----BEGIN PRIVATE KEY-----\n");
+        Configuration configuration = project.configureWithSecrets("dev");
+        assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
+        RootPlan tls = configuration.plan().root(new RootId("web", "tls"));
+        assertEquals("-----BEGIN PRIVATE KEY-----\n", tls.parts().get(0).attributes().get("content"));
+        assertEquals(Set.of("content"), tls.parts().get(0).sensitive());
+        assertEquals("tls-key", tls.parts().get(1).attributes().get("content"));
+    }
+
+    @Test
     void aValueInBothPlacesIsAnErrorNamingBothFiles() {
         project.environment("dev", """
                 hosts:

@@ -526,6 +526,7 @@ public final class ConfigureRun {
         if (hasSecretData(root.host)) {
             sensitive.add("host");
         }
+        sensitive.add("secrets"); // the text of secret files
         return sensitive;
     }
 
@@ -535,6 +536,9 @@ public final class ConfigureRun {
         fixed.put("environment", environmentContext);
         fixed.put("component", Map.of("name", definition.name(), "workdir", root.workDirectory));
         fixed.put("features", root.reference.features());
+        if (environment.secrets() != null) {
+            fixed.put("secrets", Map.of("files", environment.secrets().files()));
+        }
         return fixed;
     }
 

@@ -30,7 +30,7 @@ final class SecretsReader {
         Map<String, YNode> hostData = new LinkedHashMap<>();
         YMapping mapping = nodes.mapping(root, "the secrets");
         if (mapping == null) {
-            return new EnvironmentSecrets(file, members, overrides, hostData, location);
+            return new EnvironmentSecrets(file, members, overrides, hostData, location, Map.of());
         }
         nodes.checkKeys(mapping, KEYS, "the secrets");
         YSequence list = nodes.sequence(mapping.get("members"), "'members'");
@@ -65,6 +65,6 @@ final class SecretsReader {
                 }
             }
         }
-        return new EnvironmentSecrets(file, members, overrides, hostData, location);
+        return new EnvironmentSecrets(file, members, overrides, hostData, location, Map.of());
     }
 }

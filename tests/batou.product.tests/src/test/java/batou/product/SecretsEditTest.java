@@ -92,6 +92,22 @@ class SecretsEditTest {
     }
 
     @Test
+    void aSecretFileIsEditedAndEncryptedToTheMembers() throws Exception {
+        String key = recipient();
+        assertEquals(0, edit("sed -i 's/^members: \\[\\]/members: [" + key + "]/' \"$1\"").exitCode());
+        Map<String, String> variables = new java.util.HashMap<>(environment);
+        variables.put("EDITOR", editor("printf 'line one\\nline two\\n' > \"$1\""));
+        Product.Run run = Product.run(temp, variables, "batou", "secrets", "edit", "dev", "tls-key", "-p",
+                project.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        Process age = new ProcessBuilder("age", "-d", "-i", identity.toString(),
+                project.resolve("environments/dev/secret-tls-key.age").toString()).start();
+        assertEquals("line one\nline two\n", new String(age.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, age.waitFor());
+        assertNoPlaintextLeft();
+    }
+
+    @Test
     void aFailingOrSloppyEditorChangesNothingAndLeavesNoPlaintext() throws Exception {
         String key = recipient();
         assertEquals(0, edit("sed -i 's/^members: \\[\\]/members: [" + key + "]/' \"$1\"").exitCode());
