@@ -12,7 +12,6 @@ import batou.model.internal.yaml.YMapping;
 import batou.model.internal.yaml.YNode;
 import batou.model.internal.yaml.YScalar;
 import batou.model.internal.yaml.YSequence;
-import batou.model.project.ComponentOverrides;
 import batou.model.project.ComponentReference;
 import batou.model.project.EnvironmentDefinition;
 import batou.model.project.EnvironmentSettings;
@@ -46,7 +45,7 @@ final class EnvironmentReader {
         nodes.checkKeys(mapping, KEYS, "environment.yaml");
         Map<String, YNode> settings = settings(mapping.get("environment"));
         return new EnvironmentDefinition(name, file, settings, hosts(mapping.get("hosts")),
-                overrides(mapping.get("components")), location, null);
+                nodes.overrides(mapping.get("components"), "the overrides", false), location, null);
     }
 
     private Map<String, YNode> settings(YNode node) {
@@ -164,23 +163,4 @@ final class EnvironmentReader {
         return new ComponentReference(name, features, ignored, location);
     }
 
-    private Map<String, ComponentOverrides> overrides(YNode node) {
-        Map<String, ComponentOverrides> overrides = new LinkedHashMap<>();
-        YMapping mapping = nodes.mapping(node, "'components'");
-        if (mapping == null) {
-            return overrides;
-        }
-        for (YMapping.Entry entry : mapping.entries()) {
-            YMapping values = nodes.mapping(entry.value(), "the overrides of component '" + entry.name() + "'");
-            Map<String, ComponentOverrides.Override> byAttribute = new LinkedHashMap<>();
-            if (values != null) {
-                for (YMapping.Entry value : values.entries()) {
-                    byAttribute.put(value.name(), new ComponentOverrides.Override(value.name(), value.value(),
-                            value.key().location(), false));
-                }
-            }
-            overrides.put(entry.name(), new ComponentOverrides(entry.name(), byAttribute, entry.key().location()));
-        }
-        return overrides;
-    }
 }

@@ -92,6 +92,34 @@ final class NodeReader {
         return text;
     }
 
+    /**
+     * Reads a {@code components:} section of attribute overrides (environment.yaml or the secrets).
+     *
+     * @param sensitive whether the values are secret
+     */
+    java.util.Map<String, batou.model.project.ComponentOverrides> overrides(YNode node, String what,
+            boolean sensitive) {
+        java.util.Map<String, batou.model.project.ComponentOverrides> overrides = new java.util.LinkedHashMap<>();
+        YMapping mapping = mapping(node, "'components'");
+        if (mapping == null) {
+            return overrides;
+        }
+        for (YMapping.Entry entry : mapping.entries()) {
+            YMapping values = mapping(entry.value(), what + " of component '" + entry.name() + "'");
+            java.util.Map<String, batou.model.project.ComponentOverrides.Override> byAttribute =
+                    new java.util.LinkedHashMap<>();
+            if (values != null) {
+                for (YMapping.Entry value : values.entries()) {
+                    byAttribute.put(value.name(), new batou.model.project.ComponentOverrides.Override(value.name(),
+                            value.value(), value.key().location(), sensitive));
+                }
+            }
+            overrides.put(entry.name(), new batou.model.project.ComponentOverrides(entry.name(), byAttribute,
+                    entry.key().location()));
+        }
+        return overrides;
+    }
+
     static String describe(YNode node) {
         return node instanceof YScalar scalar && scalar.value() != null ? "'" + scalar.text() + "'" : node.kind();
     }

@@ -42,21 +42,7 @@ final class SecretsReader {
                 }
             }
         }
-        YMapping components = nodes.mapping(mapping.get("components"), "'components'");
-        if (components != null) {
-            for (YMapping.Entry entry : components.entries()) {
-                YMapping values = nodes.mapping(entry.value(), "the secrets of component '" + entry.name() + "'");
-                Map<String, ComponentOverrides.Override> byAttribute = new LinkedHashMap<>();
-                if (values != null) {
-                    for (YMapping.Entry value : values.entries()) {
-                        byAttribute.put(value.name(), new ComponentOverrides.Override(value.name(), value.value(),
-                                value.key().location(), true));
-                    }
-                }
-                overrides.put(entry.name(), new ComponentOverrides(entry.name(), byAttribute,
-                        entry.key().location()));
-            }
-        }
+        overrides.putAll(nodes.overrides(mapping.get("components"), "the secrets", true));
         YMapping hosts = nodes.mapping(mapping.get("hosts"), "'hosts'");
         if (hosts != null) {
             for (YMapping.Entry entry : hosts.entries()) {
