@@ -99,6 +99,14 @@ final class AgeCli {
         return file;
     }
 
+    /** Makes an ssh-rsa key pair of the given size with ssh-keygen; the public key is at name.pub. */
+    static Path sshKeygenRsa(Path dir, String name, int bits, String passphrase) {
+        Path file = dir.resolve(name);
+        ok(new byte[0], "ssh-keygen", "-q", "-t", "rsa", "-b", Integer.toString(bits), "-N", passphrase, "-C",
+                "test@batou", "-f", file.toString());
+        return file;
+    }
+
     private static byte[] readAll(InputStream in) {
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
