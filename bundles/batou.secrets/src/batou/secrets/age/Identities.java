@@ -25,11 +25,28 @@ public final class Identities {
      * @throws AgeException if the file cannot be read or holds no valid identity
      */
     public static List<AgeIdentity> read(Path file) {
+        return read(file, PassphraseProvider.NONE);
+    }
+
+    /**
+     * Reads an identity file like {@link #read(Path)}; OpenSSH private keys may also be protected by a passphrase
+     * (bcrypt key derivation, aes256-ctr or aes256-gcm@openssh.com), which is asked from {@code passphrases} only then.
+     *
+     * @param file the identity file
+     * @param passphrases supplies the passphrase of a protected key; may return null
+     * @return the identities in it, at least one
+     * @throws AgeException if the file cannot be read or holds no valid identity, or the passphrase is missing or
+     *             wrong
+     */
+    public static List<AgeIdentity> read(Path file, PassphraseProvider passphrases) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AgeException("cannot read the identity file " + file + ": " + e.getMessage(), e);
+        }
+        if (text.contains(OpenSshKey.BEGIN)) {
+            return List.of(ssh(text, file.toString(), () -> passphrases.passphrase(file)));
         }
         return parse(text, file.toString());
     }

@@ -46,7 +46,7 @@ class KeyParsingTest {
     void passphraseProtectedSshKeysAreRefusedClearly() {
         Path key = AgeCli.sshKeygen(dir, "id_protected", "a passphrase");
         assertEquals("the ssh key " + key
-                + " is protected by a passphrase; passphrase-protected keys are not supported yet",
+                + " is protected by a passphrase; set BATOU_AGE_PASSPHRASE or run batou on a terminal",
                 assertThrows(AgeException.class, () -> Identities.read(key)).getMessage());
     }
 

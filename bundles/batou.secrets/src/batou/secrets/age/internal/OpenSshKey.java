@@ -1,9 +1,18 @@
 package batou.secrets.age.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Supplier;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import batou.secrets.age.AgeException;
 
@@ -117,7 +126,73 @@ public final class OpenSshKey {
     }
 
     private byte[] decrypt(Supplier<char[]> passphrase) {
-        throw new AgeException("the ssh key " + source
-                + " is protected by a passphrase; passphrase-protected keys are not supported yet");
+        int keyLength = switch (cipher) {
+            case "aes128-ctr" -> 16;
+            case "aes192-ctr" -> 24;
+            case "aes256-ctr", "aes256-gcm@openssh.com" -> 32;
+            default -> throw new AgeException("the ssh key " + source + " is encrypted with the cipher " + cipher
+                    + ", which is not supported (use aes256-ctr, the default of ssh-keygen)");
+        };
+        boolean gcm = cipher.endsWith("-gcm@openssh.com");
+        int ivLength = gcm ? 12 : 16;
+        if (!kdf.equals("bcrypt")) {
+            throw new AgeException("the ssh key " + source + " uses the key derivation " + kdf
+                    + ", which is not supported (only bcrypt)");
+        }
+        byte[] salt;
+        long rounds;
+        try {
+            SshWire options = new SshWire(kdfOptions);
+            salt = options.bytes();
+            rounds = options.uint32();
+        } catch (IllegalArgumentException e) {
+            throw new AgeException("the ssh key " + source + " is corrupt: invalid bcrypt options");
+        }
+        if (salt.length == 0 || rounds < 1 || rounds > 1 << 20) {
+            throw new AgeException("the ssh key " + source + " is corrupt: invalid bcrypt options");
+        }
+        if (gcm ? trailer.length < 16 : privateSection.length % 16 != 0) {
+            throw new AgeException("the ssh key " + source + " is truncated or corrupt");
+        }
+        char[] chars = passphrase.get();
+        if (chars == null) {
+            throw new AgeException("the ssh key " + source
+                    + " is protected by a passphrase; set BATOU_AGE_PASSPHRASE or run batou on a terminal");
+        }
+        byte[] password = utf8(chars);
+        Arrays.fill(chars, '\0');
+        byte[] keyAndIv = BcryptPbkdf.derive(password, salt, keyLength + ivLength, (int) rounds);
+        Arrays.fill(password, (byte) 0);
+        SecretKeySpec key = new SecretKeySpec(keyAndIv, 0, keyLength, "AES");
+        byte[] iv = Arrays.copyOfRange(keyAndIv, keyLength, keyLength + ivLength);
+        Arrays.fill(keyAndIv, (byte) 0);
+        try {
+            if (gcm) {
+                Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+                aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, iv));
+                byte[] sealed = Arrays.copyOf(privateSection, privateSection.length + 16);
+                System.arraycopy(trailer, 0, sealed, privateSection.length, 16);
+                try {
+                    return aes.doFinal(sealed);
+                } catch (AEADBadTagException e) {
+                    throw new AgeException("wrong passphrase for " + source);
+                }
+            }
+            Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+            aes.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
+            return aes.doFinal(privateSection);
+        } catch (GeneralSecurityException e) {
+            throw new AgeException("cannot decrypt the ssh key " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] utf8(char[] chars) {
+        ByteBuffer buffer = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        if (buffer.hasArray()) {
+            Arrays.fill(buffer.array(), (byte) 0);
+        }
+        return bytes;
     }
 }
