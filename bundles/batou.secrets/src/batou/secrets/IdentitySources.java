@@ -1,5 +1,6 @@
 package batou.secrets;
 
+import java.io.Console;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,23 +11,55 @@ import java.util.Map;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
 import batou.secrets.age.Identities;
+import batou.secrets.age.PassphraseProvider;
 
 /**
  * Where a user's identities (the keys that decrypt secrets) come from: the files in {@code BATOU_AGE_IDENTITIES}
- * (separated by ':'; age identity files or OpenSSH private keys), else {@code ~/.ssh/id_ed25519}.
+ * (separated by ':'; age identity files or OpenSSH ed25519/RSA private keys), else {@code ~/.ssh/id_ed25519} and
+ * {@code ~/.ssh/id_rsa}, those that exist.
+ *
+ * <p>
+ * The passphrase of a protected SSH key is {@code BATOU_AGE_PASSPHRASE} when set, else asked on the terminal when
+ * there is one. Of the default keys, one that cannot be unlocked (no or a wrong passphrase) is skipped when another
+ * loads; keys named in {@code BATOU_AGE_IDENTITIES} must all load.
  */
 public final class IdentitySources {
 
     public static final String VARIABLE = "BATOU_AGE_IDENTITIES";
 
+    /** The passphrase of passphrase-protected SSH keys, for use without a terminal. */
+    public static final String PASSPHRASE_VARIABLE = "BATOU_AGE_PASSPHRASE";
+
     /** A system property that, when set, is used instead of the variable (for tests and embedding). */
     public static final String PROPERTY = "batou.age.identities";
+
+    /** The default keys, in the order they are tried. */
+    static final List<String> DEFAULT_KEYS = List.of(".ssh/id_ed25519", ".ssh/id_rsa");
+
+    /** Asks on the terminal ({@link System#console()}), if there is one. */
+    public static final PassphraseProvider CONSOLE = file -> {
+        Console console = System.console();
+        return console == null ? null : console.readPassword("Passphrase for %s: ", file);
+    };
 
     private IdentitySources() {
     }
 
     /** The identities for this environment of variables and home folder; never empty. */
     public static List<AgeIdentity> load(Map<String, String> environment, Path home) {
+        return load(environment, home, CONSOLE);
+    }
+
+    /**
+     * @param environment the environment variables
+     * @param home the user's home folder
+     * @param prompt asks for a passphrase when {@code BATOU_AGE_PASSPHRASE} is not set
+     * @return the identities; never empty
+     * @throws AgeException if there is no identity or a key cannot be read or unlocked
+     */
+    public static List<AgeIdentity> load(Map<String, String> environment, Path home, PassphraseProvider prompt) {
+        String fixed = environment.get(PASSPHRASE_VARIABLE);
+        PassphraseProvider passphrases = fixed != null ? file -> fixed.toCharArray() : prompt;
         List<AgeIdentity> identities = new ArrayList<>();
         String configured = System.getProperty(PROPERTY, environment.get(VARIABLE));
         if (configured != null && !configured.isBlank()) {
@@ -36,18 +69,28 @@ public final class IdentitySources {
                     if (!Files.isReadable(path)) {
                         throw new AgeException(VARIABLE + " names " + path + ", which cannot be read");
                     }
-                    identities.addAll(Identities.read(path));
+                    identities.addAll(Identities.read(path, passphrases));
                 }
             }
             return identities;
         }
-        Path key = home.resolve(".ssh/id_ed25519");
-        if (Files.isReadable(key)) {
-            identities.addAll(Identities.read(key));
+        AgeException failure = null;
+        for (String name : DEFAULT_KEYS) {
+            Path key = home.resolve(name);
+            if (Files.isReadable(key)) {
+                try {
+                    identities.addAll(Identities.read(key, passphrases));
+                } catch (AgeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
         }
         if (identities.isEmpty()) {
+            if (failure != null) {
+                throw failure;
+            }
             throw new AgeException("no identity to decrypt secrets with: set " + VARIABLE
-                    + " to an age identity file or an ssh-ed25519 private key, or create ~/.ssh/id_ed25519");
+                    + " to an age identity file or an ssh-ed25519 or ssh-rsa private key, or create ~/.ssh/id_ed25519");
         }
         return identities;
     }

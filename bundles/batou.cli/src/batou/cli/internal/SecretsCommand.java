@@ -83,7 +83,7 @@ public final class SecretsCommand implements Command {
         }
     }
 
-    /** The vault of a project, decrypting with the user's identities (BATOU_AGE_IDENTITIES or ~/.ssh/id_ed25519). */
+    /** The vault of a project, decrypting with the user's identities (BATOU_AGE_IDENTITIES, or ~/.ssh/id_ed25519 and ~/.ssh/id_rsa). */
     public static SecretsVault vault(Path project) {
         return new SecretsVault(project, () -> IdentitySources.load(System.getenv(),
                 Path.of(System.getProperty("user.home"))));

@@ -126,12 +126,13 @@ public final class Age {
         return Optional.empty();
     }
 
-    /** @return e.g. {@code X25519 (2), ssh-ed25519 1a2b3c4d (1)} */
+    /** @return e.g. {@code X25519 (2), ssh-ed25519 1a2b3c4d (1), ssh-rsa 5e6f7a8b (1)} */
     static String describe(List<Stanza> stanzas) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Stanza stanza : stanzas) {
             String key = stanza.type();
-            if (stanza.type().equals("ssh-ed25519") && !stanza.arguments().isEmpty()) {
+            if ((stanza.type().equals("ssh-ed25519") || stanza.type().equals("ssh-rsa"))
+                    && !stanza.arguments().isEmpty()) {
                 key += " " + Base64s.decode(stanza.arguments().get(0)).map(HexFormat.of()::formatHex)
                         .orElse(stanza.arguments().get(0));
             }

@@ -23,11 +23,14 @@ public final class Recipients {
         if (type.equals(SshEd25519Recipient.KEY_TYPE)) {
             return SshEd25519Recipient.parse(trimmed);
         }
+        if (type.equals(SshRsaRecipient.KEY_TYPE)) {
+            return SshRsaRecipient.parse(trimmed);
+        }
         if (type.startsWith("ssh-") || type.startsWith("ecdsa-") || type.startsWith("sk-")) {
-            throw new AgeException(type + " recipients are not supported yet (use ssh-ed25519 or age1 keys)");
+            throw new AgeException(type + " recipients are not supported yet (use ssh-ed25519, ssh-rsa or age1 keys)");
         }
         throw new AgeException("unknown recipient '" + abbreviate(trimmed)
-                + "'; expected an age1... key or an ssh-ed25519 public key");
+                + "'; expected an age1... key or an ssh-ed25519 or ssh-rsa public key");
     }
 
     /**

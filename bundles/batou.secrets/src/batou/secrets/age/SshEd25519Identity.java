@@ -5,22 +5,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import batou.secrets.age.internal.Aead;
 import batou.secrets.age.internal.Base64s;
 import batou.secrets.age.internal.Curve25519;
 import batou.secrets.age.internal.Hkdf;
+import batou.secrets.age.internal.OpenSshKey;
 import batou.secrets.age.internal.SshWire;
 
-/** An OpenSSH ed25519 private key (openssh-key-v1 format, unencrypted) used as an age identity. */
+/** An OpenSSH ed25519 private key (openssh-key-v1 format) used as an age identity. */
 public final class SshEd25519Identity implements AgeIdentity {
 
     /** The first line of an OpenSSH private key file. */
-    public static final String BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
-    private static final String END = "-----END OPENSSH PRIVATE KEY-----";
-    private static final byte[] MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
+    public static final String BEGIN = OpenSshKey.BEGIN;
 
     private final SshEd25519Recipient recipient;
     private final byte[] scalar;
@@ -50,74 +49,35 @@ public final class SshEd25519Identity implements AgeIdentity {
      * @throws AgeException if the text is not an unencrypted ed25519 key in openssh-key-v1 format
      */
     public static SshEd25519Identity parse(String pem, String source) {
-        String text = pem.strip();
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        if (begin < 0 || end < begin) {
-            throw new AgeException("the ssh key " + source + " is not an OpenSSH private key (" + BEGIN + ")");
+        return of(OpenSshKey.parse(pem, source), () -> null, source);
+    }
+
+    static SshEd25519Identity of(OpenSshKey key, Supplier<char[]> passphrase, String source) {
+        if (!key.type().equals(SshEd25519Recipient.KEY_TYPE)) {
+            throw new AgeException("the ssh key " + source + " is of type " + key.type()
+                    + "; only ssh-ed25519 and ssh-rsa keys are supported as identities");
         }
-        byte[] blob;
+        byte[] publicKey = key.publicKey();
+        SshWire secret = key.privateKeys(passphrase);
         try {
-            blob = Base64.getMimeDecoder().decode(text.substring(begin + BEGIN.length(), end));
-        } catch (IllegalArgumentException e) {
-            throw new AgeException("the ssh key " + source + " is corrupt: invalid base64");
-        }
-        try {
-            return parse(blob, source);
+            String type = secret.string();
+            byte[] ed25519Public = secret.bytes();
+            byte[] ed25519Private = secret.bytes();
+            if (!type.equals(SshEd25519Recipient.KEY_TYPE) || ed25519Public.length != 32
+                    || ed25519Private.length != 64
+                    || !Arrays.equals(SshEd25519Recipient.wireKey(ed25519Public), publicKey)
+                    || !Arrays.equals(Arrays.copyOfRange(ed25519Private, 32, 64), ed25519Public)) {
+                throw new AgeException("the ssh key " + source + " is corrupt: its private and public parts differ");
+            }
+            String comment = secret.string();
+            byte[] seed = Arrays.copyOf(ed25519Private, 32);
+            Arrays.fill(ed25519Private, (byte) 0);
+            SshEd25519Identity identity = new SshEd25519Identity(new SshEd25519Recipient(publicKey, comment), seed);
+            Arrays.fill(seed, (byte) 0);
+            return identity;
         } catch (IllegalArgumentException e) {
             throw new AgeException("the ssh key " + source + " is truncated or corrupt");
         }
-    }
-
-    private static SshEd25519Identity parse(byte[] blob, String source) {
-        if (blob.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(blob, MAGIC.length), MAGIC)) {
-            throw new AgeException("the ssh key " + source + " is not in the openssh-key-v1 format");
-        }
-        SshWire wire = new SshWire(Arrays.copyOfRange(blob, MAGIC.length, blob.length));
-        String cipher = wire.string();
-        String kdf = wire.string();
-        byte[] kdfOptions = wire.bytes();
-        long count = wire.uint32();
-        if (count != 1) {
-            throw new AgeException("the ssh key " + source + " holds " + count + " keys; expected one");
-        }
-        byte[] publicKey = wire.bytes();
-        byte[] privateSection = wire.bytes();
-        String publicType = new SshWire(publicKey).string();
-        if (!publicType.equals(SshEd25519Recipient.KEY_TYPE)) {
-            throw new AgeException("the ssh key " + source + " is of type " + publicType
-                    + "; only ssh-ed25519 keys are supported yet as identities");
-        }
-        if (!cipher.equals("none") || !kdf.equals("none")) {
-            privateSection = decryptPrivateSection(privateSection, cipher, kdf, kdfOptions, source);
-        }
-        SshWire secret = new SshWire(privateSection);
-        if (secret.uint32() != secret.uint32()) {
-            throw new AgeException("the ssh key " + source + " is corrupt: its check bytes differ");
-        }
-        String type = secret.string();
-        byte[] ed25519Public = secret.bytes();
-        byte[] ed25519Private = secret.bytes();
-        if (!type.equals(SshEd25519Recipient.KEY_TYPE) || ed25519Public.length != 32 || ed25519Private.length != 64
-                || !Arrays.equals(SshEd25519Recipient.wireKey(ed25519Public), publicKey)
-                || !Arrays.equals(Arrays.copyOfRange(ed25519Private, 32, 64), ed25519Public)) {
-            throw new AgeException("the ssh key " + source + " is corrupt: its private and public parts differ");
-        }
-        String comment = secret.string();
-        byte[] seed = Arrays.copyOf(ed25519Private, 32);
-        Arrays.fill(ed25519Private, (byte) 0);
-        SshEd25519Identity identity = new SshEd25519Identity(new SshEd25519Recipient(publicKey, comment), seed);
-        Arrays.fill(seed, (byte) 0);
-        return identity;
-    }
-
-    /**
-     * The hook for passphrase-protected keys (bcrypt-pbkdf and aes256-ctr in OpenSSH); not supported yet.
-     */
-    private static byte[] decryptPrivateSection(byte[] section, String cipher, String kdf, byte[] kdfOptions,
-            String source) {
-        throw new AgeException("the ssh key " + source
-                + " is protected by a passphrase; passphrase-protected keys are not supported yet");
     }
 
     /** @return the matching public key */

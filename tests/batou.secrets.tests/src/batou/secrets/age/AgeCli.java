@@ -99,6 +99,24 @@ final class AgeCli {
         return file;
     }
 
+    /** Makes a key pair with ssh-keygen and extra options (e.g. -t rsa, -Z cipher); the public key is at name.pub. */
+    static Path sshKeygen(Path dir, String name, String passphrase, String... options) {
+        Path file = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-N", passphrase, "-C", "test@batou",
+                "-f", file.toString()));
+        command.addAll(List.of(options));
+        ok(new byte[0], command.toArray(String[]::new));
+        return file;
+    }
+
+    /** Makes an ssh-rsa key pair of the given size with ssh-keygen; the public key is at name.pub. */
+    static Path sshKeygenRsa(Path dir, String name, int bits, String passphrase) {
+        Path file = dir.resolve(name);
+        ok(new byte[0], "ssh-keygen", "-q", "-t", "rsa", "-b", Integer.toString(bits), "-N", passphrase, "-C",
+                "test@batou", "-f", file.toString());
+        return file;
+    }
+
     private static byte[] readAll(InputStream in) {
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -31,10 +31,13 @@ class KeyParsingTest {
 
     @Test
     void unsupportedRecipientTypesSaySo() {
-        assertEquals("ssh-rsa recipients are not supported yet (use ssh-ed25519 or age1 keys)",
+        assertEquals("ecdsa-sha2-nistp256 recipients are not supported yet (use ssh-ed25519, ssh-rsa or age1 keys)",
+                assertThrows(AgeException.class, () -> Recipients.parse("ecdsa-sha2-nistp256 AAAAE2VjZHNh me@host"))
+                        .getMessage());
+        assertEquals("the ssh-rsa public key is truncated",
                 assertThrows(AgeException.class, () -> Recipients.parse("ssh-rsa AAAAB3NzaC1yc2E= me@host"))
                         .getMessage());
-        assertEquals("unknown recipient 'hello'; expected an age1... key or an ssh-ed25519 public key",
+        assertEquals("unknown recipient 'hello'; expected an age1... key or an ssh-ed25519 or ssh-rsa public key",
                 assertThrows(AgeException.class, () -> Recipients.parse("hello")).getMessage());
         assertThrows(AgeException.class, () -> Recipients.parse("age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"));
     }
@@ -43,7 +46,7 @@ class KeyParsingTest {
     void passphraseProtectedSshKeysAreRefusedClearly() {
         Path key = AgeCli.sshKeygen(dir, "id_protected", "a passphrase");
         assertEquals("the ssh key " + key
-                + " is protected by a passphrase; passphrase-protected keys are not supported yet",
+                + " is protected by a passphrase; set BATOU_AGE_PASSPHRASE or run batou on a terminal",
                 assertThrows(AgeException.class, () -> Identities.read(key)).getMessage());
     }
 
