@@ -110,9 +110,15 @@ class SecretsCommandTest {
         assertTrue(ageDecrypt(identity).contains("password: " + SECRET), "the real age CLI reads what we wrote");
 
         assertEquals(ExitCode.OK, batou("", "check", "dev", "-p", project.toString()), err());
-        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        Path json = keys.resolve("report.json");
+        Path junit = keys.resolve("report.xml");
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString(), "--json",
+                json.toString(), "--junit", junit.toString()), out());
         assertEquals(SECRET + "\n", Files.readString(keys.resolve("target/work/db/pgpass")));
         assertFalse(out().contains(SECRET), out());
+        assertFalse(err().contains(SECRET), err());
+        assertFalse(Files.readString(json).contains(SECRET), Files.readString(json));
+        assertFalse(Files.readString(junit).contains(SECRET), Files.readString(junit));
         assertTrue(out().contains("diff hidden: contains sensitive data"), out());
 
         assertEquals(ExitCode.OK, batou("", "secrets", "show", "dev", "-p", project.toString()), err());
