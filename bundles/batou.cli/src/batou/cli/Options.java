@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The options a command accepts, and the parser for its arguments. */
 public final class Options {
@@ -73,9 +72,5 @@ public final class Options {
             }
         }
         return new ParsedArguments(command, values, positional);
-    }
-
-    Optional<Option> find(String name) {
-        return Optional.ofNullable(byName.get(name));
     }
 }

@@ -29,10 +29,6 @@ public final class Diagnostics {
         add(Diagnostic.warning(location, message, hint));
     }
 
-    public void addAll(Iterable<Diagnostic> diagnostics) {
-        diagnostics.forEach(this::add);
-    }
-
     public boolean hasErrors() {
         return all.stream().anyMatch(Diagnostic::isError);
     }
@@ -54,9 +50,5 @@ public final class Diagnostics {
 
     public List<Diagnostic> warnings() {
         return sorted().stream().filter(d -> !d.isError()).toList();
-    }
-
-    public int size() {
-        return all.size();
     }
 }

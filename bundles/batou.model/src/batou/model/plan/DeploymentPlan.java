@@ -1,7 +1,6 @@
 package batou.model.plan;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,16 +29,5 @@ public record DeploymentPlan(String environment, long jobs, List<HostPlan> hosts
     public RootPlan root(RootId id) {
         HostPlan host = host(id.host());
         return host == null ? null : host.root(id.component());
-    }
-
-    /** Every dependency edge: {@code [dependant, dependency]}, sorted as the order lists dependants. */
-    public List<RootId[]> edges() {
-        List<RootId[]> edges = new ArrayList<>();
-        for (RootId id : order) {
-            for (RootId dependency : root(id).dependsOn()) {
-                edges.add(new RootId[] { id, dependency });
-            }
-        }
-        return edges;
     }
 }

@@ -3,7 +3,6 @@ package batou.model.project;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -20,9 +19,5 @@ public record Project(Path root, SortedMap<String, ComponentDefinition> componen
 
     public ComponentDefinition component(String name) {
         return components.get(name);
-    }
-
-    public Map<String, ComponentDefinition> componentsByName() {
-        return components;
     }
 }
