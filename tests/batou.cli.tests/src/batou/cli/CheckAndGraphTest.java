@@ -81,6 +81,17 @@ class CheckAndGraphTest {
     }
 
     @Test
+    void aFolderThatIsNoProjectIsOneClearError() {
+        assertEquals(ExitCode.FAILURE, cli.run("check", "dev", "-p", temp.resolve("nothing").toString()));
+        assertEquals(temp.resolve("nothing") + ": error: no project folder at " + temp.resolve("nothing")
+                + " (pass the project folder with -p, or run batou inside it)\n1 ERROR - CONFIGURATION FAILED\n",
+                err());
+        err.reset();
+        assertEquals(ExitCode.FAILURE, cli.run("deploy", "dev", "-p", temp.toString()));
+        assertTrue(out().contains("no batou project at " + temp + " (it has no environments/ folder)"), out());
+    }
+
+    @Test
     void checkWithoutEnvironmentIsAUsageError() {
         assertEquals(ExitCode.USAGE, cli.run("check"));
         assertEquals("batou: 'check' needs ENV (see 'batou --help')\n", err());

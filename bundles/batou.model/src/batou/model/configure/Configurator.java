@@ -40,6 +40,9 @@ public final class Configurator {
         Diagnostics diagnostics = new Diagnostics();
         ProjectLoader loader = new ProjectLoader(root, diagnostics);
         Project project = loader.load();
+        if (diagnostics.hasErrors() && project.components().isEmpty() && project.environments().isEmpty()) {
+            return new Configuration(null, diagnostics.sorted()); // not a project: nothing more to say
+        }
         EnvironmentDefinition definition = loader.loadEnvironment(project, environment, secrets);
         if (definition == null) {
             return new Configuration(null, diagnostics.sorted());

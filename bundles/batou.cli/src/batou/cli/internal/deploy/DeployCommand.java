@@ -108,6 +108,11 @@ public final class DeployCommand implements Command {
             heading(Phase.PREPARING);
             out.println("    project " + project + ", environment " + environment);
             EventLog events = new EventLog();
+            if (!java.nio.file.Files.isDirectory(project.resolve("environments"))) {
+                out.println("    no batou project at " + project + " (it has no environments/ folder): pass the "
+                        + "project folder with -p, or run batou inside it");
+                return finish(arguments, events, null, null, Phase.PREPARING);
+            }
             String refusal = checkRepository(project, arguments.has(DIRTY), consistencyOnly || predict);
             if (refusal != null) {
                 out.println("    " + refusal);
