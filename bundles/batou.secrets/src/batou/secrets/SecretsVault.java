@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import batou.model.project.ProjectLoader;
 import batou.secrets.age.Age;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
@@ -23,7 +24,7 @@ import batou.secrets.age.Recipients;
  */
 public final class SecretsVault {
 
-    public static final String FILE = "secrets.age";
+    public static final String FILE = ProjectLoader.SECRETS_FILE;
 
     private final Path project;
     private final Supplier<List<AgeIdentity>> identities;
@@ -35,7 +36,7 @@ public final class SecretsVault {
     }
 
     public Path file(String environment) {
-        return project.resolve("environments").resolve(environment).resolve(FILE);
+        return project.resolve(ProjectLoader.ENVIRONMENTS).resolve(environment).resolve(FILE);
     }
 
     public boolean exists(String environment) {
@@ -44,7 +45,7 @@ public final class SecretsVault {
 
     /** The environments of the project that have secrets, sorted. */
     public List<String> environments() throws IOException {
-        Path folder = project.resolve("environments");
+        Path folder = project.resolve(ProjectLoader.ENVIRONMENTS);
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -81,20 +82,13 @@ public final class SecretsVault {
 
     /** The secret file {@code secret-<name>.age} of an environment. */
     public Path secretFile(String environment, String name) {
-        return file(environment).resolveSibling("secret-" + name + ".age");
+        return ProjectLoader.secretFile(file(environment).getParent(), name);
     }
 
     /** The names of an environment's secret files, sorted. */
-    public List<String> secretFiles(String environment) throws IOException {
+    public List<String> secretFiles(String environment) {
         Path folder = file(environment).getParent();
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> children = Files.list(folder)) {
-            return children.map(path -> path.getFileName().toString())
-                    .filter(name -> name.startsWith("secret-") && name.endsWith(".age") && name.length() > 11)
-                    .map(name -> name.substring(7, name.length() - 4)).sorted().toList();
-        }
+        return Files.isDirectory(folder) ? List.copyOf(ProjectLoader.secretFiles(folder).keySet()) : List.of();
     }
 
     /** Decrypts a secret file. */

@@ -131,11 +131,11 @@ public final class ProjectLoader {
         YNode secretDocument = yaml.parse(plaintext, secretsFile);
         EnvironmentSecrets parsed = readers.secrets(secretsFile, secretDocument);
         Map<String, String> files = new java.util.TreeMap<>();
-        for (Path secretFile : secretFiles(secretsPath.getParent())) {
-            String fileName = secretFile.getFileName().toString();
-            String key = fileName.substring(SECRET_FILE_PREFIX.length(), fileName.length() - SECRET_FILE_SUFFIX.length());
+        for (Map.Entry<String, Path> secretFile : secretFiles(secretsPath.getParent()).entrySet()) {
+            String key = secretFile.getKey();
+            String fileName = secretFile.getValue().getFileName().toString();
             try {
-                files.put(key, secrets.decrypt(secretFile));
+                files.put(key, secrets.decrypt(secretFile.getValue()));
             } catch (IOException e) {
                 diagnostics.error(SourceLocation.ofFile(ENVIRONMENTS + "/" + name + "/" + fileName),
                         "cannot decrypt the secret file '" + key + "' of environment '" + name + "': "
@@ -146,18 +146,28 @@ public final class ProjectLoader {
         return environment.withSecrets(parsed.withFiles(files));
     }
 
-    /** The secret files of an environment folder: {@code secret-<name>.age}, sorted. */
-    public static List<Path> secretFiles(Path environmentFolder) {
+    /** The secret files of an environment folder, {@code secret-<name>.age}, by name, sorted. */
+    public static Map<String, Path> secretFiles(Path environmentFolder) {
+        Map<String, Path> files = new java.util.TreeMap<>();
         try (Stream<Path> children = Files.list(environmentFolder)) {
-            return children.filter(path -> {
+            for (Path path : children.toList()) {
                 String fileName = path.getFileName().toString();
-                return fileName.startsWith(SECRET_FILE_PREFIX) && fileName.endsWith(SECRET_FILE_SUFFIX)
+                if (fileName.startsWith(SECRET_FILE_PREFIX) && fileName.endsWith(SECRET_FILE_SUFFIX)
                         && fileName.length() > SECRET_FILE_PREFIX.length() + SECRET_FILE_SUFFIX.length()
-                        && Files.isRegularFile(path);
-            }).sorted().toList();
+                        && Files.isRegularFile(path)) {
+                    files.put(fileName.substring(SECRET_FILE_PREFIX.length(),
+                            fileName.length() - SECRET_FILE_SUFFIX.length()), path);
+                }
+            }
         } catch (IOException e) {
-            return List.of();
+            return Map.of();
         }
+        return files;
+    }
+
+    /** The path of the secret file {@code name} in an environment folder. */
+    public static Path secretFile(Path environmentFolder, String name) {
+        return environmentFolder.resolve(SECRET_FILE_PREFIX + name + SECRET_FILE_SUFFIX);
     }
 
     private List<String> folders(String parent) {
