@@ -46,7 +46,12 @@ class InterruptedDeployTest {
         for (int round = 0; round < 4; round++) {
             Files.deleteIfExists(big);
             Files.deleteIfExists(target.resolve("work/big/started"));
-            Process deploy = Product.start(temp, "batou", "deploy", "dev", "--dirty", "-p", project.toString());
+            // Killed runs get a configuration area of their own (cascading to the product's), so that a kill in the
+            // middle of the framework's start cannot touch the configuration the other tests share.
+            Process deploy = Product.start(temp, "batou", "deploy", "dev", "--dirty", "-p", project.toString(),
+                    "-vmargs", "-Dosgi.configuration.cascaded=true",
+                    "-Dosgi.sharedConfiguration.area=" + Product.home().resolve("configuration"),
+                    "-Dosgi.configuration.area=" + temp.resolve("configuration-" + round));
             if (round == 0) {
                 // the slow part after the write: wait for it to start
                 awaitFile(target.resolve("work/big/started"), deploy);

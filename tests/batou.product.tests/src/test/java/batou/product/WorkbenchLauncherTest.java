@@ -48,8 +48,9 @@ class WorkbenchLauncherTest {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!workbench.isAlive()) {
-                throw new AssertionError("the workbench exited with " + workbench.exitValue() + "\n"
-                        + Product.read(temp.resolve("stderr")));
+                throw new AssertionError("the workbench exited with " + workbench.exitValue() + "\n--- stdout\n"
+                        + Product.read(temp.resolve("stdout")) + "--- stderr\n" + Product.read(temp.resolve("stderr"))
+                        + "--- workspace log\n" + Product.read(temp.resolve("workspace/.metadata/.log")));
             }
             for (String line : windowTree().lines().toList()) {
                 if (line.contains(name)) {
