@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
@@ -30,18 +31,34 @@ public final class RootDeployer {
     public static final Duration SLOW = Duration.ofSeconds(5);
 
     private final ExecutablePartTypes types;
-    private final Path projectRoot;
+    private final Function<String, Path> projectFiles;
     private final boolean predict;
     private final DeploymentListener listener;
     private final Clock clock;
 
     public RootDeployer(ExecutablePartTypes types, Path projectRoot, boolean predict, DeploymentListener listener,
             Clock clock) {
+        this(types, projectRoot::resolve, predict, listener, clock);
+    }
+
+    /**
+     * A deployer whose parts find project files through {@code projectFiles} (a project path, relative to the
+     * project or absolute on the machine that configured it, to a file here).
+     */
+    public RootDeployer(ExecutablePartTypes types, Function<String, Path> projectFiles, boolean predict,
+            DeploymentListener listener, Clock clock) {
         this.types = types;
-        this.projectRoot = projectRoot;
+        this.projectFiles = projectFiles;
         this.predict = predict;
         this.listener = listener;
         this.clock = clock;
+    }
+
+    private volatile String aborted;
+
+    /** No further part starts: the running root fails before its next part with {@code reason}. Any thread. */
+    public void abort(String reason) {
+        aborted = reason;
     }
 
     /** The result of one root: whether it changed, or the failure. */
@@ -97,6 +114,9 @@ public final class RootDeployer {
 
     private boolean deployPart(HostPlan host, RootPlan root, PartNode node, String path, Context context)
             throws Failure {
+        if (aborted != null) {
+            throw new Failure(path, aborted);
+        }
         ExecutablePartType type = types.find(node.type());
         if (type == null) {
             throw new Failure(path, "part type '" + node.type() + "' cannot run in this version of batou yet");
@@ -169,7 +189,7 @@ public final class RootDeployer {
 
         @Override
         public Path projectFile(String relative) {
-            return projectRoot.resolve(relative);
+            return projectFiles.apply(relative);
         }
 
         @Override

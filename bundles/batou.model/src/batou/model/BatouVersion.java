@@ -23,7 +23,7 @@ public final class BatouVersion {
     /** The value used for a part that the build did not record. */
     public static final String UNKNOWN = "unknown";
 
-    static final String COMMIT_HEADER = "Batou-Commit";
+    public static final String COMMIT_HEADER = "Batou-Commit";
 
     private static final BatouVersion CURRENT = readFrom(BatouVersion.class);
 

@@ -51,6 +51,10 @@ public sealed interface DeploymentEvent extends Serializable {
     record Warning(Instant time, String host, String component, String message) implements DeploymentEvent {
     }
 
+    /** The host cannot be reached or was lost (connection, agent, lock); its remaining roots fail. */
+    record HostFailed(Instant time, String host, String message) implements DeploymentEvent {
+    }
+
     /** The host is done. */
     record HostFinished(Instant time, String host, int changed, int unchanged, int failed, int skipped, long millis)
             implements DeploymentEvent {

@@ -1,0 +1,23 @@
+package batou.agent;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** A running agent as the controller sees it: its input and output, and what it said when it ended. */
+public interface AgentChannel extends AutoCloseable {
+
+    /** The agent's standard output: its messages. */
+    InputStream in();
+
+    /** The agent's standard input: our messages. */
+    OutputStream out();
+
+    /**
+     * Why the agent's output ended, after it ended: exit status and the end of its standard error, or that the
+     * connection was lost. Waits briefly for the agent to exit.
+     */
+    String describeEnd();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,228 @@
+package batou.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.wiring.BundleWiring;
+
+import batou.model.BatouVersion;
+
+/**
+ * The agent as one self-contained, reproducible jar: the classes of the engine, the component library, the model,
+ * the templates and the libraries they use, gathered from the running batou (OSGi bundles, or a plain class path)
+ * with fixed entry times and order, so the same batou build always gives the same bytes and the same SHA-256. The
+ * hash names the jar on the targets ({@code agent-<sha256>.jar}): a target that has it already gets nothing.
+ */
+public final class AgentJar {
+
+    /** The class that runs on the target. */
+    public static final String MAIN_CLASS = "batou.agent.AgentMain";
+
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
+    private static final String[] ANCHORS = { "batou.agent.AgentMain", "batou.engine.RootDeployer",
+            "batou.lib.LibraryPartTypes", "batou.model.plan.HostPlan", "batou.template.Template",
+            "org.eclipse.jgit.api.Git", "com.googlecode.javaewah.EWAHCompressedBitmap", "org.slf4j.LoggerFactory",
+            "org.yaml.snakeyaml.Yaml", "org.apache.commons.codec.digest.DigestUtils" };
+    /** Top-level names of a bundle's project folder, seen when running from a workspace or a Tycho test. */
+    private static final java.util.Set<String> DEVELOPMENT_FILES = java.util.Set.of("src/", "target/", "bin/",
+            ".settings/", "pom.xml", "build.properties", ".project", ".classpath");
+    private static AgentJar built;
+
+    private final byte[] bytes;
+    private final String sha256;
+
+    private AgentJar(byte[] bytes) {
+        this.bytes = bytes;
+        this.sha256 = FileStore.sha256(bytes);
+    }
+
+    /** The agent of this batou, built on first use. */
+    public static synchronized AgentJar current() throws IOException {
+        if (built == null) {
+            built = new AgentJar(build());
+        }
+        return built;
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int size() {
+        return bytes.length;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** {@code agent-<sha256>.jar}. */
+    public String fileName() {
+        return "agent-" + sha256 + ".jar";
+    }
+
+    public java.io.InputStream open() {
+        return new java.io.ByteArrayInputStream(bytes);
+    }
+
+    private static byte[] build() throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        Map<String, StringBuilder> services = new TreeMap<>();
+        for (String anchor : ANCHORS) {
+            Class<?> type;
+            try {
+                type = Class.forName(anchor, false, AgentJar.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError optional) {
+                continue; // a library this batou does not have (commons-codec is optional for JGit)
+            }
+            for (Map.Entry<String, byte[]> resource : resourcesBeside(type).entrySet()) {
+                String name = resource.getKey();
+                if (skipped(name)) {
+                    continue;
+                }
+                if (name.startsWith("META-INF/services/")) {
+                    services.computeIfAbsent(name, n -> new StringBuilder())
+                            .append(new String(resource.getValue(), StandardCharsets.UTF_8).strip()).append('\n');
+                } else {
+                    entries.putIfAbsent(name, resource.getValue());
+                }
+            }
+        }
+        services.forEach((name, text) -> entries.put(name, text.toString().getBytes(StandardCharsets.UTF_8)));
+        return write(entries);
+    }
+
+    private static boolean skipped(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return name.endsWith("/") || name.equals("META-INF/MANIFEST.MF") || name.endsWith("module-info.class")
+                || upper.startsWith("META-INF/") && (upper.endsWith(".SF") || upper.endsWith(".RSA")
+                        || upper.endsWith(".DSA") || upper.endsWith(".EC"))
+                || name.startsWith("META-INF/versions/") || name.startsWith("OSGI-INF/")
+                || name.startsWith("META-INF/maven/") || name.endsWith(".java")
+                || DEVELOPMENT_FILES.contains(name.substring(0, name.indexOf('/') + 1 > 0 ? name.indexOf('/') + 1
+                        : name.length()));
+    }
+
+    private static byte[] write(Map<String, byte[]> entries) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, MAIN_CLASS);
+        BatouVersion version = BatouVersion.current();
+        main.putValue("Bundle-Version", version.version());
+        if (version.commit() != null) {
+            main.putValue(BatouVersion.COMMIT_HEADER, version.commit());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 << 20);
+        try (JarOutputStream jar = new JarOutputStream(out)) {
+            JarEntry manifestEntry = new JarEntry(JarFile.MANIFEST_NAME);
+            manifestEntry.setTimeLocal(ENTRY_TIME);
+            jar.putNextEntry(manifestEntry);
+            manifest.write(jar);
+            jar.closeEntry();
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                JarEntry jarEntry = new JarEntry(entry.getKey());
+                jarEntry.setTimeLocal(ENTRY_TIME);
+                jar.putNextEntry(jarEntry);
+                jar.write(entry.getValue());
+                jar.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** Every resource of the bundle or jar (or class folder) that holds {@code type}. */
+    private static Map<String, byte[]> resourcesBeside(Class<?> type) throws IOException {
+        Bundle bundle = bundleOf(type);
+        if (bundle != null) {
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            if (wiring != null) {
+                return resourcesOf(wiring);
+            }
+        }
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IOException("cannot find the classes of " + type.getName() + " to build the agent");
+        }
+        try {
+            return resourcesAt(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot read " + source.getLocation() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Bundle bundleOf(Class<?> type) {
+        try {
+            return FrameworkUtil.getBundle(type);
+        } catch (LinkageError noOsgi) {
+            return null; // a plain class path without the OSGi framework classes
+        }
+    }
+
+    private static Map<String, byte[]> resourcesOf(BundleWiring wiring) throws IOException {
+        Collection<String> names = wiring.listResources("/", "*",
+                BundleWiring.LISTRESOURCES_RECURSE | BundleWiring.LISTRESOURCES_LOCAL);
+        Map<String, byte[]> resources = new TreeMap<>();
+        ClassLoader loader = wiring.getClassLoader();
+        for (String name : names) {
+            if (name.endsWith("/")) {
+                continue;
+            }
+            URL url = loader.getResource(name);
+            if (url == null) {
+                url = wiring.getBundle().getEntry(name);
+            }
+            if (url != null) {
+                try (InputStream in = url.openStream()) {
+                    resources.put(name, in.readAllBytes());
+                }
+            }
+        }
+        return resources;
+    }
+
+    private static Map<String, byte[]> resourcesAt(Path location) throws IOException {
+        Map<String, byte[]> resources = new TreeMap<>();
+        if (Files.isDirectory(location)) {
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(location)) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+            for (Path file : files) {
+                resources.put(location.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+            return resources;
+        }
+        try (JarFile jar = new JarFile(location.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                if (!entry.isDirectory()) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        resources.put(entry.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        return resources;
+    }
+}

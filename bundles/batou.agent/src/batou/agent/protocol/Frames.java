@@ -1,0 +1,102 @@
+package batou.agent.protocol;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+
+/**
+ * Messages on a byte stream (an SSH channel, a pipe): each frame is a magic number, a length and one serialized
+ * {@link Message}. Only batou's and the JDK's value classes are accepted when reading, and frames are limited in
+ * size, so a confused peer (a shell printing a banner, a truncated stream) gives a clear error, not garbage.
+ */
+public final class Frames {
+
+    /** "batu" */
+    private static final int MAGIC = 0x62617475;
+    private static final int MAX_FRAME = 512 * 1024 * 1024;
+    private static final ObjectInputFilter FILTER = info -> {
+        Class<?> type = info.serialClass();
+        if (info.depth() > 64) {
+            return ObjectInputFilter.Status.REJECTED;
+        }
+        if (type == null) {
+            return ObjectInputFilter.Status.UNDECIDED;
+        }
+        while (type.isArray()) {
+            type = type.getComponentType();
+        }
+        String name = type.getName();
+        return type.isPrimitive() || name.startsWith("batou.") || name.startsWith("java.lang.")
+                || name.startsWith("java.util.") || name.startsWith("java.time.") ? ObjectInputFilter.Status.ALLOWED
+                        : ObjectInputFilter.Status.REJECTED;
+    };
+
+    private final DataInputStream in;
+    private final DataOutputStream out;
+
+    public Frames(InputStream in, OutputStream out) {
+        this.in = in == null ? null : new DataInputStream(new java.io.BufferedInputStream(in, 65536));
+        this.out = out == null ? null : new DataOutputStream(new java.io.BufferedOutputStream(out, 65536));
+    }
+
+    /** Writes one message and flushes it. */
+    public synchronized void send(Message message) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+            objects.writeObject(message);
+        }
+        out.writeInt(MAGIC);
+        out.writeInt(bytes.size());
+        bytes.writeTo(out);
+        out.flush();
+    }
+
+    /**
+     * The next message, or null at the end of the stream (between frames).
+     *
+     * @throws IOException when the stream does not hold frames, or ends inside one
+     */
+    public Message receive() throws IOException {
+        int magic;
+        try {
+            magic = in.readInt();
+        } catch (EOFException end) {
+            return null;
+        }
+        if (magic != MAGIC) {
+            byte[] rest = in.readNBytes(200);
+            throw new IOException("not a batou agent frame (the stream starts with \""
+                    + printable(magic, rest) + "\")");
+        }
+        int length = in.readInt();
+        if (length < 0 || length > MAX_FRAME) {
+            throw new IOException("frame of " + length + " bytes refused");
+        }
+        byte[] payload = in.readNBytes(length);
+        if (payload.length < length) {
+            throw new EOFException("the stream ended inside a frame");
+        }
+        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(payload))) {
+            objects.setObjectInputFilter(FILTER);
+            return (Message) objects.readObject();
+        } catch (InvalidClassException | ClassNotFoundException | ClassCastException e) {
+            throw new IOException("unexpected message: " + e.getMessage(), e);
+        }
+    }
+
+    private static String printable(int magic, byte[] rest) {
+        byte[] head = java.nio.ByteBuffer.allocate(4).putInt(magic).array();
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(rest, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.strip().replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}

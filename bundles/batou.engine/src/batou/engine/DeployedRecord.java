@@ -1,0 +1,54 @@
+package batou.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import batou.engine.parts.AtomicFiles;
+
+/**
+ * What was last deployed on a host, kept in {@code <target_directory>/.batou/deployed.json}: environment, commit,
+ * time, operator, and each root component with its outcome. {@code batou status} reads it back.
+ */
+public final class DeployedRecord {
+
+    public static final String FILE = "deployed.json";
+
+    private DeployedRecord() {
+    }
+
+    /** The record as JSON. */
+    public static String toJson(String host, DeploymentInfo info, Instant time, List<RootResult> results) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("host", host);
+        record.put("environment", info.environment());
+        record.put("commit", info.commit());
+        record.put("time", time.toString());
+        record.put("operator", info.operator());
+        record.put("batou", batou.model.BatouVersion.current().toString());
+        List<Object> components = new ArrayList<>();
+        for (RootResult result : results) {
+            Map<String, Object> component = new LinkedHashMap<>();
+            component.put("name", result.id().component());
+            component.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
+            component.put("changed", result.status() == RootResult.Status.CHANGED);
+            components.add(component);
+        }
+        record.put("components", components);
+        return Json.write(record, 2) + "\n";
+    }
+
+    /** Writes the record atomically into {@code stateDirectory}. */
+    public static void write(Path stateDirectory, String json) throws IOException {
+        Files.createDirectories(stateDirectory);
+        AtomicFiles.write(stateDirectory.resolve(FILE), json.getBytes(StandardCharsets.UTF_8),
+                PosixFilePermissions.fromString("rw-r--r--"));
+    }
+}

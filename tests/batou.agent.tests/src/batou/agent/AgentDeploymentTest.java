@@ -1,0 +1,233 @@
+package batou.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.engine.DeploymentInfo;
+import batou.engine.DeploymentResult;
+import batou.engine.HostSessionException;
+import batou.engine.Orchestrator;
+import batou.engine.RootResult;
+import batou.engine.TargetLock;
+import batou.engine.events.DeploymentEvent;
+import batou.lib.LibraryPartTypes;
+import batou.model.configure.Configuration;
+import batou.model.configure.Configurator;
+import batou.model.parts.PartTypeRegistry;
+import batou.model.plan.DeploymentPlan;
+
+/**
+ * The agent jar run as a real child process, driven through the protocol exactly as over SSH: project files
+ * travel by hash, events stream back, the host is locked and the deployment recorded.
+ */
+class AgentDeploymentTest {
+
+    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+
+    @TempDir
+    Path project;
+
+    @TempDir
+    Path target;
+
+    @TempDir
+    Path agentFolder;
+
+    private Path jar;
+    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<ProcessAgentChannel> channels = new ArrayList<>();
+
+    @BeforeEach
+    void writeProject() throws IOException {
+        write("components/web/component.yaml", """
+                attributes:
+                  greeting: {default: hello}
+                parts:
+                  - file: {path: index.html, source: index.html}
+                  - directory: {path: static, source: static}
+                  - file: {path: web.conf, content: "greeting {{ greeting }}\\n"}
+                  - command: {run: "sleep ${BATOU_TEST_SLEEP:-0}; echo ran >> commands.log", when: changed}
+                  - file: {path: after-command.txt, content: "done\\n"}
+                """);
+        write("components/web/index.html", "<h1>hello</h1>\n");
+        write("components/web/static/app.js", "console.log(1);\n");
+        Path script = write("components/web/static/bin/run.sh", "#!/bin/sh\necho run\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
+        write("environments/test/environment.yaml", """
+                environment: {connect: ssh, target_directory: "%s"}
+                hosts:
+                  web1: [web]
+                """.formatted(target));
+        jar = agentFolder.resolve(AgentJar.current().fileName());
+        Files.write(jar, AgentJar.current().bytes());
+    }
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private DeploymentPlan plan() {
+        Configuration configuration = new Configurator(TYPES).configure(project, "test");
+        assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
+        return configuration.plan();
+    }
+
+    private DeploymentResult deploy(boolean predict) {
+        ProjectFiles files = new ProjectFiles(project, TYPES);
+        DeploymentInfo info = new DeploymentInfo("test", "abc123", "tester@controller", predict);
+        return new Orchestrator((host, run, listener) -> {
+            ProcessAgentChannel channel;
+            try {
+                channel = new ProcessAgentChannel(jar);
+            } catch (IOException e) {
+                throw new HostSessionException("cannot start the agent: " + e.getMessage(), e);
+            }
+            channels.add(channel);
+            return AgentHostSession.start(host, run, channel, files, listener);
+        }, info, 1, events::add, Clock.systemUTC()).run(plan());
+    }
+
+    @Test
+    void firstDeployConvergesSecondChangesNothingAndStoresFilesOnce() throws IOException {
+        DeploymentResult first = deploy(false);
+        assertEquals(RootResult.Status.CHANGED, first.all().get(0).status(), () -> first.all() + " " + events);
+        Path work = target.resolve("work/web");
+        assertEquals("<h1>hello</h1>\n", Files.readString(work.resolve("index.html")));
+        assertEquals("console.log(1);\n", Files.readString(work.resolve("static/app.js")));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(work.resolve("static/bin/run.sh"))));
+        assertEquals("ran\n", Files.readString(work.resolve("commands.log")));
+        String record = Files.readString(target.resolve(".batou/deployed.json"));
+        assertTrue(record.contains("\"commit\": \"abc123\"") && record.contains("\"operator\": \"tester@controller\"")
+                && record.contains("\"name\": \"web\"") && record.contains("\"status\": \"changed\""), record);
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged changed
+                && changed.path().endsWith("/work/web/index.html")), events::toString);
+        List<Path> stored;
+        try (var list = Files.list(target.resolve(".batou/files"))) {
+            stored = list.toList();
+        }
+        assertEquals(3, stored.size(), stored::toString);
+        long storedAt = Files.getLastModifiedTime(stored.get(0)).toMillis();
+
+        events.clear();
+        DeploymentResult second = deploy(false);
+        assertEquals(RootResult.Status.UNCHANGED, second.all().get(0).status(), events::toString);
+        assertFalse(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
+        assertEquals(storedAt, Files.getLastModifiedTime(stored.get(0)).toMillis());
+        assertEquals("ran\n", Files.readString(work.resolve("commands.log")));
+        assertEquals("", Files.readString(target.resolve(".batou/lock")), "the lock names no holder after the run");
+    }
+
+    @Test
+    void predictShowsChangesAndWritesNoTargetFile() throws IOException {
+        DeploymentResult result = deploy(true);
+        assertEquals(RootResult.Status.CHANGED, result.all().get(0).status());
+        assertFalse(Files.exists(target.resolve("work")));
+        assertFalse(Files.exists(target.resolve(".batou/deployed.json")));
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
+    }
+
+    @Test
+    void aHeldLockRefusesTheHostNamingTheHolder() throws Exception {
+        try (TargetLock held = TargetLock.acquire(target.resolve(".batou"), "web1", "alice@laptop")) {
+            DeploymentResult result = deploy(false);
+            RootResult web = result.all().get(0);
+            assertEquals(RootResult.Status.FAILED, web.status());
+            assertTrue(web.message().contains("being deployed by alice@laptop, started "), web.message());
+        }
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.HostFailed), events::toString);
+    }
+
+    @Test
+    void aLockLeftByADeadProcessIsTakenOverWithAWarning() throws Exception {
+        Files.createDirectories(target.resolve(".batou"));
+        Files.writeString(target.resolve(".batou/lock"), "bob@old, started 2026-01-01T00:00:00Z, process 1\n");
+        DeploymentResult result = deploy(false);
+        assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
+                && warning.message().contains("bob@old")), events::toString);
+    }
+
+    @Test
+    void theAgentStopsBeforeTheNextPartWhenTheControllerGoesAway() throws Exception {
+        write("components/web/component.yaml", """
+                parts:
+                  - command: {run: "sleep 1.5; echo ran > slow.log"}
+                  - file: {path: after.txt, content: "after\\n"}
+                """);
+        ProcessAgentChannel channel = new ProcessAgentChannel(jar);
+        DeploymentPlan plan = plan();
+        AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
+                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
+                events::add);
+        Thread deploying = new Thread(() -> {
+            try {
+                session.deploy(plan.hosts().get(0).roots().get(0));
+            } catch (HostSessionException expected) {
+                // the stream was closed under it
+            }
+        });
+        deploying.start();
+        Thread.sleep(500);
+        channel.out().close(); // the controller is gone
+        assertTrue(channel.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(3, channel.process().exitValue(), channel::stderr);
+        assertEquals("ran\n", Files.readString(target.resolve("work/web/slow.log")), "the running part finished");
+        assertFalse(Files.exists(target.resolve("work/web/after.txt")), "no part started after the end");
+        try (TargetLock again = TargetLock.acquire(target.resolve(".batou"), "web1", "next")) {
+            assertNotNull(again, "the lock was released");
+        }
+        deploying.join(5000);
+    }
+
+    @Test
+    void theJarIsTheSameForTheSameBuildAndRunsOnItsOwn() throws Exception {
+        assertEquals(AgentJar.current().sha256(), FileStore.sha256(Files.readAllBytes(jar)));
+        assertTrue(AgentJar.current().fileName().matches("agent-[0-9a-f]{64}\\.jar"));
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            assertNotNull(zip.getEntry("batou/lib/LibraryPartTypes.class"));
+            assertNotNull(zip.getEntry("org/eclipse/jgit/api/Git.class"));
+            assertNotNull(zip.getEntry("org/yaml/snakeyaml/Yaml.class"));
+            assertTrue(zip.stream().noneMatch(e -> e.getName().endsWith(".java") || e.getName().endsWith(".SF")),
+                    "no sources, no signatures");
+        }
+        ProcessAgentChannel channel = new ProcessAgentChannel(jar);
+        channel.out().write("hello\n".getBytes());
+        channel.out().close();
+        assertTrue(channel.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(3, channel.process().exitValue(), channel::stderr);
+        assertTrue(channel.stderr().contains("not a batou agent frame (the stream starts with \"hello\")"),
+                channel::stderr);
+    }
+
+    @Test
+    void anAgentThatEndsAtOnceIsUnavailableWithItsReason() throws IOException {
+        Path broken = agentFolder.resolve("broken.jar");
+        Files.writeString(broken, "not a jar");
+        ProcessAgentChannel channel = new ProcessAgentChannel(broken);
+        DeploymentPlan plan = plan();
+        AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
+                () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", false),
+                        channel, new ProjectFiles(project, TYPES), events::add));
+        assertTrue(e.getMessage().contains("the agent exited with 1"), e.getMessage());
+    }
+}
