@@ -32,6 +32,7 @@ public final class Cli {
     public Cli(java.io.InputStream in, PrintStream out, PrintStream err) {
         this.console = new Console(in, out, err);
         register(new DeployCommand());
+        register(new batou.cli.internal.deploy.StatusCommand());
         register(new CheckCommand());
         register(new GraphCommand());
         register(new PartsCommand());

@@ -102,8 +102,8 @@ class LocalDeploymentTest {
                 Clock.systemUTC()).run(plan);
     }
 
-    private static DeploymentPlan plan(List<RootPlan> roots) {
-        HostPlan host = new HostPlan("h", "h", null, "local", null, "/", null, Map.of(), roots);
+    private DeploymentPlan plan(List<RootPlan> roots) {
+        HostPlan host = new HostPlan("h", "h", null, "local", null, temp.toString(), null, Map.of(), roots);
         return new DeploymentPlan("test", 1, List.of(host), roots.stream().map(RootPlan::id).toList(), List.of(),
                 List.of());
     }
@@ -178,5 +178,69 @@ class LocalDeploymentTest {
         DeploymentEvent.PartChanged first = (DeploymentEvent.PartChanged) events.stream()
                 .filter(DeploymentEvent.PartChanged.class::isInstance).findFirst().get();
         assertEquals("a > inner > marker i1", first.path());
+    }
+
+    @Test
+    void theHostIsLockedDuringTheRunAndTheOutcomeRecorded() throws Exception {
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of())))));
+        try (TargetLock held = TargetLock.acquire(temp.resolve(".batou"), "h", "alice@laptop")) {
+            DeploymentResult refused = deploy(plan, false);
+            assertEquals(RootResult.Status.FAILED, refused.get(new RootId("h", "a")).status());
+            assertTrue(refused.get(new RootId("h", "a")).message().contains("being deployed by alice@laptop"),
+                    refused.get(new RootId("h", "a")).message());
+            assertFalse(Files.exists(temp.resolve("a1")));
+        }
+        deploy(plan, false);
+        String record = Files.readString(temp.resolve(".batou/deployed.json"));
+        Object parsed = JsonReader.parse(record);
+        assertTrue(parsed instanceof Map<?, ?> map && "h".equals(map.get("host"))
+                && map.get("components") instanceof List<?> list && list.size() == 1, record);
+    }
+
+    @Test
+    void afterCancelNoRootStarts() {
+        RootPlan first = root("h", "first", List.of(marker("f1", Map.of())));
+        RootPlan second = root("h", "second", List.of(marker("s1", Map.of())));
+        Orchestrator[] orchestrator = new Orchestrator[1];
+        orchestrator[0] = new Orchestrator(new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
+                false, events::add, Clock.systemUTC()).connector(),
+                new DeploymentInfo("test", null, "tester", false), 1, event -> {
+                    events.add(event);
+                    if (event instanceof DeploymentEvent.RootFinished) {
+                        orchestrator[0].cancel();
+                    }
+                }, Clock.systemUTC());
+        DeploymentResult result = orchestrator[0].run(plan(List.of(first, second)));
+        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "first")).status());
+        assertEquals(RootResult.Status.SKIPPED, result.get(new RootId("h", "second")).status());
+        assertEquals("the deployment was cancelled", result.get(new RootId("h", "second")).message());
+        assertFalse(Files.exists(temp.resolve("s1")));
+    }
+
+    @Test
+    void aHostThatCannotBeOpenedFailsItsRootsAndSkipsTheirDependantsElsewhere() {
+        RootPlan down = root("down", "db", List.of(marker("d1", Map.of())));
+        RootPlan up = root("up", "app", List.of(marker("u1", Map.of())), new RootId("down", "db"));
+        RootPlan other = root("up", "other", List.of(marker("o1", Map.of())));
+        HostPlan downHost = new HostPlan("down", "down", null, "ssh", null, temp.toString(), null, Map.of(),
+                List.of(down));
+        HostPlan upHost = new HostPlan("up", "up", null, "local", null, temp.toString(), null, Map.of(),
+                List.of(up, other));
+        DeploymentPlan plan = new DeploymentPlan("test", 2, List.of(downHost, upHost),
+                List.of(down.id(), up.id(), other.id()), List.of(), List.of());
+        HostConnector local = new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, false,
+                events::add, Clock.systemUTC()).connector();
+        DeploymentResult result = new Orchestrator((host, info, listener) -> {
+            if (host.name().equals("down")) {
+                throw new HostSessionException("cannot connect to down: Connection refused");
+            }
+            return local.open(host, info, listener);
+        }, new DeploymentInfo("test", null, "tester", false), 2, events::add, Clock.systemUTC()).run(plan);
+        assertEquals(RootResult.Status.FAILED, result.get(down.id()).status());
+        assertEquals("host unavailable: cannot connect to down: Connection refused",
+                result.get(down.id()).message());
+        assertEquals(RootResult.Status.SKIPPED, result.get(up.id()).status());
+        assertEquals(RootResult.Status.CHANGED, result.get(other.id()).status());
+        assertEquals(1, events.stream().filter(DeploymentEvent.HostFailed.class::isInstance).count());
     }
 }

@@ -1,8 +1,6 @@
 package batou.cli.internal.deploy;
 
 import java.io.PrintStream;
-import java.util.HashSet;
-import java.util.Set;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
@@ -10,14 +8,15 @@ import batou.engine.parts.Change;
 
 /**
  * Prints a deployment as it happens: a line for each root component that changes (with its changes and diffs),
- * failures, skipped roots and warnings. Unchanged components print nothing. Colour only on a terminal and never
+ * failures, skipped roots and warnings. Unchanged components print nothing. Hosts deploying in parallel interleave:
+ * the "host: component" line is repeated whenever the output switches to another root. Colour only on a terminal and never
  * with NO_COLOR.
  */
 final class ConsoleReporter implements DeploymentListener {
 
     private final PrintStream out;
     private final Style style;
-    private final Set<String> announced = new HashSet<>();
+    private String current;
 
     ConsoleReporter(PrintStream out, Style style) {
         this.out = out;
@@ -37,6 +36,9 @@ final class ConsoleReporter implements DeploymentListener {
         } else if (event instanceof DeploymentEvent.RootFailed failed) {
             announce(failed.host(), failed.component());
             out.println("    " + style.red("FAILED " + failed.path() + ": " + failed.message()));
+        } else if (event instanceof DeploymentEvent.HostFailed failed) {
+            current = null;
+            out.println(style.red(failed.host() + ": FAILED " + failed.message()));
         } else if (event instanceof DeploymentEvent.RootSkipped skipped) {
             out.println(style.yellow(skipped.host() + ": " + skipped.component() + " skipped: " + skipped.reason()));
         } else if (event instanceof DeploymentEvent.Warning warning) {
@@ -46,8 +48,10 @@ final class ConsoleReporter implements DeploymentListener {
     }
 
     private void announce(String host, String component) {
-        if (announced.add(host + "/" + component)) {
+        String root = host + "/" + component;
+        if (!root.equals(current)) {
             out.println(style.bold(host + ": " + component));
+            current = root;
         }
     }
 }

@@ -19,13 +19,19 @@ import batou.cli.UsageException;
 import batou.cli.internal.ProjectOptions;
 import batou.engine.DeploymentResult;
 import batou.engine.LocalDeployment;
+import batou.engine.DeploymentInfo;
+import batou.engine.Orchestrator;
 import batou.engine.Phase;
 import batou.engine.RootResult;
+import batou.engine.events.DeploymentListener;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.BatouVersion;
 import batou.model.configure.Configuration;
 import batou.model.plan.DeploymentPlan;
+import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
+import batou.ssh.SshSettings;
+import batou.ssh.deploy.EnvironmentConnector;
 
 /**
  * {@code batou deploy ENV}: configure, then converge every host of the environment (predict: only show what would
@@ -38,6 +44,8 @@ public final class DeployCommand implements Command {
     static final String DIRTY = "dirty";
     static final String JSON = "json";
     static final String JUNIT = "junit";
+    static final String JOBS = "jobs";
+    static final String ACCEPT_NEW_HOST_KEYS = "accept-new-host-keys";
 
     @Override
     public String name() {
@@ -51,7 +59,8 @@ public final class DeployCommand implements Command {
 
     @Override
     public String usage() {
-        return "ENV [-p DIR] [--predict | --consistency-only] [--dirty] [--json FILE] [--junit FILE]";
+        return "ENV [-p DIR] [--predict | --consistency-only] [--jobs N] [--accept-new-host-keys] [--dirty]"
+                + " [--json FILE] [--junit FILE]";
     }
 
     @Override
@@ -59,6 +68,10 @@ public final class DeployCommand implements Command {
         return ProjectOptions.options()
                 .add(Option.flag(PREDICT, "verify only: show what would change, with diffs, and change nothing"))
                 .add(Option.flag(CONSISTENCY_ONLY, "load and configure only; do not touch any host"))
+                .add(Option.valued(JOBS, 'j', "N", "deploy at most N roots at once, on different hosts (default: the "
+                        + "environment's jobs setting, else 1)"))
+                .add(Option.flag(ACCEPT_NEW_HOST_KEYS, "trust and record the keys of hosts not in known_hosts yet "
+                        + "(a changed key is always refused)"))
                 .add(Option.flag(DIRTY, "deploy even with uncommitted changes, or outside a git repository"))
                 .add(Option.valued(JSON, null, "FILE", "write every event and the summary as JSON"))
                 .add(Option.valued(JUNIT, null, "FILE", "write a JUnit XML report: a test case per host and root"));
@@ -72,11 +85,23 @@ public final class DeployCommand implements Command {
         if (predict && consistencyOnly) {
             throw new UsageException("--predict and --consistency-only exclude each other");
         }
+        Long jobs = null;
+        if (arguments.value(JOBS).isPresent()) {
+            try {
+                jobs = Long.parseLong(arguments.value(JOBS).get());
+            } catch (NumberFormatException e) {
+                jobs = 0L;
+            }
+            if (jobs < 1) {
+                throw new UsageException("--jobs wants a whole number of 1 or more, not '" + arguments.value(JOBS)
+                        .get() + "'");
+            }
+        }
         Path project = ProjectOptions.project(arguments);
         Run run = new Run(console.out(), environment, predict ? "predict" : consistencyOnly ? "consistency" : "deploy");
         run.out.println(BatouVersion.current());
         try (DeployLock lock = DeployLock.acquire(project, environment)) {
-            return run.execute(project, consistencyOnly, predict, arguments);
+            return run.execute(project, consistencyOnly, predict, jobs, arguments);
         } catch (DeployLock.HeldException e) {
             console.err().println("batou: " + e.getMessage());
             run.out.println(run.style.red("DEPLOYMENT FAILED (during " + Phase.PREPARING + ")"));
@@ -103,7 +128,7 @@ public final class DeployCommand implements Command {
             this.mode = mode;
         }
 
-        int execute(Path project, boolean consistencyOnly, boolean predict, ParsedArguments arguments)
+        int execute(Path project, boolean consistencyOnly, boolean predict, Long jobs, ParsedArguments arguments)
                 throws IOException {
             heading(Phase.PREPARING);
             out.println("    project " + project + ", environment " + environment);
@@ -135,21 +160,24 @@ public final class DeployCommand implements Command {
             if (consistencyOnly) {
                 return finish(arguments, events, plan, null, null);
             }
-            for (HostPlan host : plan.hosts()) {
-                if (!host.connect().equals("local")) {
-                    out.println("    host '" + host.name() + "' uses connect: " + host.connect()
-                            + "; this version of batou deploys connect: local environments only");
-                    return finish(arguments, events, plan, null, Phase.CONNECTING);
-                }
-            }
             heading(Phase.DEPLOYING);
             long deployStart = System.nanoTime();
             ConsoleReporter console = new ConsoleReporter(out, style);
-            DeploymentResult result = new LocalDeployment(new ExecutablePartTypes(ProjectOptions.registry()),
-                    project, predict, event -> {
-                        events.on(event);
-                        console.on(event);
-                    }, Clock.systemUTC()).run(plan);
+            DeploymentInfo info = new DeploymentInfo(environment, (String) source.get("commit"),
+                    DeploymentInfo.currentOperator(), predict);
+            PartTypeRegistry registry = ProjectOptions.registry();
+            DeploymentListener listener = event -> {
+                events.on(event);
+                console.on(event);
+            };
+            LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(registry), project, info, listener,
+                    Clock.systemUTC());
+            DeploymentResult result;
+            try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, registry,
+                    SshSettings.defaults().withAcceptNewHostKeys(arguments.has(ACCEPT_NEW_HOST_KEYS)))) {
+                result = new Orchestrator(connector, info, jobs != null ? jobs : plan.jobs(), listener,
+                        Clock.systemUTC()).run(plan);
+            }
             timings.put("deploy", millisSince(deployStart));
             return finish(arguments, events, plan, result, result.failed() ? Phase.DEPLOYING : null);
         }
@@ -192,6 +220,13 @@ public final class DeployCommand implements Command {
                             host.name(), roots.size(), count(roots, RootResult.Status.CHANGED),
                             count(roots, RootResult.Status.UNCHANGED), count(roots, RootResult.Status.FAILED),
                             count(roots, RootResult.Status.SKIPPED));
+                    for (RootResult root : roots) {
+                        if (root.failedOrSkipped()) {
+                            out.println("        " + (root.status() == RootResult.Status.FAILED
+                                    ? style.red("failed  " + root.id().component() + ": " + root.message())
+                                    : style.yellow("skipped " + root.id().component() + ": " + root.message())));
+                        }
+                    }
                 }
             }
             out.printf(Locale.ROOT, "    total %.2f s (configure %.2f s, deploy %.2f s)%n", seconds("total"),

@@ -52,6 +52,8 @@ final class EventLog implements DeploymentListener {
         } else if (event instanceof DeploymentEvent.Warning warning) {
             entry.put("component", warning.component());
             entry.put("message", warning.message());
+        } else if (event instanceof DeploymentEvent.HostFailed failed) {
+            entry.put("message", failed.message());
         } else if (event instanceof DeploymentEvent.HostFinished finished) {
             entry.put("changed", finished.changed());
             entry.put("unchanged", finished.unchanged());

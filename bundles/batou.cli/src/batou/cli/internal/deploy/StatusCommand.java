@@ -1,0 +1,122 @@
+package batou.cli.internal.deploy;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import batou.cli.Command;
+import batou.cli.Console;
+import batou.cli.ExitCode;
+import batou.cli.Options;
+import batou.cli.ParsedArguments;
+import batou.cli.UsageException;
+import batou.cli.internal.ProjectOptions;
+import batou.engine.HostSessionException;
+import batou.engine.JsonReader;
+import batou.engine.LocalDeployment;
+import batou.engine.parts.ExecutablePartTypes;
+import batou.model.configure.Configuration;
+import batou.model.plan.HostPlan;
+import batou.ssh.SshSettings;
+import batou.ssh.deploy.EnvironmentConnector;
+
+/**
+ * {@code batou status ENV}: what each host of an environment last received (its {@code .batou/deployed.json}):
+ * the commit, whether it is the project's HEAD, when and by whom. Hosts are asked in parallel.
+ */
+public final class StatusCommand implements Command {
+
+    @Override
+    public String name() {
+        return "status";
+    }
+
+    @Override
+    public String summary() {
+        return "Show what each host of an environment last deployed, and whether it is the project's HEAD.";
+    }
+
+    @Override
+    public String usage() {
+        return "ENV [-p DIR]";
+    }
+
+    @Override
+    public Options options() {
+        return ProjectOptions.options();
+    }
+
+    @Override
+    public int run(ParsedArguments arguments, Console console) throws UsageException {
+        String environment = arguments.expectPositional("ENV").get(0);
+        Path project = ProjectOptions.project(arguments);
+        Configuration configuration = ProjectOptions.configure(project, environment, false);
+        if (configuration.failed()) {
+            ProjectOptions.printDiagnostics(configuration, console.err());
+            return ExitCode.FAILURE;
+        }
+        String head;
+        try {
+            ProjectRepository repository = ProjectRepository.of(project);
+            head = repository == null ? null : repository.commit();
+        } catch (IOException e) {
+            head = null;
+        }
+        PrintStream out = console.out();
+        out.println("environment " + environment + (head == null ? ", project not in git"
+                : ", project HEAD " + head.substring(0, Math.min(12, head.length()))));
+        List<HostPlan> hosts = configuration.plan().hosts();
+        List<CompletableFuture<String>> lines = new ArrayList<>();
+        boolean[] unreadable = new boolean[1];
+        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(ProjectOptions.registry()), project,
+                false, event -> { }, Clock.systemUTC());
+        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project,
+                ProjectOptions.registry(), SshSettings.defaults())) {
+            String headCommit = head;
+            for (HostPlan host : hosts) {
+                lines.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return describe(host, connector.record(host), headCommit);
+                    } catch (HostSessionException e) {
+                        synchronized (unreadable) {
+                            unreadable[0] = true;
+                        }
+                        return host.name() + ": cannot read the record: " + e.getMessage();
+                    }
+                }));
+            }
+            lines.forEach(line -> out.println("    " + line.join()));
+        }
+        return unreadable[0] ? ExitCode.FAILURE : ExitCode.OK;
+    }
+
+    private static String describe(HostPlan host, String record, String head) {
+        if (record == null) {
+            return host.name() + ": never deployed by batou";
+        }
+        Object parsed;
+        try {
+            parsed = JsonReader.parse(record);
+        } catch (IllegalArgumentException e) {
+            return host.name() + ": unreadable record (" + e.getMessage() + ")";
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            return host.name() + ": unreadable record";
+        }
+        String commit = map.get("commit") instanceof String text ? text : null;
+        String state = commit == null ? "no commit (deployed with --dirty outside git)"
+                : commit.equals(head) ? "is HEAD" : head == null ? "" : "NOT HEAD";
+        List<?> components = map.get("components") instanceof List<?> list ? list : List.of();
+        long failed = components.stream().filter(c -> c instanceof Map<?, ?> m && "failed".equals(m.get("status")))
+                .count();
+        return host.name() + ": " + (commit == null ? "" : commit.substring(0, Math.min(12, commit.length())) + " ")
+                + state + ", environment " + map.get("environment") + ", " + map.get("time") + " by "
+                + map.get("operator") + ", " + components.size() + " components"
+                + (failed > 0 ? ", " + failed + " failed" : "");
+    }
+}

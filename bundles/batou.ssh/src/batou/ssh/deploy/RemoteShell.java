@@ -1,0 +1,73 @@
+package batou.ssh.deploy;
+
+/**
+ * The shell commands the controller runs on a target (POSIX sh): start the agent, upload it, read the record. Paths
+ * of the plan become shell words ({@code ~/x} is {@code "$HOME"/'x'}); with a service user every command runs
+ * through {@code sudo -n -H -u USER}.
+ */
+final class RemoteShell {
+
+    /** Exit status of the start command when the target lacks this agent. */
+    static final int AGENT_MISSING = 97;
+
+    /** JVM options of the agent: quick start-up, small footprint; it runs for one deployment. */
+    static final String AGENT_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xss2m"
+            + " -Dslf4j.internal.verbosity=ERROR";
+
+    private final String serviceUser;
+    private final String stateDirectory;
+
+    /** Commands for {@code targetDirectory}, run as {@code serviceUser} (null: the login user). */
+    RemoteShell(String targetDirectory, String serviceUser) {
+        this.serviceUser = serviceUser;
+        this.stateDirectory = word(targetDirectory) + "/.batou";
+    }
+
+    /** Starts the agent, or exits with {@link #AGENT_MISSING} when its jar is not there. */
+    String startAgent(String jarName) {
+        return wrap("a=" + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit " + AGENT_MISSING
+                + "; exec java " + AGENT_JVM + " -jar \"$a\"");
+    }
+
+    /**
+     * Stores standard input as the agent jar, checked against its SHA-256 before it takes the final name; keeps
+     * the three newest agents.
+     */
+    String uploadAgent(String jarName, String sha256) {
+        return wrap("d=" + stateDirectory + "; umask 022; mkdir -p \"$d\" || exit 1; t=\"$d/" + jarName
+                + ".$$.tmp\"; cat > \"$t\" && s=$(sha256sum \"$t\") && [ \"${s%% *}\" = " + sha256
+                + " ] && mv -f \"$t\" \"$d/" + jarName + "\" || { rm -f \"$t\"; echo \"the uploaded agent is "
+                + "incomplete or corrupt (sha256sum: $s)\" >&2; exit 1; }; ls -t \"$d\"/agent-*.jar | tail -n +4 "
+                + "| while read -r old; do rm -f \"$old\"; done; exit 0");
+    }
+
+    /** Prints the deployed record, or nothing when there is none. */
+    String readRecord() {
+        return wrap("f=" + stateDirectory + "/deployed.json; [ ! -f \"$f\" ] || cat \"$f\"");
+    }
+
+    boolean usesSudo() {
+        return serviceUser != null;
+    }
+
+    private String wrap(String script) {
+        return serviceUser == null ? script
+                : "sudo -n -H -u " + quote(serviceUser) + " -- sh -c " + quote(script);
+    }
+
+    /** A path of the plan as a shell word, {@code ~} expanded by the remote shell. */
+    static String word(String path) {
+        if (path.equals("~")) {
+            return "\"$HOME\"";
+        }
+        if (path.startsWith("~/")) {
+            return "\"$HOME\"/" + quote(path.substring(2));
+        }
+        return quote(path);
+    }
+
+    /** {@code text} in single quotes for sh. */
+    static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,281 @@
+package batou.ssh.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.engine.DeploymentInfo;
+import batou.engine.DeploymentResult;
+import batou.engine.LocalDeployment;
+import batou.engine.Orchestrator;
+import batou.engine.RootResult;
+import batou.engine.events.DeploymentEvent;
+import batou.engine.parts.ExecutablePartTypes;
+import batou.lib.LibraryPartTypes;
+import batou.model.configure.Configuration;
+import batou.model.configure.Configurator;
+import batou.model.parts.PartTypeRegistry;
+import batou.model.plan.DeploymentPlan;
+import batou.model.plan.RootId;
+import batou.ssh.SshSettings;
+import batou.test.harness.SshNetwork;
+
+/**
+ * Whole environments deployed over SSH to real OpenSSH servers on loopback addresses, one per host, through the
+ * agent: order across hosts, parallelism, failures, unreachable and untrusted hosts, and what reaches the targets.
+ */
+class SshDeploymentTest {
+
+    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    private static final String SECRET = "s3cr3t-value-4711";
+
+    @TempDir
+    static Path shared;
+
+    static SshNetwork network;
+
+    @TempDir
+    Path project;
+
+    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeAll
+    static void startHosts() throws Exception {
+        network = SshNetwork.start(shared.resolve("net"), "web1", "db1", "cache1");
+    }
+
+    @AfterAll
+    static void stopHosts() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @BeforeEach
+    void writeProject() throws Exception {
+        network.trustOnly("web1", "db1", "cache1");
+        write("components/db/component.yaml", """
+                provide:
+                  database: "db://{{ host.name }}/app"
+                parts:
+                  - file: {path: db.conf, content: "port 5432\\n"}
+                  - command: {run: "sleep 1 && touch slept", creates: slept}
+                """);
+        write("components/cache/component.yaml", """
+                provide:
+                  cache: "cache://{{ host.name }}"
+                parts:
+                  - file: {path: cache.conf, content: "size 64m\\n"}
+                  - command: {run: "sleep 1 && touch slept", creates: slept}
+                """);
+        write("components/app/component.yaml", """
+                attributes:
+                  password: {default: "%s", sensitive: true}
+                require:
+                  db: {resource: database, one: true}
+                  cache: {resource: cache, one: true}
+                parts:
+                  - file: {path: app.conf, content: "db={{ db }} cache={{ cache }}\\n"}
+                  - file: {path: secret.conf, content: "password={{ password }}\\n", mode: 0600}
+                  - file: {path: index.html, source: index.html}
+                  - directory: {path: static, source: static}
+                """.formatted(SECRET));
+        write("components/app/index.html", "<h1>app</h1>\n");
+        write("components/app/static/app.js", "start();\n");
+        environment("");
+    }
+
+    private void environment(String extra) throws IOException {
+        StringBuilder hosts = new StringBuilder();
+        for (String[] host : new String[][] { { "web1", "app" }, { "db1", "db" }, { "cache1", "cache" } }) {
+            hosts.append("  ").append(host[0]).append(":\n    components: [").append(host[1])
+                    .append("]\n    target_directory: ").append(target(host[0])).append('\n');
+        }
+        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+                + network.sshConfig() + "\n" + extra + "hosts:\n" + hosts);
+    }
+
+    private Path target(String host) {
+        return project.resolveSibling(project.getFileName() + "-targets").resolve(host);
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private DeploymentResult deploy(long jobs, boolean acceptNewHostKeys) {
+        Configuration configuration = new Configurator(TYPES).configure(project, "test");
+        assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
+        DeploymentPlan plan = configuration.plan();
+        DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", false);
+        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, info, events::add,
+                Clock.systemUTC());
+        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES,
+                SshSettings.defaults().withAcceptNewHostKeys(acceptNewHostKeys).withAgentSocket(""))) {
+            return new Orchestrator(connector, info, jobs, events::add, Clock.systemUTC()).run(plan);
+        }
+    }
+
+    private RootResult result(DeploymentResult result, String host, String component) {
+        return result.get(new RootId(host, component));
+    }
+
+    private Instant time(Class<? extends DeploymentEvent> kind, String host) {
+        return events.stream().filter(kind::isInstance).filter(e -> e.host().equals(host)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " of " + host + ": " + events))
+                .time();
+    }
+
+    @Test
+    void theConsumerWaitsForItsProvidersWhichRunInParallel() throws Exception {
+        DeploymentResult result = deploy(3, false);
+        for (String[] root : new String[][] { { "web1", "app" }, { "db1", "db" }, { "cache1", "cache" } }) {
+            assertEquals(RootResult.Status.CHANGED, result(result, root[0], root[1]).status(),
+                    () -> result.all() + "\n" + events);
+        }
+        Instant appStarted = time(DeploymentEvent.RootStarted.class, "web1");
+        assertFalse(appStarted.isBefore(time(DeploymentEvent.RootFinished.class, "db1")), events::toString);
+        assertFalse(appStarted.isBefore(time(DeploymentEvent.RootFinished.class, "cache1")), events::toString);
+        assertTrue(time(DeploymentEvent.RootStarted.class, "cache1")
+                .isBefore(time(DeploymentEvent.RootFinished.class, "db1"))
+                && time(DeploymentEvent.RootStarted.class, "db1")
+                        .isBefore(time(DeploymentEvent.RootFinished.class, "cache1")),
+                () -> "with --jobs 3 the providers overlap: " + events);
+        Path web = target("web1");
+        assertEquals("db=db://db1/app cache=cache://cache1\n", Files.readString(web.resolve("work/app/app.conf")));
+        assertEquals("start();\n", Files.readString(web.resolve("work/app/static/app.js")));
+        assertTrue(Files.readString(web.resolve(".batou/deployed.json")).contains("\"commit\": \"c0ffee\""));
+        Path agent = onlyAgent(web);
+        long uploaded = Files.getLastModifiedTime(agent).toMillis();
+
+        events.clear();
+        long started = System.nanoTime();
+        DeploymentResult again = deploy(3, false);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(again.all().stream().allMatch(r -> r.status() == RootResult.Status.UNCHANGED),
+                () -> again.all() + "\n" + events);
+        assertFalse(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
+        assertEquals(agent, onlyAgent(web), "the agent is reused");
+        assertEquals(uploaded, Files.getLastModifiedTime(agent).toMillis(), "the agent is not uploaded again");
+        System.out.println("no-op deployment of 3 hosts over SSH: " + millis + " ms");
+    }
+
+    @Test
+    void oneJobAtATimeNeverOverlaps() throws Exception {
+        DeploymentResult result = deploy(1, false);
+        assertFalse(result.failed(), () -> result.all() + "\n" + events);
+        Instant dbStarted = time(DeploymentEvent.RootStarted.class, "db1");
+        Instant cacheStarted = time(DeploymentEvent.RootStarted.class, "cache1");
+        boolean dbFirst = dbStarted.isBefore(cacheStarted);
+        Instant firstFinished = time(DeploymentEvent.RootFinished.class, dbFirst ? "db1" : "cache1");
+        assertFalse((dbFirst ? cacheStarted : dbStarted).isBefore(firstFinished), events::toString);
+    }
+
+    @Test
+    void aFailureStopsOnlyItsDependants() throws Exception {
+        write("components/db/component.yaml", """
+                provide:
+                  database: "db://{{ host.name }}/app"
+                parts:
+                  - command: {run: "echo disk full >&2; exit 3"}
+                """);
+        DeploymentResult result = deploy(3, false);
+        RootResult db = result(result, "db1", "db");
+        assertEquals(RootResult.Status.FAILED, db.status());
+        assertTrue(db.message().contains("disk full") && db.message().contains("3"), db.message());
+        RootResult app = result(result, "web1", "app");
+        assertEquals(RootResult.Status.SKIPPED, app.status());
+        assertEquals("db1/db failed", app.message());
+        assertEquals(RootResult.Status.CHANGED, result(result, "cache1", "cache").status());
+    }
+
+    @Test
+    void anUnreachableHostFailsAloneWithItsDependants() throws Exception {
+        write("../unreachable_config", Files.readString(network.sshConfig()).replace(
+                "Port " + network.host("cache1").port(), "Port 1"));
+        environment("");
+        Path config = project.resolveSibling("unreachable_config");
+        write("environments/test/environment.yaml", Files.readString(project.resolve(
+                "environments/test/environment.yaml")).replace(network.sshConfig().toString(), config.toString()));
+        DeploymentResult result = deploy(3, false);
+        RootResult cache = result(result, "cache1", "cache");
+        assertEquals(RootResult.Status.FAILED, cache.status());
+        assertTrue(cache.message().contains("cannot connect") && cache.message().contains("cache1"),
+                cache.message());
+        assertEquals(RootResult.Status.SKIPPED, result(result, "web1", "app").status());
+        assertEquals(RootResult.Status.CHANGED, result(result, "db1", "db").status());
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedUntilAccepted() throws Exception {
+        network.trustOnly("web1", "db1");
+        DeploymentResult refused = deploy(3, false);
+        RootResult cache = result(refused, "cache1", "cache");
+        assertEquals(RootResult.Status.FAILED, cache.status());
+        assertTrue(cache.message().contains("SHA256:") && cache.message().contains("--accept-new-host-keys"),
+                cache.message());
+        assertFalse(Files.readString(network.knownHosts()).contains(network.host("cache1").address()));
+
+        DeploymentResult accepted = deploy(3, true);
+        assertFalse(accepted.failed(), () -> accepted.all().toString());
+        assertTrue(Files.readString(network.knownHosts()).contains(network.host("cache1").address()));
+    }
+
+    @Test
+    void sensitiveValuesReachOnlyTheirFile() throws Exception {
+        DeploymentResult result = deploy(3, false);
+        assertFalse(result.failed(), () -> result.all() + "\n" + events);
+        Path web = target("web1");
+        assertEquals("password=" + SECRET + "\n", Files.readString(web.resolve("work/app/secret.conf")));
+        assertFalse(events.toString().contains(SECRET), "no event carries the secret");
+        try (Stream<Path> files = Files.walk(web.resolve(".batou"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!file.getFileName().toString().startsWith("agent-")) {
+                    assertFalse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains(SECRET), file + " holds the secret");
+                }
+            }
+        }
+    }
+
+    @Test
+    void statusReadsTheRecordOfEachHost() throws Exception {
+        deploy(3, false);
+        Configuration configuration = new Configurator(TYPES).configure(project, "test");
+        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, false, e -> { },
+                Clock.systemUTC());
+        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES,
+                SshSettings.defaults().withAgentSocket(""))) {
+            String record = connector.record(configuration.plan().host("db1"));
+            assertNotNull(record);
+            assertTrue(record.contains("\"host\": \"db1\"") && record.contains("\"commit\": \"c0ffee\""), record);
+        }
+    }
+
+    private static Path onlyAgent(Path target) throws IOException {
+        try (Stream<Path> files = Files.list(target.resolve(".batou"))) {
+            List<Path> agents = files.filter(f -> f.getFileName().toString().startsWith("agent-")).toList();
+            assertEquals(1, agents.size(), agents::toString);
+            return agents.get(0);
+        }
+    }
+}
