@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Benchmark of deploying over SSH: HOSTS loopback OpenSSH servers (127.0.0.2, 127.0.0.3, ..., one sshd each, own
+# keys and target directory), the example project (docs/examples) spread over them: one database host (postgres,
+# redis) and HOSTS-1 web hosts (nginx, app, worker). Prints the first deploy (agent upload included) and RUNS
+# no-op deploys (nothing changed), with --jobs HOSTS. Needs openssh-server and runs sshd as the current user.
+#
+#   bench/ssh-deploy.sh [HOSTS] [RUNS]
+set -euo pipefail
+hosts=${1:-5}
+runs=${2:-5}
+[ "$hosts" -ge 2 ] || { echo "HOSTS must be 2 or more" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/batou-bench-ssh.XXXXXX")
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p /run/sshd 2>/dev/null || true
+ssh-keygen -q -t ed25519 -N '' -f "$work/user_key"
+: > "$work/known_hosts"
+: > "$work/ssh_config"
+names=()
+for ((i = 0; i < hosts; i++)); do
+  if [ "$i" -eq 0 ]; then name=db; else name=web$i; fi
+  names+=("$name")
+  address=127.0.0.$((i + 2))
+  dir=$work/sshd/$name
+  mkdir -p "$dir"
+  ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
+  port=$(python3 -c "import socket; s=socket.socket(); s.bind(('$address', 0)); print(s.getsockname()[1])")
+  cat > "$dir/sshd_config" <<CONFIG
+ListenAddress $address
+Port $port
+HostKey $dir/host_key
+AuthorizedKeysFile $work/user_key.pub
+PidFile $dir/sshd.pid
+StrictModes no
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin yes
+MaxStartups 100
+LogLevel ERROR
+CONFIG
+  /usr/sbin/sshd -D -e -f "$dir/sshd_config" 2>>"$dir/sshd.log" &
+  pids+=($!)
+  echo "[$address]:$port $(cut -d' ' -f1,2 "$dir/host_key.pub")" >> "$work/known_hosts"
+  cat >> "$work/ssh_config" <<CONFIG
+Host $name
+  HostName $address
+  Port $port
+  User $(id -un)
+  IdentityFile $work/user_key
+  IdentitiesOnly yes
+  UserKnownHostsFile $work/known_hosts
+
+CONFIG
+done
+for ((i = 0; i < hosts; i++)); do
+  address=127.0.0.$((i + 2))
+  port=$(grep -A2 "HostName $address\$" "$work/ssh_config" | awk '/Port/ {print $2}')
+  for ((t = 0; t < 100; t++)); do
+    (echo > "/dev/tcp/$address/$port") 2>/dev/null && break
+    sleep 0.05
+  done
+done
+
+project=$work/project
+mkdir -p "$project/environments/bench"
+cp -r "$root/docs/examples/components" "$project/components"
+cp "$work/ssh_config" "$project/ssh_config"
+{
+  echo "environment: {connect: ssh, ssh_config: ssh_config, jobs: $hosts}"
+  echo "hosts:"
+  echo "  db:"
+  echo "    components: [postgres, redis]"
+  echo "    target_directory: $work/targets/db"
+  for name in "${names[@]:1}"; do
+    echo "  $name:"
+    echo "    components: [nginx, app, worker]"
+    echo "    target_directory: $work/targets/$name"
+  done
+} > "$project/environments/bench/environment.yaml"
+git -C "$project" init -q -b main
+git -C "$project" add -A
+git -C "$project" -c user.name=bench -c user.email=bench@example.com commit -q -m bench
+
+"$root/batou" --version >/dev/null
+echo "$(date -u +%Y-%m-%d), $(nproc) cores, $hosts hosts over SSH on loopback, $((1 + 3 * (hosts - 1))) roots"
+time_run() {
+  local start end line
+  start=$(date +%s%N)
+  line=$("$root/batou" deploy bench -p "$project" | grep -E '^    total|components, ' | tr -s ' ' | \
+    grep -E 'total|^ db' | tr '\n' ';')
+  end=$(date +%s%N)
+  echo "$1: wall $(((end - start) / 1000000)) ms;$line"
+}
+time_run "first deploy"
+for ((r = 1; r <= runs; r++)); do
+  time_run "no-op deploy $r"
+done
