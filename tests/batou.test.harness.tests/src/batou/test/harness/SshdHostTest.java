@@ -1,6 +1,7 @@
 package batou.test.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,28 @@ class SshdHostTest {
             Files.writeString(knownHosts, "");
             JSchException refused = assertThrows(JSchException.class, () -> run(host, knownHosts, "true"));
             assertTrue(refused.getMessage().contains("reject HostKey"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void droppedConnectionsEndTheClientsSessionAndTheDaemonStaysUp() throws Exception {
+        try (SshdHost host = SshdHost.start(temp.resolve("h"), "127.0.0.2")) {
+            Path knownHosts = temp.resolve("known_hosts");
+            Files.writeString(knownHosts, host.knownHostsLine() + "\n");
+            JSch jsch = new JSch();
+            jsch.setKnownHosts(knownHosts.toString());
+            jsch.addIdentity(host.userKey().toString());
+            Session session = jsch.getSession(System.getProperty("user.name"), host.address(), host.port());
+            session.setConfig("StrictHostKeyChecking", "yes");
+            session.connect(10_000);
+            assertEquals(1, host.connections());
+            host.dropConnections();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (session.isConnected() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertFalse(session.isConnected(), "the session survived dropConnections()");
+            assertEquals("still up\n", run(host, knownHosts, "echo still up"));
         }
     }
 }

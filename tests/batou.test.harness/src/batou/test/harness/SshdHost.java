@@ -119,14 +119,40 @@ public final class SshdHost implements AutoCloseable {
         return directory.resolve("user_key");
     }
 
+    /** The public host key file ({@code host_key.pub}), e.g. for {@code ssh-keygen -lf}. */
+    public Path hostPublicKey() {
+        return directory.resolve("host_key.pub");
+    }
+
     /** A known_hosts line for this host: {@code [address]:port ssh-ed25519 AAAA...}. */
     public String knownHostsLine() throws IOException {
         String[] key = Files.readString(directory.resolve("host_key.pub")).strip().split(" ");
         return "[" + address + "]:" + port + " " + key[0] + " " + key[1];
     }
 
+    /** The open connections: sshd forks one process per connection (including ones still authenticating). */
+    public long connections() {
+        return process.toHandle().children().count();
+    }
+
+    /**
+     * Kills the processes that serve the open connections, and the commands they run, without an SSH goodbye, as a
+     * crash of the host would: clients see their connection drop. The daemon keeps listening for new connections.
+     */
+    public void dropConnections() {
+        process.toHandle().children().forEach(SshdHost::killTree);
+    }
+
+    private static void killTree(ProcessHandle process) {
+        List<ProcessHandle> descendants = process.descendants().toList(); // before the parent dies and they move
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Stops the daemon and kills the connections still open. */
     @Override
     public void close() {
+        dropConnections();
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
