@@ -10,10 +10,18 @@ public sealed interface Change extends Serializable
     String summary();
 
     /**
-     * A file whose text changes. {@code before} is null for a new file. When {@code sensitive}, reports show
-     * "diff hidden: contains sensitive data" instead of the texts.
+     * A file whose text changes. {@code before} is null for a new file. When {@code sensitive}, the change carries
+     * no texts at all (both are emptied here, so no event, report or agent message can leak them) and reports show
+     * "diff hidden: contains sensitive data".
      */
     record Content(String path, String before, String after, boolean sensitive) implements Change {
+        public Content {
+            if (sensitive) {
+                before = before == null ? null : "";
+                after = "";
+            }
+        }
+
         @Override
         public String summary() {
             return (before == null ? "create " : "update ") + path;

@@ -77,6 +77,9 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
             return text.isBlank() ? null : text;
         } catch (SshException e) {
             throw new HostSessionException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostSessionException("interrupted while reading the record of host '" + host.name() + "'", e);
         }
     }
 

@@ -86,8 +86,14 @@ public final class SshHostConnector implements HostConnector {
 
     private static void upload(HostPlan host, SshConnection connection, RemoteShell shell, AgentJar agent)
             throws SshException, HostSessionException {
-        CommandResult result = connection.run(shell.uploadAgent(agent.fileName(), agent.sha256()), agent.bytes(),
-                UPLOAD_TIMEOUT);
+        CommandResult result;
+        try {
+            result = connection.run(shell.uploadAgent(agent.fileName(), agent.sha256()), agent.bytes(),
+                    UPLOAD_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostSessionException("interrupted while uploading the agent to host '" + host.name() + "'", e);
+        }
         if (result.exitStatus() != 0) {
             throw new HostSessionException(explain(host, "the agent upload failed with status " + result.exitStatus()
                     + ": " + result.stderr().strip(), connection.user(), host.serviceUser()));
