@@ -23,9 +23,13 @@ final class RemoteShell {
         this.stateDirectory = word(targetDirectory) + "/.batou";
     }
 
-    /** Starts the agent, or exits with {@link #AGENT_MISSING} when its jar is not there. */
+    /**
+     * Starts the agent, or exits with {@link #AGENT_MISSING} when its jar is not there; with 127 when there is no
+     * Java (checked first: no upload to a host that cannot run it).
+     */
     String startAgent(String jarName) {
-        return wrap("a=" + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit " + AGENT_MISSING
+        return wrap("command -v java >/dev/null 2>&1 || { echo 'java: not found' >&2; exit 127; }; a="
+                + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit " + AGENT_MISSING
                 + "; exec java " + AGENT_JVM + " -jar \"$a\"");
     }
 

@@ -58,7 +58,9 @@ class SshDeploymentTest {
 
     @BeforeAll
     static void startHosts() throws Exception {
-        network = SshNetwork.start(shared.resolve("net"), "web1", "db1", "cache1");
+        network = SshNetwork.start(shared.resolve("net"),
+                java.util.Map.of("nojava1", List.of("SetEnv PATH=/nonexistent/bin")), "web1", "db1", "cache1",
+                "nojava1");
     }
 
     @AfterAll
@@ -70,7 +72,7 @@ class SshDeploymentTest {
 
     @BeforeEach
     void writeProject() throws Exception {
-        network.trustOnly("web1", "db1", "cache1");
+        network.trustOnly("web1", "db1", "cache1", "nojava1");
         write("components/db/component.yaml", """
                 provide:
                   database: "db://{{ host.name }}/app"
@@ -268,6 +270,88 @@ class SshDeploymentTest {
             String record = connector.record(configuration.plan().host("db1"));
             assertNotNull(record);
             assertTrue(record.contains("\"host\": \"db1\"") && record.contains("\"commit\": \"c0ffee\""), record);
+        }
+    }
+
+    @Test
+    void aHostWithoutJavaFailsSayingSo() throws Exception {
+        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+                + network.sshConfig() + "\nhosts:\n  nojava1:\n    components: [db]\n    target_directory: "
+                + target("nojava1") + "\n");
+        DeploymentResult result = deploy(1, false);
+        RootResult db = result(result, "nojava1", "db");
+        assertEquals(RootResult.Status.FAILED, db.status());
+        assertTrue(db.message().contains("no Java on host 'nojava1'")
+                && db.message().contains("Java 17 or newer"), db.message());
+    }
+
+    @Test
+    void aServiceUserThatSudoRefusesIsAClearError() throws Exception {
+        environment("  service_user: nosuchuser-batou\n");
+        DeploymentResult result = deploy(3, false);
+        RootResult db = result(result, "db1", "db");
+        assertEquals(RootResult.Status.FAILED, db.status());
+        assertTrue(db.message().contains("cannot run the agent as service user 'nosuchuser-batou'")
+                && db.message().contains("sudo:") && db.message().contains("NOPASSWD"), db.message());
+    }
+
+    @Test
+    void aConnectionDroppedMidDeployLeavesNoPartialFileAndTheNextRunCompletes() throws Exception {
+        String big = "x".repeat(256 << 10);
+        write("components/app/component.yaml", """
+                require:
+                  db: {resource: database, one: true}
+                  cache: {resource: cache, one: true}
+                parts:
+                  - file: {path: before.conf, content: "before\\n"}
+                  - command: {run: "sleep 2 && touch slept", creates: slept}
+                  - file: {path: big.txt, content: "%s"}
+                """.formatted(big));
+        Thread dropper = new Thread(() -> {
+            try {
+                while (events.stream().noneMatch(e -> e instanceof DeploymentEvent.RootStarted
+                        && e.host().equals("web1"))) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(700);
+                network.host("web1").killSessions();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dropper.start();
+        DeploymentResult result = deploy(3, false);
+        dropper.join();
+        RootResult app = result(result, "web1", "app");
+        assertEquals(RootResult.Status.FAILED, app.status(), () -> result.all() + "\n" + events);
+        assertTrue(app.message().contains("connection to") && app.message().contains("lost"), app.message());
+        Path work = target("web1").resolve("work/app");
+        assertEquals("before\n", Files.readString(work.resolve("before.conf")));
+        awaitUnlocked(target("web1"));
+        assertTrue(Files.exists(work.resolve("slept")), "the running part finished");
+        assertFalse(Files.exists(work.resolve("big.txt")), "no part starts after the controller is gone");
+        try (Stream<Path> files = Files.walk(target("web1"))) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().contains(".batou-tmp")));
+        }
+        events.clear();
+        DeploymentResult again = deploy(3, false);
+        assertEquals(RootResult.Status.CHANGED, result(again, "web1", "app").status(), () -> again.all() + "\n"
+                + events);
+        assertEquals(big, Files.readString(work.resolve("big.txt")));
+    }
+
+    /** Waits for the agent of a dropped connection to finish its running part and release the host. */
+    private static void awaitUnlocked(Path target) throws Exception {
+        Path lock = target.resolve(".batou/lock");
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Files.size(lock) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        if (Files.size(lock) > 0) {
+            Process ps = new ProcessBuilder("ps", "-ef", "--forest").redirectErrorStream(true).start();
+            String processes = new String(ps.getInputStream().readAllBytes());
+            throw new AssertionError("the agent did not release the lock: " + Files.readString(lock) + "\n"
+                    + processes);
         }
     }
 

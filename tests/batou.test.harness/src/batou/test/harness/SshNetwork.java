@@ -23,11 +23,18 @@ public final class SshNetwork implements AutoCloseable {
 
     /** Starts one sshd per name; every host trusted in {@link #knownHosts()}. */
     public static SshNetwork start(Path directory, String... names) throws IOException, InterruptedException {
+        return start(directory, Map.of(), names);
+    }
+
+    /** Starts one sshd per name, with extra sshd_config lines for some of them. */
+    public static SshNetwork start(Path directory, Map<String, List<String>> extraConfig, String... names)
+            throws IOException, InterruptedException {
         SshNetwork network = new SshNetwork(directory);
         try {
             int address = 2;
             for (String name : names) {
-                network.hosts.put(name, SshdHost.start(directory.resolve(name), "127.0.0." + address++));
+                network.hosts.put(name, SshdHost.start(directory.resolve(name), "127.0.0." + address++,
+                        extraConfig.getOrDefault(name, List.of())));
             }
             network.writeFiles(List.of(names));
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -40,6 +40,15 @@ public final class SshdHost implements AutoCloseable {
      * @throws IOException with what to install or fix when sshd cannot run here
      */
     public static SshdHost start(Path directory, String address) throws IOException, InterruptedException {
+        return start(directory, address, List.of());
+    }
+
+    /**
+     * Starts an sshd with extra sshd_config lines, e.g. {@code SetEnv PATH=/nowhere} for a host whose users find
+     * no Java.
+     */
+    public static SshdHost start(Path directory, String address, List<String> extraConfig)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             throw new IOException("no " + SSHD + ": install the Debian package openssh-server");
         }
@@ -64,7 +73,7 @@ public final class SshdHost implements AutoCloseable {
                 "KbdInteractiveAuthentication no",
                 "PubkeyAuthentication yes",
                 "PermitRootLogin yes",
-                "LogLevel ERROR")) + "\n");
+                "LogLevel ERROR")) + "\n" + String.join("\n", extraConfig) + "\n");
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f",
                 directory.resolve("sshd_config").toString()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("sshd.log").toFile()).start();
@@ -139,6 +148,16 @@ public final class SshdHost implements AutoCloseable {
      * Kills the processes that serve the open connections, and the commands they run, without an SSH goodbye, as a
      * crash of the host would: clients see their connection drop. The daemon keeps listening for new connections.
      */
+    /**
+     * Kills the sshd processes of every open connection but not the commands they run: the network goes away,
+     * the commands see their input end and their output break, as when a connection drops.
+     */
+    public void killSessions() {
+        process.toHandle().descendants().filter(p -> p.info().command()
+                .map(c -> Path.of(c).getFileName().toString().startsWith("sshd")).orElse(false)).toList()
+                .forEach(ProcessHandle::destroyForcibly); // sshd, or sshd-session of newer OpenSSH
+    }
+
     public void dropConnections() {
         process.toHandle().children().forEach(SshdHost::killTree);
     }
