@@ -89,13 +89,34 @@ git -C "$project" -c user.name=bench -c user.email=bench@example.com commit -q -
 
 "$root/batou" --version >/dev/null
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, $hosts hosts over SSH on loopback, $((1 + 3 * (hosts - 1))) roots"
+# Where the time of a run goes, from its JSON report: per host, from the start of the deployment to its first
+# root (connect, agent start, plan and files), and the time spent in roots (verify and update on the target).
+breakdown() {
+  python3 - "$1" <<'PY'
+import json, sys
+from datetime import datetime
+events = json.load(open(sys.argv[1]))["events"]
+t = lambda e: datetime.fromisoformat(e["time"].replace("Z", "+00:00")).timestamp()
+start = min(t(e) for e in events)
+first, roots = {}, {}
+for e in events:
+    if e["event"] == "RootStarted":
+        first.setdefault(e["host"], t(e) - start)
+    if e["event"] in ("RootFinished", "RootFailed"):
+        roots[e["host"]] = roots.get(e["host"], 0) + e["millis"] / 1000
+ready = sorted(first.values())
+print(f"  host ready (connect + agent start + plan): first {ready[0]:.2f} s, last {ready[-1]:.2f} s;"
+      f" roots on the targets: {sum(roots.values()):.2f} s in all, {max(roots.values()):.2f} s on the busiest host")
+PY
+}
 time_run() {
   local start end line
   start=$(date +%s%N)
-  line=$("$root/batou" deploy bench -p "$project" | grep -E '^    total|components, ' | tr -s ' ' | \
-    grep -E 'total|^ db' | tr '\n' ';')
+  line=$("$root/batou" deploy bench -p "$project" --json "$work/report.json" | grep -E '^    total|components, ' | \
+    tr -s ' ' | grep -E 'total|^ db' | tr '\n' ';')
   end=$(date +%s%N)
   echo "$1: wall $(((end - start) / 1000000)) ms;$line"
+  breakdown "$work/report.json"
 }
 time_run "first deploy"
 for ((r = 1; r <= runs; r++)); do

@@ -57,12 +57,80 @@ public final class AgentJar {
         this.sha256 = FileStore.sha256(bytes);
     }
 
-    /** The agent of this batou, built on first use. */
+    /**
+     * The agent of this batou, built on first use. A built agent is kept in the user's cache folder
+     * ({@code ~/.cache/batou/agents/}), named after what it was built from (each bundle's name, version and time, or
+     * each jar's path, size and time), so later runs of the same batou only read it.
+     */
     public static synchronized AgentJar current() throws IOException {
         if (built == null) {
-            built = new AgentJar(build());
+            Path cached = cacheFolder().resolve("agent-from-" + fingerprint() + ".jar");
+            if (Files.isRegularFile(cached)) {
+                built = new AgentJar(Files.readAllBytes(cached));
+            } else {
+                built = new AgentJar(build());
+                store(cached, built.bytes);
+            }
         }
         return built;
+    }
+
+    private static Path cacheFolder() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("batou").resolve("agents");
+    }
+
+    /** Best effort: a cache that cannot be written only costs time. */
+    private static void store(Path cached, byte[] bytes) {
+        try {
+            Files.createDirectories(cached.getParent());
+            Path temporary = Files.createTempFile(cached.getParent(), "building-", ".tmp");
+            try {
+                Files.write(temporary, bytes);
+                Files.move(temporary, cached, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            try (Stream<Path> old = Files.list(cached.getParent())) {
+                for (Path other : old.filter(f -> !f.equals(cached)).toList()) {
+                    Files.deleteIfExists(other); // agents of other builds
+                }
+            }
+        } catch (IOException ignored) {
+            // no cache this time
+        }
+    }
+
+    /** What the agent is made of: a SHA-256 over each anchor's bundle (name, version, time) or jar (path, size, time). */
+    private static String fingerprint() throws IOException {
+        StringBuilder inputs = new StringBuilder();
+        for (String anchor : ANCHORS) {
+            Class<?> type;
+            try {
+                type = Class.forName(anchor, false, AgentJar.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError optional) {
+                inputs.append(anchor).append(" absent\n");
+                continue;
+            }
+            Bundle bundle = bundleOf(type);
+            if (bundle != null) {
+                inputs.append(bundle.getSymbolicName()).append(' ').append(bundle.getVersion()).append(' ')
+                        .append(bundle.getLastModified()).append(' ').append(bundle.getLocation()).append('\n');
+                continue;
+            }
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            try {
+                Path location = Path.of(source.getLocation().toURI());
+                inputs.append(location).append(' ').append(Files.size(location)).append(' ')
+                        .append(Files.getLastModifiedTime(location).toMillis()).append('\n');
+            } catch (URISyntaxException | RuntimeException e) {
+                inputs.append(anchor).append(" unknown ").append(System.nanoTime()).append('\n'); // never cached
+            }
+        }
+        return FileStore.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public byte[] bytes() {

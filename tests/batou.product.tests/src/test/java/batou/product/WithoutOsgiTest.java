@@ -23,7 +23,7 @@ class WithoutOsgiTest {
 
     /** The jars that make up batou without OSGi: our bundles but the workbench, and the libraries they use. */
     private static final List<String> JARS = List.of("batou.cli_", "batou.engine_", "batou.lib_", "batou.model_",
-            "batou.agent_", "batou.ssh_", "com.jcraft.jsch_",
+            "batou.agent_", "batou.ssh_", "com.github.mwiede.jsch_",
             "batou.template_", "batou.secrets_", "org.yaml.snakeyaml_", "org.eclipse.jgit_", "com.googlecode.javaewah.",
             "org.apache.commons.commons-codec_", "slf4j.api_");
 
