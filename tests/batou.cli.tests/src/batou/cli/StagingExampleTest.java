@@ -91,6 +91,7 @@ class StagingExampleTest {
     @Test
     void stagingDeploysOverSshThenChangesNothing() throws Exception {
         Run first = batou("deploy", "staging", "-p", project.toString());
+        System.out.println(first.out());
         assertEquals(ExitCode.OK, first.exitCode(), first.toString());
         assertTrue(first.out().contains("web1: 3 components, 3 changed"), first.out());
         assertTrue(first.out().contains("db1: 3 components, 3 changed"), first.out());

@@ -243,6 +243,23 @@ class SshDeploymentTest {
     }
 
     @Test
+    void aChangedHostKeyIsRefusedEvenWhenNewKeysAreAccepted() throws Exception {
+        String known = Files.readString(network.knownHosts());
+        String webKey = network.host("web1").knownHostsLine().split(" ", 2)[1];
+        String dbKey = network.host("db1").knownHostsLine().split(" ", 2)[1];
+        Files.writeString(network.knownHosts(), known.replace(webKey, dbKey + "\n# web1 got db1's key"));
+        try {
+            DeploymentResult result = deploy(3, true);
+            RootResult app = result(result, "web1", "app");
+            assertEquals(RootResult.Status.FAILED, app.status());
+            assertTrue(app.message().contains("CHANGED") && app.message().contains("ssh-keygen -R"), app.message());
+            assertEquals(RootResult.Status.CHANGED, result(result, "db1", "db").status());
+        } finally {
+            network.trustOnly("web1", "db1", "cache1", "nojava1");
+        }
+    }
+
+    @Test
     void sensitiveValuesReachOnlyTheirFile() throws Exception {
         DeploymentResult result = deploy(3, false);
         assertFalse(result.failed(), () -> result.all() + "\n" + events);
