@@ -11,7 +11,7 @@ final class RemoteShell {
     static final int AGENT_MISSING = 97;
 
     /** JVM options of the agent: quick start-up, small footprint; it runs for one deployment. */
-    static final String AGENT_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xss2m"
+    static final String AGENT_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
             + " -Dslf4j.internal.verbosity=ERROR";
 
     private final String serviceUser;
@@ -25,12 +25,15 @@ final class RemoteShell {
 
     /**
      * Starts the agent, or exits with {@link #AGENT_MISSING} when its jar is not there; with 127 when there is no
-     * Java (checked first: no upload to a host that cannot run it).
+     * Java (checked first: no upload to a host that cannot run it). The first run of an agent records the classes
+     * it loads in a class-data archive beside the jar ({@code agent-<sha256>.jar.jsa}, AppCDS); later runs map it
+     * and start faster. A Java that cannot use the archive ignores it.
      */
     String startAgent(String jarName) {
         return wrap("command -v java >/dev/null 2>&1 || { echo 'java: not found' >&2; exit 127; }; a="
                 + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit " + AGENT_MISSING
-                + "; exec java " + AGENT_JVM + " -jar \"$a\"");
+                + "; if [ -s \"$a.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.jsa\"; else c=\"-XX:ArchiveClassesAtExit=$a.jsa\"; fi"
+                + "; exec java " + AGENT_JVM + " \"$c\" -jar \"$a\"");
     }
 
     /**
@@ -42,7 +45,7 @@ final class RemoteShell {
                 + ".$$.tmp\"; cat > \"$t\" && s=$(sha256sum \"$t\") && [ \"${s%% *}\" = " + sha256
                 + " ] && mv -f \"$t\" \"$d/" + jarName + "\" || { rm -f \"$t\"; echo \"the uploaded agent is "
                 + "incomplete or corrupt (sha256sum: $s)\" >&2; exit 1; }; ls -t \"$d\"/agent-*.jar | tail -n +4 "
-                + "| while read -r old; do rm -f \"$old\"; done; exit 0");
+                + "| while read -r old; do rm -f \"$old\" \"$old.jsa\"; done; exit 0");
     }
 
     /** Prints the deployed record, or nothing when there is none. */
