@@ -268,7 +268,7 @@ class SshDeploymentTest {
         assertFalse(events.toString().contains(SECRET), "no event carries the secret");
         try (Stream<Path> files = Files.walk(web.resolve(".batou"))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (!file.getFileName().toString().startsWith("agent-")) {
+                if (!file.getFileName().toString().endsWith(".jar")) { // the agent itself
                     assertFalse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)
                             .contains(SECRET), file + " holds the secret");
                 }
@@ -374,7 +374,8 @@ class SshDeploymentTest {
 
     private static Path onlyAgent(Path target) throws IOException {
         try (Stream<Path> files = Files.list(target.resolve(".batou"))) {
-            List<Path> agents = files.filter(f -> f.getFileName().toString().startsWith("agent-")).toList();
+            List<Path> agents = files.filter(f -> f.getFileName().toString().startsWith("agent-")
+                    && f.getFileName().toString().endsWith(".jar")).toList();
             assertEquals(1, agents.size(), agents::toString);
             return agents.get(0);
         }
