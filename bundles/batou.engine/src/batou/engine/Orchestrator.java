@@ -225,10 +225,15 @@ public final class Orchestrator {
         }
 
         void finish(List<RootResult> results) {
-            if (!session.isDone() || session.isCompletedExceptionally() || lost != null) {
+            if (lost != null) {
                 return;
             }
-            HostSession open = session.join();
+            HostSession open;
+            try {
+                open = session.join(); // a host without roots may still be connecting
+            } catch (CompletionException | java.util.concurrent.CancellationException unavailable) {
+                return; // reported when it failed
+            }
             try {
                 open.finish(results);
             } catch (HostSessionException | RuntimeException e) {

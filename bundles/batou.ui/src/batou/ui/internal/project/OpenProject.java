@@ -1,0 +1,164 @@
+package batou.ui.internal.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import batou.lib.LibraryPartTypes;
+import batou.model.configure.Configuration;
+import batou.model.configure.Configurator;
+import batou.model.parts.PartTypeRegistry;
+import batou.secrets.IdentitySources;
+import batou.secrets.SecretsVault;
+
+/**
+ * The deployment project open in the workbench and the environment the user works on: what every view and editor
+ * shows, and what Predict and Deploy act on. No UI code: views listen and update themselves. Configurations are
+ * computed with the same model and secrets as the command line, cached until {@link #refresh()}.
+ */
+public final class OpenProject {
+
+    /** What changed. */
+    public enum Change {
+        /** Another project was opened (or the project was closed). */
+        PROJECT,
+        /** Another environment was selected. */
+        ENVIRONMENT,
+        /** Files of the project changed (an editor saved, the user refreshed). */
+        CONTENT
+    }
+
+    /** Told about changes, on the thread that made them. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Change change);
+    }
+
+    private static final OpenProject INSTANCE = new OpenProject();
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Configuration> configurations = new ConcurrentHashMap<>();
+    private volatile Path root;
+    private volatile String environment;
+
+    /** The one open project of this workbench. */
+    public static OpenProject get() {
+        return INSTANCE;
+    }
+
+    /** The folder of the open project, or null. */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Opens the project in {@code folder} and selects its first environment.
+     *
+     * @throws IOException when the folder is not a batou project (it has no environments/ folder)
+     */
+    public void open(Path folder) throws IOException {
+        Path normalized = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(normalized.resolve("environments"))) {
+            throw new IOException(normalized + " is not a batou project: it has no environments/ folder");
+        }
+        root = normalized;
+        configurations.clear();
+        List<String> environments = environments();
+        environment = environments.isEmpty() ? null : environments.get(0);
+        fire(Change.PROJECT);
+    }
+
+    public void close() {
+        root = null;
+        environment = null;
+        configurations.clear();
+        fire(Change.PROJECT);
+    }
+
+    /** The environments of the open project (folders of environments/ with an environment.yaml), sorted. */
+    public List<String> environments() {
+        Path project = root;
+        if (project == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(project.resolve("environments"))) {
+            folders.filter(f -> Files.isRegularFile(f.resolve("environment.yaml")))
+                    .forEach(f -> names.add(f.getFileName().toString()));
+        } catch (IOException e) {
+            return List.of();
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** The selected environment, or null. */
+    public String environment() {
+        return environment;
+    }
+
+    public void selectEnvironment(String name) {
+        if (name != null && !name.equals(environment)) {
+            environment = name;
+            fire(Change.ENVIRONMENT);
+        }
+    }
+
+    /** {@code environments/<name>/environment.yaml} of the open project. */
+    public Path environmentFile(String name) {
+        return root.resolve("environments").resolve(name).resolve("environment.yaml");
+    }
+
+    /** The part types the workbench knows: the component library. */
+    public static PartTypeRegistry registry() {
+        return PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    }
+
+    /** The configuration of {@code name} (a plan, or diagnostics), computed once until {@link #refresh()}. */
+    public Configuration configuration(String name) {
+        Path project = root;
+        if (project == null) {
+            throw new IllegalStateException("no project is open");
+        }
+        return configurations.computeIfAbsent(name, environmentName -> {
+            SecretsVault vault = vault(project);
+            return new Configurator(registry()).configure(project, environmentName,
+                    file -> vault.decrypt(file, environmentName));
+        });
+    }
+
+    /**
+     * The vault of the project, decrypting with the user's identities (BATOU_AGE_IDENTITIES or the property
+     * batou.age.identities, else ~/.ssh/id_ed25519 and ~/.ssh/id_rsa), as the command line does.
+     */
+    public static SecretsVault vault(Path project) {
+        return new SecretsVault(project, () -> IdentitySources.load(System.getenv(),
+                Path.of(System.getProperty("user.home"))));
+    }
+
+    /** Forgets computed configurations; views reload. */
+    public void refresh() {
+        configurations.clear();
+        fire(Change.CONTENT);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    private void fire(Change change) {
+        for (Listener listener : listeners) {
+            listener.changed(change);
+        }
+    }
+}
