@@ -13,6 +13,12 @@ public final class BatouWorkbenchAdvisor extends WorkbenchAdvisor {
         configurer.setSaveAndRestore(true);
     }
 
+    /** Reopens the project of the last session (or of -Dbatou.project). */
+    @Override
+    public void postStartup() {
+        batou.ui.internal.project.ProjectMemory.restore();
+    }
+
     @Override
     public String getInitialWindowPerspectiveId() {
         return DeploymentPerspective.ID;

@@ -9,6 +9,22 @@ public final class UIText extends NLS {
 
     public static String Workbench_title;
     public static String ProjectExplorer_noProject;
+    public static String ProjectExplorer_environments;
+    public static String ProjectExplorer_components;
+    public static String ProjectExplorer_ignored;
+    public static String ProjectExplorer_oneError;
+    public static String ProjectExplorer_errors;
+    public static String ProjectExplorer_checking;
+    public static String OpenProject_title;
+    public static String OpenProject_message;
+    public static String About_title;
+    public static String About_text;
+    public static String Preferences_description;
+    public static String Preferences_jobs;
+    public static String Preferences_identities;
+    public static String Preferences_hostKeys;
+    public static String Preferences_hostKeysStrict;
+    public static String Preferences_hostKeysAcceptNew;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, UIText.class);

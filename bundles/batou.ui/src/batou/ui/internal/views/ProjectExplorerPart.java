@@ -1,29 +1,46 @@
 package batou.ui.internal.views;
 
-import java.util.List;
-
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.DelegatingStyledCellLabelProvider;
+import org.eclipse.jface.viewers.IElementComparer;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 import batou.ui.internal.UIText;
+import batou.ui.internal.project.OpenProject;
+import batou.ui.internal.views.ExplorerNode.EnvironmentNode;
+import batou.ui.internal.views.ExplorerNode.HostNode;
+import batou.ui.internal.views.ExplorerNode.ProjectNode;
+import batou.ui.internal.views.ExplorerNode.RootNode;
 
 /**
- * The project explorer: the deployment projects that are open, their environments, hosts and components.
- * Until a project is opened it shows a hint instead of the tree.
+ * The project explorer: the open deployment project with its environments, hosts and root components, and its
+ * component library. Selecting anything of an environment makes it the environment the workbench works on;
+ * double-clicking an environment opens its editor. Environments with configuration errors are marked (checked in
+ * the background). Until a project is opened it shows a hint instead of the tree.
  */
 public final class ProjectExplorerPart {
 
     public static final String ID = "batou.ui.views.projectExplorer";
 
+    private final OpenProject.Listener listener = change -> runInUi(this::reload);
+
     private Label hint;
     private TreeViewer viewer;
+    private ProjectTreeContentProvider content;
+    private Job checking;
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -32,9 +49,115 @@ public final class ProjectExplorerPart {
         hint.setText(UIText.ProjectExplorer_noProject);
         GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(hint);
         viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.setContentProvider(new ProjectTreeContentProvider());
-        viewer.setInput(List.of());
+        content = new ProjectTreeContentProvider();
+        viewer.setComparer(new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return ExplorerNode.key(a).equals(ExplorerNode.key(b));
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return ExplorerNode.key(element).hashCode();
+            }
+        });
+        viewer.setContentProvider(content);
+        viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(new ProjectLabelProvider(content)));
+        viewer.addSelectionChangedListener(event -> selectEnvironmentOf(
+                ((IStructuredSelection) event.getSelection()).getFirstElement()));
+        viewer.addDoubleClickListener(event -> open(((IStructuredSelection) event.getSelection()).getFirstElement()));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+        OpenProject.get().addListener(listener);
+        reload();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        OpenProject.get().removeListener(listener);
+        if (checking != null) {
+            checking.cancel();
+        }
+    }
+
+    /** Shows the open project (or the hint), keeping what was expanded, and checks its environments. */
+    private void reload() {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        java.nio.file.Path root = OpenProject.get().root();
+        Object[] expanded = viewer.getExpandedElements();
+        content.reset();
+        viewer.setInput(root);
+        hint.setVisible(root == null);
+        ((org.eclipse.swt.layout.GridData) hint.getLayoutData()).exclude = root != null;
+        hint.getParent().layout(true);
+        if (root != null) {
+            viewer.setExpandedElements(expanded.length > 0 ? expanded
+                    : new Object[] { new ProjectNode(root), new ExplorerNode.EnvironmentsNode(root) });
+            check(root);
+        }
+    }
+
+    /** Configures every environment in the background and marks those with errors. */
+    private void check(java.nio.file.Path root) {
+        if (checking != null) {
+            checking.cancel();
+        }
+        checking = Job.create(UIText.ProjectExplorer_checking, (IProgressMonitor monitor) -> {
+            OpenProject project = OpenProject.get();
+            for (String environment : project.environments()) {
+                if (monitor.isCanceled() || !root.equals(project.root())) {
+                    return Status.CANCEL_STATUS;
+                }
+                content.errors(environment, project.configuration(environment).errors().size());
+            }
+            runInUi(() -> {
+                if (!viewer.getControl().isDisposed()) {
+                    viewer.refresh(true);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        checking.setSystem(true);
+        checking.schedule();
+    }
+
+    private static void selectEnvironmentOf(Object element) {
+        EnvironmentNode environment = environmentOf(element);
+        if (environment != null) {
+            OpenProject.get().selectEnvironment(environment.name());
+        }
+    }
+
+    private static EnvironmentNode environmentOf(Object element) {
+        if (element instanceof EnvironmentNode node) {
+            return node;
+        } else if (element instanceof HostNode node) {
+            return node.environment();
+        } else if (element instanceof RootNode node) {
+            return node.host().environment();
+        }
+        return null;
+    }
+
+    private void open(Object element) {
+        if (viewer.isExpandable(element) && !(element instanceof EnvironmentNode)) {
+            viewer.setExpandedState(element, !viewer.getExpandedState(element));
+            return;
+        }
+        EnvironmentNode environment = environmentOf(element);
+        if (environment != null) {
+            ExplorerOpener.openEnvironment(environment.file());
+        }
+    }
+
+    private void runInUi(Runnable runnable) {
+        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getDefault();
+        if (display.getThread() == Thread.currentThread()) {
+            runnable.run();
+        } else {
+            display.asyncExec(runnable);
+        }
     }
 
     @Focus
@@ -42,7 +165,7 @@ public final class ProjectExplorerPart {
         viewer.getControl().setFocus();
     }
 
-    /** The tree of projects; for tests and for the selection service. */
+    /** The tree of the project; for tests and for the selection service. */
     public TreeViewer viewer() {
         return viewer;
     }

@@ -1,0 +1,43 @@
+package batou.ui.internal.preferences;
+
+import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
+import org.eclipse.core.runtime.preferences.DefaultScope;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+
+/**
+ * The workbench's preferences, with their defaults: roots deployed at once, the age identity files, the policy for
+ * host keys not yet known. Deployments from the workbench read them here.
+ */
+public final class BatouPreferences extends AbstractPreferenceInitializer {
+
+    public static final String NODE = "batou.ui";
+    /** Roots at once when the environment sets no {@code jobs}. */
+    public static final String JOBS = "jobs";
+    /** Age identity files, separated by the path separator; empty: BATOU_AGE_IDENTITIES or ~/.ssh. */
+    public static final String IDENTITIES = "identities";
+    /** {@value #STRICT} or {@value #ACCEPT_NEW}. */
+    public static final String HOST_KEYS = "hostKeys";
+    public static final String STRICT = "strict";
+    public static final String ACCEPT_NEW = "acceptNew";
+
+    @Override
+    public void initializeDefaultPreferences() {
+        IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(NODE);
+        defaults.putInt(JOBS, 4);
+        defaults.put(IDENTITIES, "");
+        defaults.put(HOST_KEYS, STRICT);
+    }
+
+    public static int jobs() {
+        return InstanceScope.INSTANCE.getNode(NODE).getInt(JOBS, DefaultScope.INSTANCE.getNode(NODE).getInt(JOBS, 4));
+    }
+
+    public static String identities() {
+        return InstanceScope.INSTANCE.getNode(NODE).get(IDENTITIES, "");
+    }
+
+    public static boolean acceptNewHostKeys() {
+        return ACCEPT_NEW.equals(InstanceScope.INSTANCE.getNode(NODE).get(HOST_KEYS, STRICT));
+    }
+}

@@ -1,0 +1,57 @@
+package batou.ui.internal.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.osgi.service.prefs.BackingStoreException;
+
+/**
+ * Remembers the open project across restarts (instance preferences of the workbench's data area) and reopens it
+ * at start-up; {@code -Dbatou.project=DIR} opens a given project instead (scripts, screenshots).
+ */
+public final class ProjectMemory {
+
+    /** The system property naming a project to open at start-up. */
+    public static final String PROPERTY = "batou.project";
+
+    private static final String NODE = "batou.ui";
+    private static final String LAST_PROJECT = "lastProject";
+
+    private ProjectMemory() {
+    }
+
+    /** Opens the project of {@link #PROPERTY}, else the one open when the workbench last closed, if it still is one. */
+    public static void restore() {
+        String wanted = System.getProperty(PROPERTY);
+        if (wanted == null || wanted.isBlank()) {
+            wanted = preferences().get(LAST_PROJECT, null);
+        }
+        if (wanted == null || !Files.isDirectory(Path.of(wanted).resolve("environments"))) {
+            return;
+        }
+        try {
+            OpenProject.get().open(Path.of(wanted));
+        } catch (IOException gone) {
+            // not a project any more: start without one
+        }
+    }
+
+    /** Opens {@code folder} and remembers it. */
+    public static void open(Path folder) throws IOException {
+        OpenProject.get().open(folder);
+        IEclipsePreferences preferences = preferences();
+        preferences.put(LAST_PROJECT, OpenProject.get().root().toString());
+        try {
+            preferences.flush();
+        } catch (BackingStoreException e) {
+            // remembered for this session only
+        }
+    }
+
+    private static IEclipsePreferences preferences() {
+        return InstanceScope.INSTANCE.getNode(NODE);
+    }
+}
