@@ -35,7 +35,16 @@ public final class ProjectExplorerPart {
 
     public static final String ID = "batou.ui.views.projectExplorer";
 
-    private final OpenProject.Listener listener = change -> runInUi(this::reload);
+    private final OpenProject.Listener listener = change -> runInUi(() -> {
+        if (change == OpenProject.Change.ENVIRONMENT) {
+            if (!viewer.getControl().isDisposed()) {
+                viewer.update(viewer.getExpandedElements(), null); // the selected environment is shown in bold
+                viewer.refresh(true);
+            }
+        } else {
+            reload();
+        }
+    });
 
     private Label hint;
     private TreeViewer viewer;

@@ -23,6 +23,15 @@ import batou.ui.internal.views.ExplorerNode.RootNode;
  */
 final class ProjectLabelProvider extends LabelProvider implements IStyledLabelProvider {
 
+    /** The environment the workbench works on. */
+    private static final StyledString.Styler BOLD = new StyledString.Styler() {
+        @Override
+        public void applyStyles(org.eclipse.swt.graphics.TextStyle style) {
+            style.font = org.eclipse.jface.resource.JFaceResources.getFontRegistry()
+                    .getBold(org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT);
+        }
+    };
+
     private final ProjectTreeContentProvider content;
 
     ProjectLabelProvider(ProjectTreeContentProvider content) {
@@ -36,6 +45,9 @@ final class ProjectLabelProvider extends LabelProvider implements IStyledLabelPr
             text = new StyledString(name(element), StyledString.QUALIFIER_STYLER);
             text.append(" " + UIText.ProjectExplorer_ignored, StyledString.QUALIFIER_STYLER);
         } else if (element instanceof EnvironmentNode node) {
+            if (node.name().equals(batou.ui.internal.project.OpenProject.get().environment())) {
+                text = new StyledString(name(element), BOLD);
+            }
             int errors = content.errors(node.name());
             if (errors > 0) {
                 text.append(" " + (errors == 1 ? UIText.ProjectExplorer_oneError
