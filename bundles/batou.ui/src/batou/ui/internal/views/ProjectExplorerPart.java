@@ -35,16 +35,7 @@ public final class ProjectExplorerPart {
 
     public static final String ID = "batou.ui.views.projectExplorer";
 
-    private final OpenProject.Listener listener = change -> runInUi(() -> {
-        if (change == OpenProject.Change.ENVIRONMENT) {
-            if (!viewer.getControl().isDisposed()) {
-                viewer.update(viewer.getExpandedElements(), null); // the selected environment is shown in bold
-                viewer.refresh(true);
-            }
-        } else {
-            reload();
-        }
-    });
+    private final OpenProject.Listener listener = change -> runInUi(() -> changed(change));
 
     private Label hint;
     private TreeViewer viewer;
@@ -85,6 +76,14 @@ public final class ProjectExplorerPart {
         OpenProject.get().removeListener(listener);
         if (checking != null) {
             checking.cancel();
+        }
+    }
+
+    private void changed(OpenProject.Change change) {
+        if (change != OpenProject.Change.ENVIRONMENT) {
+            reload();
+        } else if (!viewer.getControl().isDisposed()) {
+            viewer.refresh(true); // labels only: the selected environment is shown in bold
         }
     }
 
