@@ -348,7 +348,7 @@ public final class SecretsView {
         });
     }
 
-    /** Changes the loaded environment's secrets in a job, then shows them again. */
+    /** Changes the loaded environment's secrets in a job, then refreshes the open project. */
     private void change(VaultWork work) {
         String environment = loaded.environment();
         SecretsVault current = vault;
@@ -364,11 +364,8 @@ public final class SecretsView {
                 failed(environment, e);
                 return;
             }
-            display.asyncExec(() -> {
-                if (!message.isDisposed()) {
-                    load();
-                }
-            });
+            // configurations computed with the old secrets are stale: every view reloads, this one too
+            display.asyncExec(project::refresh);
         });
     }
 
