@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+
+import batou.secrets.age.Recipients;
 
 /**
  * The plaintext of a secrets file: YAML with {@code members}, {@code components} and {@code hosts}. Checked on
@@ -91,22 +94,75 @@ public final class SecretsDocument {
 
     /** {@code component.attribute} for every secret override, and {@code host: key} for host data. Names only. */
     public List<String> keys() {
-        List<String> keys = new ArrayList<>();
-        if (content.get("components") instanceof Map<?, ?> components) {
-            components.forEach((component, values) -> {
-                if (values instanceof Map<?, ?> map) {
-                    map.keySet().forEach(attribute -> keys.add(component + "." + attribute));
-                }
-            });
+        return entries().stream().map(SecretEntry::toString).toList();
+    }
+
+    /** Every secret value's name: attribute overrides first, then host data, in the order of the file. */
+    public List<SecretEntry> entries() {
+        List<SecretEntry> entries = new ArrayList<>();
+        for (SecretEntry.Section section : SecretEntry.Section.values()) {
+            if (content.get(section.key()) instanceof Map<?, ?> owners) {
+                owners.forEach((owner, values) -> {
+                    if (values instanceof Map<?, ?> map) {
+                        map.keySet().forEach(name -> entries.add(
+                                new SecretEntry(section, String.valueOf(owner), String.valueOf(name))));
+                    }
+                });
+            }
         }
-        if (content.get("hosts") instanceof Map<?, ?> hosts) {
-            hosts.forEach((host, values) -> {
-                if (values instanceof Map<?, ?> map) {
-                    map.keySet().forEach(key -> keys.add("host " + host + ": " + key));
-                }
-            });
+        return entries;
+    }
+
+    /**
+     * The value of one entry as text (a scalar as written, a list or mapping in YAML flow style), for a user who
+     * explicitly asked to see it.
+     */
+    public Optional<String> value(SecretEntry entry) {
+        if (content.get(entry.section().key()) instanceof Map<?, ?> owners
+                && owners.get(entry.owner()) instanceof Map<?, ?> values && values.containsKey(entry.name())) {
+            Object value = values.get(entry.name());
+            if (value == null) {
+                return Optional.of("");
+            }
+            if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+                options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+                return Optional.of(new Yaml(options).dump(value).strip());
+            }
+            return Optional.of(String.valueOf(value));
         }
-        return keys;
+        return Optional.empty();
+    }
+
+    /**
+     * The same document with one more member; the same document when the key is a member already.
+     *
+     * @throws batou.secrets.age.AgeException when the key is not a key batou can encrypt to
+     */
+    public SecretsDocument withMemberAdded(String key) {
+        Recipients.parse(key);
+        List<String> members = new ArrayList<>(members());
+        if (members.contains(key.strip())) {
+            return this;
+        }
+        members.add(key.strip());
+        return withMembers(members);
+    }
+
+    /**
+     * The same document without a member.
+     *
+     * @throws IllegalArgumentException when the key is not a member or the last one
+     */
+    public SecretsDocument withMemberRemoved(String key) {
+        List<String> members = new ArrayList<>(members());
+        if (!members.remove(key.strip())) {
+            throw new IllegalArgumentException("not a member: " + key);
+        }
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("cannot remove the last member");
+        }
+        return withMembers(members);
     }
 
     /** The same document with other members; the rest of the text, comments included, stays as it is. */
@@ -135,16 +191,22 @@ public final class SecretsDocument {
     }
 
     /** The same document with {@code components.<component>.<attribute>} set (comments of the file are lost). */
-    @SuppressWarnings("unchecked")
     public SecretsDocument with(String component, String attribute, String value) {
+        return with(SecretEntry.component(component, attribute), value);
+    }
+
+    /** The same document with the entry set to {@code value} (comments of the file are lost). */
+    @SuppressWarnings("unchecked")
+    public SecretsDocument with(SecretEntry entry, String value) {
+        String section = entry.section().key();
         Map<String, Object> copy = new LinkedHashMap<>(content);
-        Map<String, Object> components = new LinkedHashMap<>(
-                copy.get("components") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+        Map<String, Object> owners = new LinkedHashMap<>(
+                copy.get(section) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
         Map<String, Object> values = new LinkedHashMap<>(
-                components.get(component) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
-        values.put(attribute, value);
-        components.put(component, values);
-        copy.put("components", components);
+                owners.get(entry.owner()) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of());
+        values.put(entry.name(), value);
+        owners.put(entry.owner(), values);
+        copy.put(section, owners);
         org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
         options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
         return parse(new Yaml(options).dump(copy));

@@ -122,6 +122,56 @@ public final class SecretsVault {
         }
     }
 
+    /**
+     * Sets one value in an environment's secrets, read afresh, and replaces the file (comments of the file are not
+     * kept).
+     */
+    public void set(String environment, SecretEntry entry, String value) throws IOException {
+        write(environment, read(environment).with(entry, value));
+    }
+
+    /**
+     * Adds a member to an environment's secrets and re-encrypts them and every secret file of the environment.
+     *
+     * @return false when the key was a member already (nothing was written)
+     * @throws batou.secrets.age.AgeException when the key is not a key batou can encrypt to
+     */
+    public boolean addMember(String environment, String key) throws IOException {
+        SecretsDocument document = read(environment);
+        SecretsDocument changed = document.withMemberAdded(key);
+        if (changed == document) {
+            return false;
+        }
+        writeAll(environment, changed);
+        return true;
+    }
+
+    /**
+     * Removes a member from an environment's secrets and re-encrypts them and every secret file of the environment
+     * with a new file key, so that the member's key decrypts none of them any more.
+     *
+     * @throws IOException when the key is not a member or the last one, naming the environment
+     */
+    public void removeMember(String environment, String key) throws IOException {
+        SecretsDocument changed;
+        try {
+            changed = read(environment).withMemberRemoved(key);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("environment '" + environment + "': " + e.getMessage(), e);
+        }
+        writeAll(environment, changed);
+    }
+
+    /** Encrypts an environment's secrets and secret files again to the members, with new file keys. */
+    public void reencrypt(String environment) throws IOException {
+        writeAll(environment, read(environment));
+    }
+
+    /** Encrypts a secret file of the environment to the current members of its secrets. */
+    public void writeSecretFile(String environment, String name, byte[] content) throws IOException {
+        writeSecretFile(environment, name, content, read(environment).members());
+    }
+
     private static List<AgeRecipient> recipients(String environment, List<String> members) {
         List<AgeRecipient> recipients = new ArrayList<>();
         for (String member : members) {

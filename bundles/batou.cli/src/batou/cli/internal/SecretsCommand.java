@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,6 +16,7 @@ import batou.cli.Options;
 import batou.cli.ParsedArguments;
 import batou.cli.UsageException;
 import batou.secrets.IdentitySources;
+import batou.secrets.SecretEntry;
 import batou.secrets.SecretsDocument;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.AgeException;
@@ -112,11 +112,15 @@ public final class SecretsCommand implements Command {
     }
 
     private static SecretsDocument existing(SecretsVault vault, String environment) throws IOException {
+        requireSecrets(vault, environment);
+        return vault.read(environment);
+    }
+
+    private static void requireSecrets(SecretsVault vault, String environment) throws IOException {
         if (!vault.exists(environment)) {
             throw new IOException("environment '" + environment + "' has no secrets (" + vault.file(environment)
                     + "); create them with: batou secrets edit " + environment);
         }
-        return vault.read(environment);
     }
 
     private static int show(SecretsVault vault, String environment, Console console) throws IOException {
@@ -163,8 +167,8 @@ public final class SecretsCommand implements Command {
         if (value.endsWith("\n")) {
             value = value.substring(0, value.length() - 1);
         }
-        SecretsDocument document = existing(vault, rest.get(0));
-        vault.write(rest.get(0), document.with(key[0], key[1], value));
+        requireSecrets(vault, rest.get(0));
+        vault.set(rest.get(0), SecretEntry.component(key[0], key[1]), value);
         console.out().println("set " + rest.get(1) + " in the secrets of " + rest.get(0));
         return ExitCode.OK;
     }
@@ -173,25 +177,16 @@ public final class SecretsCommand implements Command {
             Console console) throws IOException {
         Recipients.parse(key); // a key that is not one fails here, before any file is touched
         for (String environment : environments) {
-            SecretsDocument document = existing(vault, environment);
-            List<String> members = new ArrayList<>(document.members());
-            if (add) {
-                if (members.contains(key)) {
-                    console.out().println(environment + ": already a member");
-                    continue;
-                }
-                members.add(key);
-            } else {
-                if (!members.remove(key)) {
-                    throw new IOException("environment '" + environment + "': not a member: " + key);
-                }
-                if (members.isEmpty()) {
-                    throw new IOException("environment '" + environment + "': cannot remove the last member");
-                }
+            requireSecrets(vault, environment);
+            if (add && !vault.addMember(environment, key)) {
+                console.out().println(environment + ": already a member");
+                continue;
             }
-            vault.writeAll(environment, document.withMembers(members));
+            if (!add) {
+                vault.removeMember(environment, key);
+            }
             console.out().println(environment + ": " + (add ? "added" : "removed") + ", re-encrypted to "
-                    + members.size() + " members");
+                    + vault.read(environment).members().size() + " members");
         }
         return ExitCode.OK;
     }
@@ -202,7 +197,8 @@ public final class SecretsCommand implements Command {
             throw new UsageException("unexpected argument '" + rest.get(0) + "' for 'secrets reencrypt'");
         }
         for (String environment : environments) {
-            vault.writeAll(environment, existing(vault, environment));
+            requireSecrets(vault, environment);
+            vault.reencrypt(environment);
             console.out().println(environment + ": re-encrypted");
         }
         return ExitCode.OK;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import batou.lib.LibraryPartTypes;
@@ -16,6 +17,8 @@ import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
 import batou.secrets.IdentitySources;
 import batou.secrets.SecretsVault;
+import batou.secrets.age.AgeIdentity;
+import batou.secrets.age.PassphraseProvider;
 
 /**
  * The deployment project open in the workbench and the environment the user works on: what every view and editor
@@ -138,8 +141,12 @@ public final class OpenProject {
      * batou.age.identities, else ~/.ssh/id_ed25519 and ~/.ssh/id_rsa), as the command line does.
      */
     public static SecretsVault vault(Path project) {
-        return new SecretsVault(project, () -> IdentitySources.load(System.getenv(),
-                Path.of(System.getProperty("user.home"))));
+        return new SecretsVault(project, identities(IdentitySources.CONSOLE));
+    }
+
+    /** The user's identities, found as {@link #vault(Path)} does, asking {@code passphrases} for protected keys. */
+    public static Supplier<List<AgeIdentity>> identities(PassphraseProvider passphrases) {
+        return () -> IdentitySources.load(System.getenv(), Path.of(System.getProperty("user.home")), passphrases);
     }
 
     /** Forgets computed configurations; views reload. */

@@ -1,0 +1,283 @@
+package batou.ui.internal.secrets;
+
+import static batou.ui.internal.secrets.Widgets.all;
+import static batou.ui.internal.secrets.Widgets.button;
+import static batou.ui.internal.secrets.Widgets.click;
+import static batou.ui.internal.secrets.Widgets.texts;
+import static batou.ui.internal.secrets.Widgets.waitUntil;
+import static batou.ui.internal.secrets.Widgets.whenShellOpens;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.secrets.IdentitySources;
+import batou.secrets.Member;
+import batou.secrets.SecretEntry;
+import batou.secrets.SecretsDocument;
+import batou.secrets.SecretsVault;
+import batou.secrets.age.X25519Identity;
+import batou.ui.internal.project.OpenProject;
+
+/**
+ * The secrets view on a copy of the example project whose dev secrets are encrypted to a test identity: what it
+ * lists, that no widget shows a value until it is revealed, and that its changes reach the files through the vault.
+ */
+class SecretsViewTest {
+
+    private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
+    private static final String SECRET = "pg-s3cret-4d9e7a";
+    private static final String TOKEN = "web-token-81c2f0";
+    private static final SecretEntry PASSWORD = SecretEntry.component("postgres", "password");
+    private static final SecretEntry HOST_TOKEN = SecretEntry.host("localhost", "token");
+
+    @TempDir
+    Path temp;
+
+    private Path project;
+    private X25519Identity alice;
+    private IWorkbenchPage page;
+    private SecretsView view;
+
+    @BeforeEach
+    void openTheProjectWithSecrets() throws Exception {
+        project = temp.resolve("examples");
+        copy(EXAMPLES, project);
+        alice = X25519Identity.generate();
+        Path identity = temp.resolve("alice.txt");
+        Files.writeString(identity, "# test identity\n" + alice.encode() + "\n");
+        System.setProperty(IdentitySources.PROPERTY, identity.toString());
+        SecretsVault vault = vault(alice);
+        vault.write("dev", SecretsDocument.parse("members:\n  - " + alice.recipient() + "\ncomponents:\n"
+                + "  postgres: {password: \"" + SECRET + "\"}\nhosts:\n  localhost: {token: " + TOKEN + "}\n"));
+        vault.writeSecretFile("dev", "tls-key", "KEY ONE\n".getBytes(StandardCharsets.UTF_8));
+        OpenProject.get().open(project);
+        OpenProject.get().selectEnvironment("dev");
+
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        page = window.getActivePage();
+        assertNotNull(page.showView(SecretsView.ID));
+        MWindow model = window.getService(MWindow.class);
+        List<MPart> parts = window.getService(EModelService.class).findElements(model, SecretsView.ID, MPart.class,
+                null);
+        view = (SecretsView) parts.get(0).getObject();
+        waitUntilLoaded();
+    }
+
+    @AfterEach
+    void closeEverything() {
+        page.hideView(page.findView(SecretsView.ID));
+        OpenProject.get().close();
+        System.clearProperty(IdentitySources.PROPERTY);
+        Widgets.processEvents();
+    }
+
+    private SecretsVault vault(X25519Identity identity) {
+        return new SecretsVault(project, () -> List.of(identity));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private void waitUntilLoaded() {
+        waitUntil("the secrets of dev", () -> Job.getJobManager().find(view).length == 0
+                && view.message().getText().startsWith("Environment dev:"));
+    }
+
+    private Composite root() {
+        return view.message().getParent();
+    }
+
+    private ToolBar toolBar() {
+        return view.toolBar().getControl();
+    }
+
+    /** The texts of the view that contain {@code text}. */
+    private List<String> showing(String text) {
+        return texts(root()).stream().filter(t -> t.contains(text)).toList();
+    }
+
+    private static List<List<String>> rows(Table table) {
+        return Stream.of(table.getItems()).map(item -> Stream.iterate(0, i -> i < table.getColumnCount(), i -> i + 1)
+                .map(item::getText).toList()).toList();
+    }
+
+    private void select(SecretEntry entry) {
+        view.tables().secrets().setSelection(new StructuredSelection(entry), true);
+        Widgets.processEvents();
+    }
+
+    @Test
+    void listsMembersKeysAndFilesWithEveryValueMasked() {
+        assertEquals("dev", view.environmentCombo().getText());
+        assertEquals(List.of(List.of("age", "", alice.recipient().toString())),
+                rows(view.tables().members().getTable()));
+        assertEquals(List.of(List.of("postgres.password", SecretsTables.MASK),
+                List.of("host localhost: token", SecretsTables.MASK)), rows(view.tables().secrets().getTable()));
+        assertEquals(List.of(List.of("tls-key", "8 bytes")), rows(view.tables().files().getTable()));
+        assertTrue(view.message().getText().startsWith("Environment dev: 1 members, 2 secrets, 1 secret files"),
+                view.message().getText());
+        assertEquals(List.of(), showing(SECRET));
+        assertEquals(List.of(), showing(TOKEN));
+        assertEquals(List.of(), showing("KEY ONE"));
+    }
+
+    @Test
+    void revealShowsExactlyTheSelectedRowUntilTheSelectionChanges() {
+        select(PASSWORD);
+        assertEquals(List.of(), showing(SECRET), "selecting does not reveal");
+        click(toolBar(), SecretsMessages.Action_reveal);
+        assertEquals(List.of(SECRET), showing(SECRET), "one widget text shows the value");
+        TableItem row = view.tables().secrets().getTable().getItem(0);
+        assertEquals(List.of("postgres.password", SECRET), List.of(row.getText(0), row.getText(1)));
+        assertEquals(SecretsTables.MASK, view.tables().secrets().getTable().getItem(1).getText(1));
+        assertEquals(List.of(), showing(TOKEN));
+
+        select(HOST_TOKEN);
+        assertEquals(List.of(), showing(SECRET), "masked again after the selection changed");
+        assertEquals(List.of(), showing(TOKEN), "the newly selected row is not revealed either");
+        click(toolBar(), SecretsMessages.Action_reveal);
+        assertEquals(List.of(TOKEN), showing(TOKEN));
+        view.tables().secrets().setSelection(StructuredSelection.EMPTY, true);
+        Widgets.processEvents();
+        assertEquals(List.of(), showing(TOKEN));
+    }
+
+    @Test
+    void editValueWritesThroughTheVault() throws IOException {
+        select(PASSWORD);
+        Widgets.Answer answer = whenShellOpens(SecretsMessages.EditValue_title, shell -> {
+            Text field = all(shell, Text.class).get(0);
+            assertEquals("", field.getText(), "the old value is not put into the field");
+            assertEquals(EditValueDialog.ECHO, field.getEchoChar(), "typed text is masked");
+            assertFalse(button(shell, IDialogConstants.OK_LABEL).isEnabled());
+            field.setText("changed-value");
+            org.eclipse.swt.widgets.Button show = button(shell, SecretsMessages.EditValue_show);
+            show.setSelection(true);
+            click(show);
+            assertEquals('\0', field.getEchoChar(), "shown on request");
+            click(button(shell, IDialogConstants.OK_LABEL));
+        });
+        click(toolBar(), SecretsMessages.Action_editValue);
+        answer.check();
+        waitUntilLoaded();
+        assertEquals(Optional.of("changed-value"), vault(alice).read("dev").value(PASSWORD));
+        assertEquals(Optional.of(TOKEN), vault(alice).read("dev").value(HOST_TOKEN));
+        assertEquals(List.of(), showing("changed-value"));
+    }
+
+    @Test
+    void addAndRemoveMemberReencryptSecretsAndFiles() throws IOException {
+        X25519Identity bob = X25519Identity.generate();
+        String bobKey = bob.recipient().toString();
+        assertThrows(IOException.class, () -> vault(bob).read("dev"));
+
+        Widgets.Answer add = whenShellOpens(SecretsMessages.AddMember_title, shell -> {
+            all(shell, Text.class).get(0).setText("not a key");
+            assertFalse(button(shell, IDialogConstants.OK_LABEL).isEnabled(), "a broken key is refused");
+            all(shell, Text.class).get(0).setText(bobKey);
+            click(button(shell, IDialogConstants.OK_LABEL));
+        });
+        click(toolBar(), SecretsMessages.Action_addMember);
+        add.check();
+        waitUntilLoaded();
+        assertEquals(List.of(alice.recipient().toString(), bobKey), vault(bob).read("dev").members());
+        assertArrayEquals("KEY ONE\n".getBytes(StandardCharsets.UTF_8), vault(bob).readSecretFile("dev", "tls-key"));
+        assertEquals(2, view.tables().members().getTable().getItemCount());
+
+        view.tables().members().setSelection(new StructuredSelection(Member.of(bobKey)), true);
+        Widgets.processEvents();
+        Widgets.Answer remove = whenShellOpens(SecretsMessages.RemoveMember_title,
+                shell -> click(button(shell, IDialogConstants.OK_LABEL)));
+        click(toolBar(), SecretsMessages.Action_removeMember);
+        remove.check();
+        waitUntilLoaded();
+        assertThrows(IOException.class, () -> vault(bob).read("dev"), "bob can no longer decrypt the secrets");
+        assertThrows(IOException.class, () -> vault(bob).readSecretFile("dev", "tls-key"), "nor the secret file");
+        assertEquals(List.of(alice.recipient().toString()), vault(alice).read("dev").members());
+        assertEquals(1, view.tables().members().getTable().getItemCount());
+        assertFalse(view.toolBar().getControl().getItem(4).isEnabled(), "the last member cannot be removed");
+    }
+
+    @Test
+    void editSecretFileInADialogAndReencrypt() throws IOException {
+        view.tables().files().setSelection(new StructuredSelection(view.tables().files().getElementAt(0)), true);
+        Widgets.processEvents();
+        Widgets.Answer edit = whenShellOpens("Secret File tls-key (dev)", shell -> {
+            StyledText editor = all(shell, StyledText.class).get(0);
+            assertEquals("KEY ONE\n", editor.getText());
+            editor.setText("KEY TWO\n");
+            click(button(shell, SecretsMessages.SecretFile_save));
+        });
+        click(toolBar(), SecretsMessages.Action_editFile);
+        waitUntil("the file dialog", edit::answered);
+        edit.check();
+        waitUntilLoaded();
+        assertArrayEquals("KEY TWO\n".getBytes(StandardCharsets.UTF_8), vault(alice).readSecretFile("dev",
+                "tls-key"));
+
+        byte[] before = Files.readAllBytes(vault(alice).file("dev"));
+        click(toolBar(), SecretsMessages.Action_reencrypt);
+        waitUntilLoaded();
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(vault(alice).file("dev"))));
+        assertEquals(Optional.of(SECRET), vault(alice).read("dev").value(PASSWORD));
+    }
+
+    @Test
+    void anIdentityThatIsNoMemberIsAClearMessage() throws IOException {
+        X25519Identity eve = X25519Identity.generate();
+        Path identity = temp.resolve("eve.txt");
+        Files.writeString(identity, eve.encode() + "\n");
+        System.setProperty(IdentitySources.PROPERTY, identity.toString());
+        Path other = temp.resolve("other");
+        copy(project, other);
+        OpenProject.get().open(other);
+        OpenProject.get().selectEnvironment("dev");
+        waitUntil("the error", () -> Job.getJobManager().find(view).length == 0
+                && view.message().getText().startsWith("Cannot decrypt"));
+        assertTrue(view.message().getText().startsWith("Cannot decrypt the secrets of dev: environment 'dev': "
+                + "no identity matches any recipient of this file"), view.message().getText());
+        assertEquals(0, view.tables().secrets().getTable().getItemCount());
+        assertFalse(view.message().getText().contains("Exception"), "no stack trace");
+    }
+}
