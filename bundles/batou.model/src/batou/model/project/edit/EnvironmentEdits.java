@@ -10,16 +10,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import batou.model.Diagnostics;
-import batou.model.internal.load.DefinitionReaders;
 import batou.model.internal.yaml.YamlReader;
 import batou.model.project.EnvironmentSettings;
+import batou.model.project.ProjectLoader;
 
 /**
  * Edits of the text of an environment.yaml that change as little text as they can: what they do not touch keeps
  * its comments, key order and formatting byte for byte. Both ways to write a host are understood
  * ({@code web1: [a, b]} and {@code web1: {components: [...], data: ...}}, flow or block), and ignored entries
  * ({@code "!name"}). Every method returns the new text; it throws {@link EditException} when the edit does not
- * apply (an unknown host, a name that is taken) or its result would not load as well as the text before.
+ * apply (an unknown host, a name that is taken) or its result would not load as YAML as well as the text before.
  */
 public final class EnvironmentEdits {
 
@@ -440,27 +440,22 @@ public final class EnvironmentEdits {
     }
 
     /**
-     * The result if it loads at least as well as the text before (YAML syntax and the shape of environment.yaml),
-     * else an {@link EditException}.
+     * The result if it loads as YAML at least as well as the text before (syntax, duplicate keys), else an
+     * {@link EditException}. Values the configuration rejects (such as {@code jobs: 0}) are the configuration's to
+     * report, with their line.
      */
     private String checked(String result) {
-        int before = loadErrors(text);
         Diagnostics after = new Diagnostics();
-        loadErrors(result, after);
-        if (after.errorCount() > before) {
+        new YamlReader(after).parse(result, ProjectLoader.ENVIRONMENT_FILE);
+        if (after.errorCount() > yamlErrors(text)) {
             throw new EditException("the edit would make environment.yaml invalid: " + after.errors().get(0));
         }
         return result;
     }
 
-    private static int loadErrors(String yaml) {
+    private static int yamlErrors(String yaml) {
         Diagnostics diagnostics = new Diagnostics();
-        loadErrors(yaml, diagnostics);
+        new YamlReader(diagnostics).parse(yaml, ProjectLoader.ENVIRONMENT_FILE);
         return diagnostics.errorCount();
-    }
-
-    private static void loadErrors(String yaml, Diagnostics diagnostics) {
-        new DefinitionReaders(diagnostics).environment("edit", "environment.yaml",
-                new YamlReader(diagnostics).parse(yaml, "environment.yaml"));
     }
 }

@@ -252,6 +252,14 @@ class EnvironmentEditsTest {
     }
 
     @Test
+    void aResultThatWouldNotLoadIsRefusedButAValueTheConfigurationRejectsIsWritten() {
+        EditException duplicate = assertThrows(EditException.class, () -> edits().renameHost("web1", "!old1"));
+        assertTrue(duplicate.getMessage().contains("duplicate key '!old1'"), duplicate.getMessage());
+        String zero = edits().setSetting("jobs", 0L);
+        assertTrue(zero.contains("\n  jobs: 0\n"), zero);
+    }
+
+    @Test
     void keepsWindowsLineBreaks() {
         String text = "environment:\r\n  connect: ssh  # c\r\nhosts:\r\n  a: [x]\r\n";
         String result = new EnvironmentEdits(text).setSetting("jobs", 3L);
