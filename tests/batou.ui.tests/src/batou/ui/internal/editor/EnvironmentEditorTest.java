@@ -98,6 +98,23 @@ class EnvironmentEditorTest {
     }
 
     @Test
+    void anIgnoredAssignmentIsToggledFromTheMatrix() {
+        Button backup = editor.form().matrix().button("localhost", "backup");
+        editor.form().matrix().toggleIgnored("localhost", "backup");
+        processEvents();
+        assertTrue(editor.text().contains("nginx, backup]   # no crontab here"), editor.text());
+        assertTrue(backup.getSelection());
+        assertFalse(backup.getGrayed(), "no longer shown as ignored");
+
+        backup.setSelection(false);
+        backup.notifyListeners(SWT.Selection, new Event());
+        processEvents();
+        assertTrue(editor.text().contains("[postgres, redis, app, worker, nginx]   # no crontab here"),
+                editor.text());
+        assertFalse(backup.getSelection());
+    }
+
+    @Test
     void anInvalidOverrideIsMarkedAndNotWritten() {
         editor.showPage(EnvironmentEditor.OVERRIDES_PAGE);
         processEvents();
