@@ -162,6 +162,27 @@ class ProjectExplorerTest {
     }
 
     @Test
+    void doubleClickingAnEnvironmentOpensItsEditor() {
+        {
+            TreeItem environments = expand(child(expand(tree.getItem(0)), "Environments"));
+            TreeItem staging = child(environments, "staging");
+            tree.setSelection(staging);
+            tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionOf(staging));
+            tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, selectionOf(staging));
+        }
+        processEvents();
+        org.eclipse.ui.IEditorPart editor = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .getActiveEditor();
+        try {
+            assertTrue(editor instanceof batou.ui.internal.editor.EnvironmentEditor, String.valueOf(editor));
+            assertTrue(editor.getTitle().contains("staging") || editor.getTitleToolTip().contains("staging"),
+                    editor.getTitle() + " / " + editor.getTitleToolTip());
+        } finally {
+            PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        }
+    }
+
+    @Test
     void theProjectIsRememberedAndAboutNamesTheCommit() throws Exception {
         OpenProject.get().close();
         ProjectMemory.restore();

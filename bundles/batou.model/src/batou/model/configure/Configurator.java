@@ -37,13 +37,21 @@ public final class Configurator {
 
     /** Loads the project at {@code root} and configures {@code environment} with its secrets, if it has any. */
     public Configuration configure(Path root, String environment, SecretsSource secrets) {
+        return configure(root, environment, null, secrets);
+    }
+
+    /**
+     * Loads the project at {@code root} and configures {@code environment} with {@code environmentText} as its
+     * environment.yaml (an editor's unsaved text; null reads the file), with its secrets, if it has any.
+     */
+    public Configuration configure(Path root, String environment, String environmentText, SecretsSource secrets) {
         Diagnostics diagnostics = new Diagnostics();
         ProjectLoader loader = new ProjectLoader(root, diagnostics);
         Project project = loader.load();
         if (diagnostics.hasErrors() && project.components().isEmpty() && project.environments().isEmpty()) {
             return new Configuration(null, diagnostics.sorted()); // not a project: nothing more to say
         }
-        EnvironmentDefinition definition = loader.loadEnvironment(project, environment, secrets);
+        EnvironmentDefinition definition = loader.loadEnvironment(project, environment, environmentText, secrets);
         if (definition == null) {
             return new Configuration(null, diagnostics.sorted());
         }

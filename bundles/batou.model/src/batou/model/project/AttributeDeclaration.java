@@ -14,4 +14,13 @@ public record AttributeDeclaration(String name, AttributeType type, YNode defaul
     public boolean required() {
         return defaultValue == null;
     }
+
+    /** The default as written (a scalar's text, a list or mapping as YAML flow text), or null when required. */
+    public String defaultText() {
+        if (defaultValue == null) {
+            return null;
+        }
+        return defaultValue instanceof batou.model.internal.yaml.YScalar scalar ? scalar.text()
+                : batou.model.project.edit.YamlValues.format(defaultValue.toValue());
+    }
 }

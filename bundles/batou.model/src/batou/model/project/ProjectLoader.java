@@ -94,9 +94,17 @@ public final class ProjectLoader {
      * @return the environment, or null if it does not exist or its secrets cannot be decrypted (reported)
      */
     public EnvironmentDefinition loadEnvironment(Project project, String name, SecretsSource secrets) {
+        return loadEnvironment(project, name, null, secrets);
+    }
+
+    /**
+     * Like {@link #loadEnvironment(Project, String, SecretsSource)}, but with the text of environment.yaml given
+     * (an editor's unsaved text) instead of read from the file; null reads the file. Messages still name the file.
+     */
+    public EnvironmentDefinition loadEnvironment(Project project, String name, String text, SecretsSource secrets) {
         String file = ENVIRONMENTS + "/" + name + "/" + ENVIRONMENT_FILE;
         Path path = root.resolve(file);
-        if (!Files.isRegularFile(path)) {
+        if (text == null && !Files.isRegularFile(path)) {
             String known = project.environments().isEmpty() ? "the project has no environments yet"
                     : "environments: " + String.join(", ", project.environments());
             String suggestion = batou.template.Suggestions.didYouMean(name, project.environments());
@@ -105,7 +113,7 @@ public final class ProjectLoader {
             return null;
         }
         int errors = diagnostics.errorCount();
-        YNode document = yaml.read(path, file);
+        YNode document = text == null ? yaml.read(path, file) : yaml.parse(text, file);
         if (document == null && diagnostics.errorCount() > errors) {
             return null; // unreadable: the syntax error says everything
         }

@@ -15,6 +15,7 @@ public final class UIText extends NLS {
     public static String ProjectExplorer_oneError;
     public static String ProjectExplorer_errors;
     public static String ProjectExplorer_checking;
+    public static String ProjectExplorer_openFailed;
     public static String OpenProject_title;
     public static String OpenProject_message;
     public static String About_title;

@@ -2,8 +2,15 @@ package batou.ui.internal.views;
 
 import java.nio.file.Path;
 
-import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+
+import batou.ui.internal.UIText;
+import batou.ui.internal.editor.EnvironmentEditor;
 
 /** Opens what the project explorer's elements stand for in their editors. */
 final class ExplorerOpener {
@@ -11,8 +18,14 @@ final class ExplorerOpener {
     private ExplorerOpener() {
     }
 
+    /** The environment editor on {@code environment.yaml}. */
     static void openEnvironment(Path file) {
-        MessageDialog.openInformation(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "batou",
-                file.toString());
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        try {
+            EnvironmentEditor.open(page, file);
+        } catch (PartInitException e) {
+            ErrorDialog.openError(page.getWorkbenchWindow().getShell(), UIText.ProjectExplorer_openFailed, null,
+                    new Status(IStatus.ERROR, "batou.ui", e.getMessage(), e));
+        }
     }
 }

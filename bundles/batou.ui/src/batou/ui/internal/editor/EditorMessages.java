@@ -1,0 +1,57 @@
+package batou.ui.internal.editor;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The strings of the environment editor; the texts live in {@code editormessages.properties}. */
+public final class EditorMessages extends NLS {
+
+    private static final String BUNDLE_NAME = "batou.ui.internal.editor.editormessages"; //$NON-NLS-1$
+
+    public static String Editor_formPage;
+    public static String Editor_overridesPage;
+    public static String Editor_sourcePage;
+    public static String Editor_cannotEdit;
+    public static String Editor_cannotOpen;
+    public static String Editor_saveFailed;
+    public static String Editor_checkJob;
+    public static String Form_checking;
+    public static String Form_ok;
+    public static String Form_problems;
+    public static String Settings_title;
+    public static String Settings_connect;
+    public static String Settings_hostDomain;
+    public static String Settings_serviceUser;
+    public static String Settings_targetDirectory;
+    public static String Settings_platform;
+    public static String Settings_jobs;
+    public static String Settings_sshConfig;
+    public static String Hosts_title;
+    public static String Hosts_name;
+    public static String Hosts_platform;
+    public static String Hosts_data;
+    public static String Hosts_add;
+    public static String Hosts_remove;
+    public static String Hosts_addTitle;
+    public static String Hosts_addMessage;
+    public static String Hosts_dataInvalid;
+    public static String Hosts_ignored;
+    public static String Matrix_title;
+    public static String Matrix_ignore;
+    public static String Matrix_ignoredTooltip;
+    public static String Matrix_empty;
+    public static String Overrides_attribute;
+    public static String Overrides_type;
+    public static String Overrides_default;
+    public static String Overrides_value;
+    public static String Overrides_required;
+    public static String Overrides_sensitive;
+    public static String Overrides_none;
+    public static String Overrides_invalid;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, EditorMessages.class);
+    }
+
+    private EditorMessages() {
+    }
+}

@@ -1,0 +1,56 @@
+package batou.ui.internal.problems;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The problems the workbench knows, by who reported them (an editor reports those of its text): what the Problems
+ * view shows. Used on the UI thread.
+ */
+public final class Problems {
+
+    private static final Problems INSTANCE = new Problems();
+
+    private final Map<Object, List<Problem>> bySource = new LinkedHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    public static Problems get() {
+        return INSTANCE;
+    }
+
+    /** Replaces the problems reported by {@code source}; an empty list forgets it. */
+    public void set(Object source, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            if (bySource.remove(source) == null) {
+                return;
+            }
+        } else {
+            bySource.put(source, List.copyOf(problems));
+        }
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Every problem, errors first, then by file and line. */
+    public List<Problem> all() {
+        List<Problem> all = new ArrayList<>();
+        bySource.values().forEach(all::addAll);
+        all.sort((a, b) -> {
+            if (a.isError() != b.isError()) {
+                return a.isError() ? -1 : 1;
+            }
+            return a.diagnostic().compareTo(b.diagnostic());
+        });
+        return all;
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+}

@@ -1,0 +1,100 @@
+package batou.ui.internal.problems;
+
+import java.util.function.Function;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.statushandlers.StatusManager;
+
+import batou.model.project.ProjectLoader;
+import batou.ui.internal.editor.EnvironmentEditor;
+
+/**
+ * The Problems view: severity, message, file and line of every problem the editors found. A double-click on a
+ * problem in an environment.yaml opens it in the environment editor's source at that line.
+ */
+public final class ProblemsPart {
+
+    public static final String ID = "batou.ui.views.problems";
+
+    private TableViewer viewer;
+    private final Runnable listener = this::refresh;
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        GridLayoutFactory.fillDefaults().applyTo(parent);
+        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        column(ProblemsMessages.Problems_severity, 80,
+                p -> p.isError() ? ProblemsMessages.Problems_error : ProblemsMessages.Problems_warning);
+        column(ProblemsMessages.Problems_message, 520, Problem::message);
+        column(ProblemsMessages.Problems_file, 260, Problem::file);
+        column(ProblemsMessages.Problems_line, 60, p -> p.line() > 0 ? Integer.toString(p.line()) : "");
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.addDoubleClickListener(event -> open(
+                (Problem) ((IStructuredSelection) event.getSelection()).getFirstElement()));
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
+        Problems.get().addListener(listener);
+        refresh();
+    }
+
+    private void column(String title, int width, Function<Problem, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((Problem) element);
+            }
+        });
+    }
+
+    private void refresh() {
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            viewer.setInput(Problems.get().all());
+        }
+    }
+
+    private static void open(Problem problem) {
+        if (problem == null || !problem.path().getFileName().toString().equals(ProjectLoader.ENVIRONMENT_FILE)) {
+            return;
+        }
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        try {
+            EnvironmentEditor.open(page, problem.path()).showSourceLine(problem.line());
+        } catch (PartInitException e) {
+            StatusManager.getManager().handle(e.getStatus(), StatusManager.SHOW | StatusManager.LOG);
+        }
+    }
+
+    @Focus
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        Problems.get().removeListener(listener);
+    }
+
+    /** The table of problems; for tests. */
+    public TableViewer viewer() {
+        return viewer;
+    }
+}

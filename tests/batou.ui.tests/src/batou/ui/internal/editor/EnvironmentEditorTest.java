@@ -1,0 +1,239 @@
+package batou.ui.internal.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.ui.internal.problems.ProblemsMessages;
+import batou.ui.internal.problems.ProblemsPart;
+import batou.ui.internal.project.OpenProject;
+
+/** The environment editor on a copy of docs/examples, driven through its widgets in the real workbench. */
+class EnvironmentEditorTest {
+
+    private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
+
+    @TempDir
+    Path project;
+
+    private IWorkbenchPage page;
+    private Path file;
+    private EnvironmentEditor editor;
+
+    @BeforeEach
+    void openTheDevEnvironment() throws Exception {
+        copy(EXAMPLES, project);
+        OpenProject.get().open(project);
+        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        file = project.resolve("environments/dev/environment.yaml");
+        editor = EnvironmentEditor.open(page, file);
+        assertNotNull(editor);
+        waitUntil(editor::isChecked, "the first check");
+    }
+
+    @AfterEach
+    void closeEditors() {
+        page.closeAllEditors(false);
+        processEvents();
+        OpenProject.get().close();
+    }
+
+    @Test
+    void tickingAComponentInTheMatrixAndSavingListsItAndKeepsTheComments() throws Exception {
+        String before = Files.readString(file);
+        Button cell = editor.form().matrix().button("localhost", "logrotate");
+        assertNotNull(cell, "a check box for logrotate on localhost");
+        assertFalse(cell.getSelection());
+        Button ignored = editor.form().matrix().button("localhost", "backup");
+        assertTrue(ignored.getSelection() && ignored.getGrayed(), "!backup is shown checked and greyed");
+
+        cell.setSelection(true);
+        cell.notifyListeners(SWT.Selection, new Event());
+        processEvents();
+        assertTrue(editor.isDirty());
+        assertTrue(cell.getSelection());
+        assertTrue(editor.source().control().getText().contains("\"!backup\", logrotate]"),
+                "the source page shows the edit");
+
+        IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+        handlers.executeCommand("org.eclipse.ui.file.save", null);
+        processEvents();
+        assertFalse(editor.isDirty());
+
+        String after = Files.readString(file);
+        assertTrue(after.contains(
+                "    components: [postgres, redis, app, worker, nginx, \"!backup\", logrotate]   # no crontab here\n"),
+                after);
+        assertEquals(comments(before), comments(after));
+        assertEquals(before.lines().count(), after.lines().count());
+    }
+
+    @Test
+    void anIgnoredAssignmentIsToggledFromTheMatrix() {
+        Button backup = editor.form().matrix().button("localhost", "backup");
+        editor.form().matrix().toggleIgnored("localhost", "backup");
+        processEvents();
+        assertTrue(editor.text().contains("nginx, backup]   # no crontab here"), editor.text());
+        assertTrue(backup.getSelection());
+        assertFalse(backup.getGrayed(), "no longer shown as ignored");
+
+        backup.setSelection(false);
+        backup.notifyListeners(SWT.Selection, new Event());
+        processEvents();
+        assertTrue(editor.text().contains("[postgres, redis, app, worker, nginx]   # no crontab here"),
+                editor.text());
+        assertFalse(backup.getSelection());
+    }
+
+    @Test
+    void anInvalidOverrideIsMarkedAndNotWritten() {
+        editor.showPage(EnvironmentEditor.OVERRIDES_PAGE);
+        processEvents();
+        String before = editor.text();
+        Text port = editor.overrides().text("app", "port");
+        assertNotNull(port, "the override field of app.port");
+        port.setText("abc");
+        processEvents();
+        String shown = editor.decorations().shown(port);
+        assertNotNull(shown, "an error decoration on the field");
+        assertTrue(shown.contains("int"), shown);
+        assertEquals(before, editor.text(), "the invalid value is not written");
+        assertFalse(editor.isDirty());
+
+        port.setText("9090");
+        processEvents();
+        assertNull(editor.decorations().shown(port));
+        assertTrue(editor.text().contains("  app: {workers: 2, port: 9090}\n"), editor.text());
+    }
+
+    @Test
+    void jobsZeroIsAConfigurationErrorOnTheFieldAndInTheProblemsView() throws Exception {
+        page.showView(ProblemsPart.ID);
+        Spinner jobs = editor.form().settings().jobs();
+        jobs.setSelection(0);
+        jobs.notifyListeners(SWT.Selection, new Event());
+        assertTrue(editor.text().contains("\n  jobs: 0\n"), editor.text());
+        waitUntil(() -> editor.isChecked() && !editor.diagnostics().isEmpty(), "the check of jobs: 0");
+
+        String shown = editor.decorations().shown(jobs);
+        assertNotNull(shown, "the jobs field is marked");
+        assertTrue(shown.contains("'jobs' must be a whole number of at least 1"), shown);
+
+        int line = editor.text().lines().toList().indexOf("  jobs: 0") + 1;
+        Table table = problemsTable();
+        TableItem row = Stream.of(table.getItems()).filter(item -> item.getText(1).contains("'jobs'")).findFirst()
+                .orElseThrow(() -> new AssertionError("the Problems view lists the error"));
+        assertEquals("Error", row.getText(0));
+        assertEquals("environments/dev/environment.yaml", row.getText(2));
+        assertEquals(Integer.toString(line), row.getText(3));
+
+        editor.showPage(EnvironmentEditor.FORM_PAGE);
+        table.setSelection(row);
+        table.notifyListeners(SWT.Selection, new Event());
+        table.notifyListeners(SWT.DefaultSelection, new Event());
+        processEvents();
+        assertEquals(EnvironmentEditor.SOURCE_PAGE, editor.activePage());
+        StyledText source = editor.source().control();
+        assertEquals(line - 1, source.getLineAtOffset(source.getSelection().x));
+        assertEquals("  jobs: 0", source.getSelectionText());
+    }
+
+    @Test
+    void editsInTheSourceShowInTheFormWhenItIsShown() {
+        editor.showPage(EnvironmentEditor.SOURCE_PAGE);
+        StyledText source = editor.source().control();
+        source.setText(source.getText().replace("connect: local", "connect: ssh\n  host_domain: example.org"));
+        processEvents();
+        editor.showPage(EnvironmentEditor.FORM_PAGE);
+        processEvents();
+        assertEquals("ssh", editor.form().settings().connect().getText());
+        assertEquals("example.org", editor.form().settings().text("host_domain").getText());
+        assertTrue(editor.isDirty());
+    }
+
+    /** The table of the Problems view, found in the window by its columns. */
+    private Table problemsTable() {
+        List<Control> controls = new ArrayList<>();
+        collect(page.getWorkbenchWindow().getShell(), controls);
+        return controls.stream().filter(Table.class::isInstance).map(Table.class::cast)
+                .filter(table -> table.getColumnCount() == 4
+                        && table.getColumn(0).getText().equals(ProblemsMessages.Problems_severity))
+                .findFirst().orElseThrow(() -> new AssertionError("the Problems view is open"));
+    }
+
+    private static void collect(Control control, List<Control> into) {
+        into.add(control);
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collect(child, into);
+            }
+        }
+    }
+
+    private static List<String> comments(String text) {
+        return text.lines().filter(line -> line.contains("#")).map(line -> line.substring(line.indexOf('#')))
+                .toList();
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        Display display = Display.getCurrent();
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+    }
+
+    private static void processEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // pump until idle
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.write(target, Files.readAllBytes(path));
+                }
+            }
+        }
+    }
+}
