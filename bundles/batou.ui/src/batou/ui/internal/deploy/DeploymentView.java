@@ -122,24 +122,27 @@ public final class DeploymentView {
             return;
         }
         shown = run;
+        String text = summaryOf(run);
         matrix.show(run);
         log.show(run);
         changes.show(run);
-        showSummary();
+        showSummary(text);
     }
 
     private void refresh() {
         if (summary.isDisposed()) {
             return;
         }
+        // the summary is read first: once it shows the end of a run, the rest below shows all of the run
+        String text = summaryOf(shown);
         matrix.refresh();
         log.refresh();
         changes.refresh();
-        showSummary();
+        showSummary(text);
     }
 
-    private void showSummary() {
-        summary.setText(summaryOf(shown));
+    private void showSummary(String text) {
+        summary.setText(text);
         summary.getParent().layout(new Control[] { summary });
     }
 
