@@ -192,7 +192,7 @@ class DeployCommandTest {
 
     @Test
     void aSecondDeploymentAtTheSameTimeIsRefused() throws Exception {
-        try (var held = batou.cli.internal.deploy.DeployLockAccess.hold(project, "dev")) {
+        try (var held = batou.ssh.deploy.DeployLock.acquire(project, "dev")) {
             assertEquals(ExitCode.FAILURE, deploy(), out());
             String message = err.toString(StandardCharsets.UTF_8);
             assertTrue(message.startsWith("batou: another deployment of environment 'dev' of " + project

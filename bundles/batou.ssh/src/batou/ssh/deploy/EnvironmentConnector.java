@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,10 @@ import batou.engine.DeploymentInfo;
 import batou.engine.HostConnector;
 import batou.engine.HostSession;
 import batou.engine.HostSessionException;
+import batou.engine.LocalDeployment;
 import batou.engine.LocalHostSession;
 import batou.engine.events.DeploymentListener;
+import batou.engine.parts.ExecutablePartTypes;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
 import batou.ssh.CommandResult;
@@ -43,6 +46,17 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
         this.projectRoot = projectRoot;
         this.settings = settings;
         this.projectFiles = new ProjectFiles(projectRoot, registry);
+    }
+
+    /**
+     * The connector of {@code projectRoot}'s environments: local hosts deploy in this process with the part types of
+     * {@code registry}, SSH hosts with {@code settings}.
+     */
+    public static EnvironmentConnector forProject(Path projectRoot, PartTypeRegistry registry, SshSettings settings) {
+        // the local connector takes each run's info and listener from open(), not from this LocalDeployment
+        HostConnector local = new LocalDeployment(new ExecutablePartTypes(registry), projectRoot, false, event -> {
+        }, Clock.systemUTC()).connector();
+        return new EnvironmentConnector(local, projectRoot, registry, settings);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
 import batou.ui.internal.secrets.SecretsView;
+import batou.ui.internal.deploy.DeploymentView;
 import batou.ui.internal.views.ProjectExplorerPart;
 
 /** The deployment perspective: projects on the left, editors in the middle. */
@@ -19,5 +20,6 @@ public final class DeploymentPerspective implements IPerspectiveFactory {
         left.addView(ProjectExplorerPart.ID);
         layout.getViewLayout(ProjectExplorerPart.ID).setCloseable(false);
         left.addView(SecretsView.ID);
+        layout.addView(DeploymentView.ID, IPageLayout.BOTTOM, 0.6f, editors);
     }
 }

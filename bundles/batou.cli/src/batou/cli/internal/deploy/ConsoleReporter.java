@@ -2,6 +2,7 @@ package batou.cli.internal.deploy;
 
 import java.io.PrintStream;
 
+import batou.engine.ChangeText;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
 import batou.engine.parts.Change;

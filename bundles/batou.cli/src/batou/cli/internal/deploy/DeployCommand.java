@@ -18,20 +18,19 @@ import batou.cli.ParsedArguments;
 import batou.cli.UsageException;
 import batou.cli.internal.ProjectOptions;
 import batou.engine.DeploymentResult;
-import batou.engine.LocalDeployment;
 import batou.engine.DeploymentInfo;
-import batou.engine.Orchestrator;
 import batou.engine.Phase;
 import batou.engine.RootResult;
 import batou.engine.events.DeploymentListener;
-import batou.engine.parts.ExecutablePartTypes;
 import batou.model.BatouVersion;
 import batou.model.configure.Configuration;
 import batou.model.plan.DeploymentPlan;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
-import batou.ssh.deploy.EnvironmentConnector;
+import batou.ssh.deploy.DeployLock;
+import batou.ssh.deploy.EnvironmentDeployment;
+import batou.ssh.deploy.ProjectRepository;
 
 /**
  * {@code batou deploy ENV}: configure, then converge every host of the environment (predict: only show what would
@@ -170,14 +169,9 @@ public final class DeployCommand implements Command {
                 events.on(event);
                 console.on(event);
             };
-            LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(registry), project, info, listener,
-                    Clock.systemUTC());
-            DeploymentResult result;
-            try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, registry,
-                    SshSettings.defaults().withAcceptNewHostKeys(arguments.has(ACCEPT_NEW_HOST_KEYS)))) {
-                result = new Orchestrator(connector, info, jobs != null ? jobs : plan.jobs(), listener,
-                        Clock.systemUTC()).run(plan);
-            }
+            DeploymentResult result = new EnvironmentDeployment(project, registry,
+                    SshSettings.defaults().withAcceptNewHostKeys(arguments.has(ACCEPT_NEW_HOST_KEYS)), info, listener,
+                    Clock.systemUTC()).run(plan, jobs != null ? jobs : plan.jobs());
             timings.put("deploy", millisSince(deployStart));
             return finish(arguments, events, plan, result, result.failed() ? Phase.DEPLOYING : null);
         }

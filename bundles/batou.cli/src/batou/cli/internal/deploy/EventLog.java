@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import batou.engine.ChangeText;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
 import batou.engine.parts.Change;

@@ -3,7 +3,6 @@ package batou.cli.internal.deploy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,11 @@ import batou.cli.UsageException;
 import batou.cli.internal.ProjectOptions;
 import batou.engine.HostSessionException;
 import batou.engine.JsonReader;
-import batou.engine.LocalDeployment;
-import batou.engine.parts.ExecutablePartTypes;
 import batou.model.configure.Configuration;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
 import batou.ssh.deploy.EnvironmentConnector;
+import batou.ssh.deploy.ProjectRepository;
 
 /**
  * {@code batou status ENV}: what each host of an environment last received (its {@code .batou/deployed.json}):
@@ -73,10 +71,8 @@ public final class StatusCommand implements Command {
         List<HostPlan> hosts = configuration.plan().hosts();
         List<CompletableFuture<String>> lines = new ArrayList<>();
         boolean[] unreadable = new boolean[1];
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(ProjectOptions.registry()), project,
-                false, event -> { }, Clock.systemUTC());
-        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project,
-                ProjectOptions.registry(), SshSettings.defaults())) {
+        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project, ProjectOptions.registry(),
+                SshSettings.defaults())) {
             String headCommit = head;
             for (HostPlan host : hosts) {
                 lines.add(CompletableFuture.supplyAsync(() -> {

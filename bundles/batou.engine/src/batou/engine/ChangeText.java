@@ -1,21 +1,23 @@
-package batou.cli.internal.deploy;
+package batou.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import batou.engine.Diff;
 import batou.engine.parts.Change;
 
-/** How a change is shown to people: its summary line and, for text files, the diff (never a sensitive one). */
-final class ChangeText {
+/**
+ * How a change is shown to people: its summary line and, for text files, the diff (never a sensitive one). The
+ * command line prints these lines; the workbench shows them in its diff viewer.
+ */
+public final class ChangeText {
 
-    static final String HIDDEN = "diff hidden: contains sensitive data";
+    public static final String HIDDEN = "diff hidden: contains sensitive data";
 
     private ChangeText() {
     }
 
     /** The lines that show {@code change}: the summary, then the diff or the hidden-diff note. */
-    static List<String> lines(Change change) {
+    public static List<String> lines(Change change) {
         List<String> lines = new ArrayList<>();
         lines.add(change.summary());
         if (change instanceof Change.Content content) {

@@ -1,4 +1,4 @@
-package batou.cli.internal.deploy;
+package batou.ssh.deploy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,15 +18,15 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 /**
  * The git state of a deployment project: the commit it is at and the files under the project folder that differ
  * from it (modified, added, removed or untracked; ignored files do not count). A project is deployed from a commit,
- * so that every deployment can be traced to one.
+ * so that every deployment can be traced to one: the command line and the workbench check it before deploying.
  */
-record ProjectRepository(String commit, List<String> uncommitted) {
+public record ProjectRepository(String commit, List<String> uncommitted) {
 
     /** At most this many uncommitted files are named in messages. */
-    static final int NAMED = 10;
+    public static final int NAMED = 10;
 
     /** Reads the state; null when the project is not inside a git work tree. */
-    static ProjectRepository of(Path project) throws IOException {
+    public static ProjectRepository of(Path project) throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment()
                 .findGitDir(project.toFile()).setMustExist(true);
         if (builder.getGitDir() == null) {
@@ -57,16 +57,18 @@ record ProjectRepository(String commit, List<String> uncommitted) {
         }
     }
 
-    boolean clean() {
+    /** True when the project is at a commit and nothing under it differs. */
+    public boolean clean() {
         return uncommitted.isEmpty() && commit != null;
     }
 
-    String shortCommit() {
+    /** The first seven characters of the commit, or "no commit yet". */
+    public String shortCommit() {
         return commit == null ? "no commit yet" : commit.substring(0, 7);
     }
 
     /** The uncommitted files for a message: the first {@value #NAMED}, then how many more. */
-    String describeUncommitted() {
+    public String describeUncommitted() {
         List<String> named = uncommitted.subList(0, Math.min(NAMED, uncommitted.size()));
         return String.join(", ", named) + (uncommitted.size() > NAMED
                 ? " and " + (uncommitted.size() - NAMED) + " more" : "");

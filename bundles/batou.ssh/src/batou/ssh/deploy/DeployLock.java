@@ -1,4 +1,4 @@
-package batou.cli.internal.deploy;
+package batou.ssh.deploy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,9 +16,10 @@ import java.util.HexFormat;
 
 /**
  * Stops two deployments of the same project and environment on one machine at once. An OS file lock in the
- * temporary directory: it goes away with the process, so a crashed run never leaves a stale lock behind.
+ * temporary directory: it goes away with the process, so a crashed run never leaves a stale lock behind. The command
+ * line and the workbench take the same lock.
  */
-final class DeployLock implements AutoCloseable {
+public final class DeployLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -29,7 +30,7 @@ final class DeployLock implements AutoCloseable {
     }
 
     /** Thrown when another run holds the lock; the message names it. */
-    static final class HeldException extends Exception {
+    public static final class HeldException extends Exception {
         private static final long serialVersionUID = 1L;
 
         HeldException(String message) {
@@ -37,7 +38,8 @@ final class DeployLock implements AutoCloseable {
         }
     }
 
-    static DeployLock acquire(Path project, String environment) throws IOException, HeldException {
+    /** Takes the lock of {@code environment} of {@code project}, or throws when another run holds it. */
+    public static DeployLock acquire(Path project, String environment) throws IOException, HeldException {
         Path folder = Path.of(System.getProperty("java.io.tmpdir"), "batou-locks");
         Files.createDirectories(folder);
         Path file = folder.resolve(digest(project.toAbsolutePath().normalize() + "\n" + environment) + ".lock");

@@ -1,0 +1,178 @@
+package batou.ui.internal.deploy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.osgi.util.NLS;
+
+import batou.engine.events.DeploymentEvent;
+import batou.engine.parts.Change;
+import batou.model.plan.DeploymentPlan;
+import batou.model.plan.HostPlan;
+import batou.model.plan.RootPlan;
+import batou.model.plan.RootId;
+
+/**
+ * One predict or deploy run of an environment in this workbench, as its events tell it: the state of every root of
+ * every host, the log, the changed files and the outcome. Fed from the deploying thread, read from the UI thread:
+ * every method is synchronized and readers get copies. No SWT.
+ */
+public final class DeploymentRun {
+
+    private final String environment;
+    private final RunMode mode;
+    private final Instant started;
+    private final Map<String, List<String>> roots = new LinkedHashMap<>();
+    private final Map<RootId, RootState> states = new LinkedHashMap<>();
+    private final List<LogLine> log = new ArrayList<>();
+    private final List<FileChange> changes = new ArrayList<>();
+    private Outcome outcome = Outcome.RUNNING;
+    private Instant finished;
+
+    public DeploymentRun(String environment, RunMode mode, Instant started) {
+        this.environment = environment;
+        this.mode = mode;
+        this.started = started;
+    }
+
+    public String environment() {
+        return environment;
+    }
+
+    public RunMode mode() {
+        return mode;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    /** Every root of the plan is pending. */
+    public synchronized void planned(DeploymentPlan plan) {
+        for (HostPlan host : plan.hosts()) {
+            List<String> components = new ArrayList<>();
+            for (RootPlan root : host.roots()) {
+                components.add(root.id().component());
+                states.put(root.id(), RootState.PENDING);
+            }
+            roots.put(host.name(), components);
+        }
+    }
+
+    /** A line about the run itself (or a host) that no event carries: git state, configuration errors. */
+    public synchronized void note(String host, String text, LogLine.Kind kind) {
+        log.add(new LogLine(host, text, kind));
+    }
+
+    /** Takes in an event; returns the root whose state it changed, or null. */
+    public synchronized RootId on(DeploymentEvent event) {
+        String host = event.host();
+        if (event instanceof DeploymentEvent.HostStarted) {
+            log.add(new LogLine(host, DeployMessages.Log_hostStarted, LogLine.Kind.INFO));
+        } else if (event instanceof DeploymentEvent.RootStarted started) {
+            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_rootStarted, started.component()),
+                    LogLine.Kind.INFO));
+            return state(new RootId(host, started.component()), RootState.RUNNING);
+        } else if (event instanceof DeploymentEvent.PartChanged part) {
+            RootId root = new RootId(host, part.component());
+            for (Change change : part.changes()) {
+                log.add(new LogLine(host, NLS.bind(DeployMessages.Log_change, part.component(), change.summary()),
+                        LogLine.Kind.CHANGE));
+                if (change instanceof Change.Content content) {
+                    changes.add(new FileChange(root, part.path(), content));
+                }
+            }
+        } else if (event instanceof DeploymentEvent.RootFinished done) {
+            log.add(new LogLine(host, NLS.bind(done.changed() ? DeployMessages.Log_rootChanged
+                    : DeployMessages.Log_rootUnchanged, done.component(), done.millis()), LogLine.Kind.INFO));
+            return state(new RootId(host, done.component()), done.changed() ? RootState.CHANGED
+                    : RootState.UNCHANGED);
+        } else if (event instanceof DeploymentEvent.RootFailed failed) {
+            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_rootFailed, new Object[] { failed.component(),
+                    failed.path(), failed.message() }), LogLine.Kind.ERROR));
+            return state(new RootId(host, failed.component()), RootState.FAILED);
+        } else if (event instanceof DeploymentEvent.RootSkipped skipped) {
+            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_rootSkipped, skipped.component(),
+                    skipped.reason()), LogLine.Kind.WARNING));
+            return state(new RootId(host, skipped.component()), RootState.SKIPPED);
+        } else if (event instanceof DeploymentEvent.Warning warning) {
+            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_warning, warning.component(), warning.message()),
+                    LogLine.Kind.WARNING));
+        } else if (event instanceof DeploymentEvent.HostFailed failed) {
+            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFailed, failed.message()),
+                    LogLine.Kind.ERROR));
+        } else if (event instanceof DeploymentEvent.HostFinished done) {
+            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFinished, new Object[] { done.changed(),
+                    done.unchanged(), done.failed(), done.skipped(), done.millis() }), LogLine.Kind.INFO));
+        }
+        return null;
+    }
+
+    /** A root the orchestrator ended without an event (its host was lost): failed. */
+    public synchronized RootId ended(RootId root, RootState state) {
+        return states.get(root) == state ? null : state(root, state);
+    }
+
+    private RootId state(RootId root, RootState state) {
+        roots.computeIfAbsent(root.host(), h -> new ArrayList<>());
+        if (!roots.get(root.host()).contains(root.component())) {
+            roots.get(root.host()).add(root.component());
+        }
+        states.put(root, state);
+        return root;
+    }
+
+    public synchronized void finish(Outcome end, Instant time) {
+        outcome = end;
+        finished = time;
+    }
+
+    public synchronized Outcome outcome() {
+        return outcome;
+    }
+
+    /** When the run ended, or null while it runs. */
+    public synchronized Instant finished() {
+        return finished;
+    }
+
+    /** The hosts, in plan order. */
+    public synchronized List<String> hosts() {
+        return List.copyOf(roots.keySet());
+    }
+
+    /** The root components of {@code host}, in plan order. */
+    public synchronized List<String> roots(String host) {
+        return List.copyOf(roots.getOrDefault(host, List.of()));
+    }
+
+    /** The state of a root, or null when {@code root} is not part of this run. */
+    public synchronized RootState state(RootId root) {
+        return states.get(root);
+    }
+
+    public synchronized Map<RootId, RootState> states() {
+        return Map.copyOf(states);
+    }
+
+    /** How many roots are in {@code state}. */
+    public synchronized long count(RootState state) {
+        return states.values().stream().filter(s -> s == state).count();
+    }
+
+    public synchronized int logSize() {
+        return log.size();
+    }
+
+    /** The log lines from {@code from} on. */
+    public synchronized List<LogLine> log(int from) {
+        return List.copyOf(log.subList(Math.min(from, log.size()), log.size()));
+    }
+
+    public synchronized List<FileChange> changes() {
+        return List.copyOf(changes);
+    }
+}

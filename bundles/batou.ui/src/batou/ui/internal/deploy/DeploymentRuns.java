@@ -1,0 +1,114 @@
+package batou.ui.internal.deploy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import batou.model.plan.RootId;
+
+/**
+ * The runs of this workbench: the one that runs (at most one at a time), the latest, and the finished ones, newest
+ * first. Views follow runs through {@link Listener}s; another view (e.g. a graph of the roots) can follow the root
+ * states without knowing anything else of this package than this class and {@link RootState}.
+ */
+public final class DeploymentRuns {
+
+    /**
+     * Told about runs as they happen, <b>on the deploying thread</b>: a listener that touches widgets must go through
+     * {@code Display.asyncExec}, and should not block.
+     */
+    public interface Listener {
+
+        /** A run starts; every root of its plan is pending once the plan is known. */
+        default void started(DeploymentRun run) {
+        }
+
+        /** A root of {@code run} reached {@code state}. */
+        default void rootState(DeploymentRun run, RootId root, RootState state) {
+        }
+
+        /** Anything in {@code run} changed: a log line, a change, a state. Called often: batch the updates. */
+        default void updated(DeploymentRun run) {
+        }
+
+        /** The run is over; {@link DeploymentRun#outcome()} says how. */
+        default void finished(DeploymentRun run) {
+        }
+    }
+
+    private static final DeploymentRuns INSTANCE = new DeploymentRuns();
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DeploymentRun> history = new ArrayList<>();
+    private DeploymentRun running;
+    private DeploymentRun latest;
+
+    public static DeploymentRuns get() {
+        return INSTANCE;
+    }
+
+    /**
+     * Makes {@code run} the running one.
+     *
+     * @return false when another run is still running (then nothing changes)
+     */
+    public boolean start(DeploymentRun run) {
+        synchronized (this) {
+            if (running != null) {
+                return false;
+            }
+            running = run;
+            latest = run;
+        }
+        listeners.forEach(l -> l.started(run));
+        return true;
+    }
+
+    void rootState(DeploymentRun run, RootId root) {
+        RootState state = run.state(root);
+        listeners.forEach(l -> l.rootState(run, root, state));
+    }
+
+    void updated(DeploymentRun run) {
+        listeners.forEach(l -> l.updated(run));
+    }
+
+    void finished(DeploymentRun run) {
+        synchronized (this) {
+            if (running == run) {
+                running = null;
+            }
+            history.add(0, run);
+        }
+        listeners.forEach(l -> l.finished(run));
+    }
+
+    /** True while a run runs. */
+    public synchronized boolean running() {
+        return running != null;
+    }
+
+    /** The running run, else the last one that started, or null. */
+    public synchronized DeploymentRun latest() {
+        return latest;
+    }
+
+    /** The finished runs, newest first. */
+    public synchronized List<DeploymentRun> history() {
+        return List.copyOf(history);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Forgets the finished runs (tests). A running run stays. */
+    public synchronized void clearHistory() {
+        history.clear();
+        latest = running;
+    }
+}

@@ -1,0 +1,189 @@
+package batou.ui.internal.deploy;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+
+import batou.model.plan.RootId;
+import batou.ui.internal.project.OpenProject;
+
+/**
+ * The deployment view: the run shown (the running one, the last one, or one re-opened from the history) as a live
+ * host x root matrix above its log, its changed files (double-click: the diff) and the history of runs with what the
+ * hosts of the selected environment last deployed. Events arrive on the deploying thread; the view reads the run at
+ * most every {@value #REFRESH_MILLIS} ms on the UI thread, however many events came.
+ */
+public final class DeploymentView {
+
+    public static final String ID = "batou.ui.views.deployment";
+
+    /** The data key of the summary label, for tests. */
+    public static final String SUMMARY = "batou.ui.deploy.summary";
+
+    static final int REFRESH_MILLIS = 100;
+
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private Display display;
+    private Label summary;
+    private RootMatrix matrix;
+    private LogConsole log;
+    private ChangeList changes;
+    private RunHistory history;
+    private HostRecords records;
+    private DeploymentRun shown;
+
+    private final DeploymentRuns.Listener runsListener = new DeploymentRuns.Listener() {
+        @Override
+        public void started(DeploymentRun run) {
+            onUiThread(() -> show(run));
+        }
+
+        @Override
+        public void rootState(DeploymentRun run, RootId root, RootState state) {
+            scheduleRefresh();
+        }
+
+        @Override
+        public void updated(DeploymentRun run) {
+            scheduleRefresh();
+        }
+
+        @Override
+        public void finished(DeploymentRun run) {
+            scheduleRefresh();
+            onUiThread(() -> {
+                history.refresh();
+                if (run.mode() == RunMode.DEPLOY && run.outcome() != Outcome.NOT_STARTED) {
+                    records.read();
+                }
+            });
+        }
+    };
+
+    private final OpenProject.Listener projectListener = change -> {
+        if (change != OpenProject.Change.CONTENT) {
+            onUiThread(() -> records.read());
+        }
+    };
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        display = parent.getDisplay();
+        LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        GridLayoutFactory.fillDefaults().applyTo(parent);
+        summary = new Label(parent, SWT.WRAP);
+        summary.setData(SUMMARY, Boolean.TRUE);
+        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(summary);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        matrix = new RootMatrix(sash, new StateColors(resources));
+        CTabFolder tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.BORDER);
+        log = new LogConsole(tabs, resources);
+        tab(tabs, DeployMessages.View_log, log.control());
+        changes = new ChangeList(tabs);
+        tab(tabs, DeployMessages.View_changes, changes.table());
+        SashForm past = new SashForm(tabs, SWT.HORIZONTAL);
+        history = new RunHistory(past, this::show);
+        records = new HostRecords(past);
+        tab(tabs, DeployMessages.View_history, past);
+        tabs.setSelection(0);
+        sash.setWeights(35, 65);
+        DeploymentRuns.get().addListener(runsListener);
+        OpenProject.get().addListener(projectListener);
+        show(DeploymentRuns.get().latest());
+        records.read();
+    }
+
+    private static void tab(CTabFolder tabs, String title, Control control) {
+        CTabItem item = new CTabItem(tabs, SWT.NONE);
+        item.setText(title);
+        item.setControl(control);
+    }
+
+    /** Shows {@code run} (null: none) in the matrix, log and changes. */
+    void show(DeploymentRun run) {
+        if (summary.isDisposed()) {
+            return;
+        }
+        shown = run;
+        String text = summaryOf(run);
+        matrix.show(run);
+        log.show(run);
+        changes.show(run);
+        showSummary(text);
+    }
+
+    private void refresh() {
+        if (summary.isDisposed()) {
+            return;
+        }
+        // the summary is read first: once it shows the end of a run, the rest below shows all of the run
+        String text = summaryOf(shown);
+        matrix.refresh();
+        log.refresh();
+        changes.refresh();
+        showSummary(text);
+    }
+
+    private void showSummary(String text) {
+        summary.setText(text);
+        summary.getParent().layout(new Control[] { summary });
+    }
+
+    /** The line above the matrix: what ran, when, how it ended and the counts of root states. */
+    static String summaryOf(DeploymentRun run) {
+        if (run == null) {
+            return DeployMessages.View_noRun;
+        }
+        return NLS.bind(DeployMessages.View_summary, new Object[] { run.mode().label(), run.environment(),
+                RunHistory.time(run.started()), run.outcome().label(), run.count(RootState.CHANGED),
+                run.count(RootState.UNCHANGED), run.count(RootState.FAILED), run.count(RootState.SKIPPED) });
+    }
+
+    /** At most one refresh waits at a time; it reads everything that happened until it runs. */
+    private void scheduleRefresh() {
+        if (refreshPending.compareAndSet(false, true)) {
+            onUiThread(() -> display.timerExec(REFRESH_MILLIS, () -> {
+                refreshPending.set(false);
+                refresh();
+            }));
+        }
+    }
+
+    private void onUiThread(Runnable runnable) {
+        if (display != null && !display.isDisposed()) {
+            display.asyncExec(() -> {
+                if (!summary.isDisposed()) {
+                    runnable.run();
+                }
+            });
+        }
+    }
+
+    @Focus
+    public void setFocus() {
+        matrix.table().setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        DeploymentRuns.get().removeListener(runsListener);
+        OpenProject.get().removeListener(projectListener);
+    }
+}

@@ -1,0 +1,123 @@
+package batou.ui.internal.deploy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+
+import batou.model.plan.RootId;
+
+/**
+ * The host x root-component matrix of a run: a row per host, a column per root component (in plan order), each
+ * cell the state of that root on that host, coloured; empty where the host does not deploy the component.
+ */
+final class RootMatrix {
+
+    /** The data key of the table, for tests. */
+    static final String TABLE = "batou.ui.deploy.matrix";
+
+    private final TableViewer viewer;
+    private final StateColors colors;
+    private DeploymentRun run;
+    private List<String> components = List.of();
+
+    RootMatrix(Composite parent, StateColors colors) {
+        this.colors = colors;
+        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL | SWT.V_SCROLL);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setData(TABLE, Boolean.TRUE);
+        column(DeployMessages.Matrix_host, 160, new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return (String) element;
+            }
+        });
+    }
+
+    Table table() {
+        return viewer.getTable();
+    }
+
+    /** Shows {@code shown} (null: nothing), rebuilding the columns when its components differ. */
+    void show(DeploymentRun shown) {
+        run = shown;
+        refresh();
+    }
+
+    /** Reads the run again: new hosts or components, new states. */
+    void refresh() {
+        List<String> hosts = run == null ? List.of() : run.hosts();
+        Set<String> all = new LinkedHashSet<>();
+        for (String host : hosts) {
+            all.addAll(run.roots(host));
+        }
+        List<String> now = new ArrayList<>(all);
+        if (!now.equals(components)) {
+            rebuild(now);
+        }
+        viewer.setInput(hosts);
+        viewer.refresh();
+    }
+
+    private void rebuild(List<String> columns) {
+        Table table = viewer.getTable();
+        table.setRedraw(false);
+        try {
+            TableColumn[] existing = table.getColumns();
+            for (int i = 1; i < existing.length; i++) {
+                existing[i].dispose();
+            }
+            components = columns;
+            for (String component : columns) {
+                column(component, Math.max(90, component.length() * 9), new StateLabels(component));
+            }
+        } finally {
+            table.setRedraw(true);
+        }
+    }
+
+    private void column(String title, int width, ColumnLabelProvider labels) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(labels);
+    }
+
+    /** The cells of one component's column. */
+    private final class StateLabels extends ColumnLabelProvider {
+        private final String component;
+
+        StateLabels(String component) {
+            this.component = component;
+        }
+
+        private RootState state(Object host) {
+            return run == null ? null : run.state(new RootId((String) host, component));
+        }
+
+        @Override
+        public String getText(Object host) {
+            RootState state = state(host);
+            return state == null ? "" : state.label();
+        }
+
+        @Override
+        public Color getBackground(Object host) {
+            RootState state = state(host);
+            return state == null ? null : colors.of(state);
+        }
+    }
+}

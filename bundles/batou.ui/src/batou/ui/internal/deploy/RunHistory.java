@@ -1,0 +1,61 @@
+package batou.ui.internal.deploy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+
+/** The finished runs of this workbench, newest first; double-click shows one again in the view. */
+final class RunHistory {
+
+    /** The data key of the table, for tests. */
+    static final String TABLE = "batou.ui.deploy.history";
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final TableViewer viewer;
+
+    RunHistory(Composite parent, Consumer<DeploymentRun> open) {
+        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        Table table = viewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setData(TABLE, Boolean.TRUE);
+        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_time, 150, r -> time(r.started()));
+        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_environment, 110, DeploymentRun::environment);
+        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_mode, 80, r -> r.mode().label());
+        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_outcome, 90, r -> r.outcome().label());
+        for (RootState state : new RootState[] { RootState.CHANGED, RootState.UNCHANGED, RootState.FAILED,
+                RootState.SKIPPED }) {
+            Columns.add(viewer, DeploymentRun.class, state.label(), 80, r -> String.valueOf(r.count(state)));
+        }
+        viewer.addDoubleClickListener(event -> {
+            Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();
+            if (selected instanceof DeploymentRun run) {
+                open.accept(run);
+            }
+        });
+        refresh();
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant);
+    }
+
+    Table table() {
+        return viewer.getTable();
+    }
+
+    void refresh() {
+        viewer.setInput(DeploymentRuns.get().history());
+    }
+}
