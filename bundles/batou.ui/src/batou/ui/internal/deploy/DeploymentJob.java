@@ -20,6 +20,7 @@ import batou.model.configure.Configuration;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
+import batou.ui.internal.preferences.BatouPreferences;
 import batou.ssh.deploy.DeployLock;
 import batou.ssh.deploy.EnvironmentDeployment;
 import batou.ssh.deploy.ProjectRepository;
@@ -136,12 +137,14 @@ public final class DeploymentJob extends Job {
             DeploymentInfo info = new DeploymentInfo(environment, "".equals(commit) ? null : commit,
                     DeploymentInfo.currentOperator(), predict);
             EnvironmentDeployment started = new EnvironmentDeployment(project, OpenProject.registry(),
-                    SshSettings.defaults(), info, event -> on(event, monitor), Clock.systemUTC());
+                    SshSettings.defaults().withAcceptNewHostKeys(BatouPreferences.acceptNewHostKeys()), info,
+                    event -> on(event, monitor), Clock.systemUTC());
             deployment = started;
             if (monitor.isCanceled()) {
                 started.cancel();
             }
-            DeploymentResult result = started.run(plan, plan.jobs());
+            DeploymentResult result = started.run(plan, BatouPreferences.jobs() > 0 ? BatouPreferences.jobs()
+                    : plan.jobs());
             settle(result);
             outcome[0] = started.cancelled() ? Outcome.CANCELLED : result.failed() ? Outcome.FAILED
                     : Outcome.FINISHED;

@@ -29,7 +29,7 @@ public final class BatouPreferencePage extends FieldEditorPreferencePage impleme
     protected void createFieldEditors() {
         IntegerFieldEditor jobs = new IntegerFieldEditor(BatouPreferences.JOBS, UIText.Preferences_jobs,
                 getFieldEditorParent(), 4);
-        jobs.setValidRange(1, 1024);
+        jobs.setValidRange(0, 1024);
         addField(jobs);
         addField(new StringFieldEditor(BatouPreferences.IDENTITIES, UIText.Preferences_identities,
                 getFieldEditorParent()));

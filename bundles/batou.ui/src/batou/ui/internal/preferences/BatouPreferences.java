@@ -12,7 +12,7 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 public final class BatouPreferences extends AbstractPreferenceInitializer {
 
     public static final String NODE = "batou.ui";
-    /** Roots at once when the environment sets no {@code jobs}. */
+    /** Roots at once, like the command line's --jobs; 0: the environment's {@code jobs} setting. */
     public static final String JOBS = "jobs";
     /** Age identity files, separated by the path separator; empty: BATOU_AGE_IDENTITIES or ~/.ssh. */
     public static final String IDENTITIES = "identities";
@@ -24,13 +24,13 @@ public final class BatouPreferences extends AbstractPreferenceInitializer {
     @Override
     public void initializeDefaultPreferences() {
         IEclipsePreferences defaults = DefaultScope.INSTANCE.getNode(NODE);
-        defaults.putInt(JOBS, 4);
+        defaults.putInt(JOBS, 0);
         defaults.put(IDENTITIES, "");
         defaults.put(HOST_KEYS, STRICT);
     }
 
     public static int jobs() {
-        return InstanceScope.INSTANCE.getNode(NODE).getInt(JOBS, DefaultScope.INSTANCE.getNode(NODE).getInt(JOBS, 4));
+        return InstanceScope.INSTANCE.getNode(NODE).getInt(JOBS, 0);
     }
 
     public static String identities() {

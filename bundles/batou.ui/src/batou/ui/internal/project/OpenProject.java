@@ -146,7 +146,14 @@ public final class OpenProject {
 
     /** The user's identities, found as {@link #vault(Path)} does, asking {@code passphrases} for protected keys. */
     public static Supplier<List<AgeIdentity>> identities(PassphraseProvider passphrases) {
-        return () -> IdentitySources.load(System.getenv(), Path.of(System.getProperty("user.home")), passphrases);
+        return () -> {
+            java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+            String files = batou.ui.internal.preferences.BatouPreferences.identities();
+            if (!files.isBlank()) {
+                environment.put(IdentitySources.VARIABLE, files); // the workbench's preference wins
+            }
+            return IdentitySources.load(environment, Path.of(System.getProperty("user.home")), passphrases);
+        };
     }
 
     /** Forgets computed configurations; views reload. */
