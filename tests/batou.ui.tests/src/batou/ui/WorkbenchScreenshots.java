@@ -27,6 +27,7 @@ import batou.ui.internal.views.ProjectExplorerPart;
  * Not a test: the screenshots of docs/user-guide.md, taken from the real workbench with a copy of the example
  * project. Run by docs/screenshots.sh; its name keeps it out of the normal test run.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class WorkbenchScreenshots {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
@@ -42,8 +43,18 @@ class WorkbenchScreenshots {
         Files.createDirectories(output);
         Path project = temp.resolve("examples");
         copy(EXAMPLES, project);
+        Path dev = project.resolve("environments/dev/environment.yaml");
+        Files.writeString(dev, Files.readString(dev).replace("/tmp/batou-examples/dev", temp.resolve("dev").toString()));
+        batou.secrets.age.X25519Identity identity = batou.secrets.age.X25519Identity.generate();
+        Path identityFile = temp.resolve("identity.txt");
+        Files.writeString(identityFile, identity.encode() + "\n");
+        System.setProperty(batou.secrets.IdentitySources.PROPERTY, identityFile.toString());
+        batou.secrets.SecretsVault vault = new batou.secrets.SecretsVault(project, () -> java.util.List.of(identity));
+        vault.write("dev", batou.secrets.SecretsDocument.parse("members:\n  - " + identity.recipient()
+                + "\ncomponents:\n  app: {secret_key: \"s3cr3t\"}\n  postgres: {user: \"app_owner\"}\n"));
+        vault.writeSecretFile("dev", "tls-key", "-----BEGIN PRIVATE KEY-----\n".getBytes());
         ProjectMemory.open(project);
-        OpenProject.get().selectEnvironment("production");
+        OpenProject.get().selectEnvironment("dev");
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         shell.setMaximized(false);
         shell.setBounds(0, 0, 1400, 860);
@@ -52,15 +63,82 @@ class WorkbenchScreenshots {
 
     @AfterAll
     static void close() {
+        page().closeAllEditors(false);
         OpenProject.get().close();
+        System.clearProperty(batou.secrets.IdentitySources.PROPERTY);
     }
 
     @Test
-    void projectExplorer() throws Exception {
-        IWorkbenchPage page = page();
-        page.showView(ProjectExplorerPart.ID);
-        settle(1000);
+    void a_predictOfDev() throws Exception {
+        page().showView(ProjectExplorerPart.ID);
+        expandExplorer();
+        Object job = PlatformUI.getWorkbench().getActiveWorkbenchWindow()
+                .getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand(batou.ui.internal.deploy.PredictHandler.COMMAND_ID, null);
+        org.eclipse.core.runtime.jobs.Job running = (org.eclipse.core.runtime.jobs.Job) job;
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ((running.getState() != org.eclipse.core.runtime.jobs.Job.NONE || running.getResult() == null)
+                && System.currentTimeMillis() < deadline) {
+            settle(100);
+        }
+        settle(1500);
         capture("workbench");
+    }
+
+    @Test
+    void b_environmentEditor() throws Exception {
+        batou.ui.internal.editor.EnvironmentEditor.open(page(), OpenProject.get().environmentFile("dev"));
+        settle(2000);
+        capture("environment-editor");
+    }
+
+    @Test
+    void c_secrets() throws Exception {
+        page().showView(batou.ui.internal.secrets.SecretsView.ID);
+        settle(3000);
+        capture("secrets");
+        page().showView(ProjectExplorerPart.ID);
+    }
+
+    /** Opens dev > localhost and production in the project explorer. */
+    private static void expandExplorer() {
+        org.eclipse.swt.widgets.Tree tree = find(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
+        if (tree == null) {
+            return;
+        }
+        for (org.eclipse.swt.widgets.TreeItem item : tree.getItems()) {
+            expand(tree, item, 4);
+        }
+        settle(500);
+    }
+
+    private static void expand(org.eclipse.swt.widgets.Tree tree, org.eclipse.swt.widgets.TreeItem item, int depth) {
+        if (depth == 0 || item.getText().startsWith("Components") || item.getText().startsWith("staging")) {
+            return;
+        }
+        org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
+        event.item = item;
+        tree.notifyListeners(SWT.Expand, event);
+        item.setExpanded(true);
+        settle(50);
+        for (org.eclipse.swt.widgets.TreeItem child : item.getItems()) {
+            expand(tree, child, depth - 1);
+        }
+    }
+
+    private static org.eclipse.swt.widgets.Tree find(org.eclipse.swt.widgets.Composite parent) {
+        for (org.eclipse.swt.widgets.Control control : parent.getChildren()) {
+            if (control instanceof org.eclipse.swt.widgets.Tree tree && tree.isVisible()) {
+                return tree;
+            }
+            if (control instanceof org.eclipse.swt.widgets.Composite composite) {
+                org.eclipse.swt.widgets.Tree found = find(composite);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     static IWorkbenchPage page() {

@@ -6,6 +6,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 
 import batou.ui.internal.secrets.SecretsView;
 import batou.ui.internal.deploy.DeploymentView;
+import batou.ui.internal.problems.ProblemsPart;
 import batou.ui.internal.views.ProjectExplorerPart;
 
 /** The deployment perspective: projects on the left, editors in the middle. */
@@ -16,10 +17,16 @@ public final class DeploymentPerspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
-        IFolderLayout left = layout.createFolder("batou.ui.left", IPageLayout.LEFT, 0.25f, editors);
+        IFolderLayout left = layout.createFolder("batou.ui.left", IPageLayout.LEFT, 0.27f, editors);
         left.addView(ProjectExplorerPart.ID);
         layout.getViewLayout(ProjectExplorerPart.ID).setCloseable(false);
         left.addView(SecretsView.ID);
-        layout.addView(DeploymentView.ID, IPageLayout.BOTTOM, 0.6f, editors);
+        IFolderLayout bottom = layout.createFolder("batou.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
+        bottom.addView(DeploymentView.ID);
+        bottom.addView(ProblemsPart.ID);
+        layout.addShowViewShortcut(ProjectExplorerPart.ID);
+        layout.addShowViewShortcut(SecretsView.ID);
+        layout.addShowViewShortcut(DeploymentView.ID);
+        layout.addShowViewShortcut(ProblemsPart.ID);
     }
 }

@@ -96,7 +96,7 @@ final class ProjectLabelProvider extends LabelProvider implements IStyledLabelPr
             return images.getImage(ISharedImages.IMG_OBJ_FOLDER);
         }
         if (element instanceof HostNode) {
-            return images.getImage(ISharedImages.IMG_OBJ_PROJECT);
+            return images.getImage(ISharedImages.IMG_DEF_VIEW);
         }
         return images.getImage(element instanceof ComponentNode ? ISharedImages.IMG_OBJ_FILE
                 : ISharedImages.IMG_OBJ_ELEMENT);
