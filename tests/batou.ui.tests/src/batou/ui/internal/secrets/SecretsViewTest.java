@@ -155,7 +155,7 @@ class SecretsViewTest {
         assertEquals(List.of(List.of("postgres.password", SecretsTables.MASK),
                 List.of("host localhost: token", SecretsTables.MASK)), rows(view.tables().secrets().getTable()));
         assertEquals(List.of(List.of("tls-key", "8 bytes")), rows(view.tables().files().getTable()));
-        assertTrue(view.message().getText().startsWith("Environment dev: 1 members, 2 secrets, 1 secret files"),
+        assertTrue(view.message().getText().startsWith("Environment dev: members 1, secrets 2, secret files 1"),
                 view.message().getText());
         assertEquals(List.of(), showing(SECRET));
         assertEquals(List.of(), showing(TOKEN));
