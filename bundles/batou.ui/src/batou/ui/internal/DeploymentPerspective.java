@@ -4,6 +4,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import batou.ui.internal.graph.GraphView;
 import batou.ui.internal.views.ProjectExplorerPart;
 
 /** The deployment perspective: projects on the left, editors in the middle. */
@@ -17,5 +18,6 @@ public final class DeploymentPerspective implements IPerspectiveFactory {
         IFolderLayout left = layout.createFolder("batou.ui.left", IPageLayout.LEFT, 0.25f, editors);
         left.addView(ProjectExplorerPart.ID);
         layout.getViewLayout(ProjectExplorerPart.ID).setCloseable(false);
+        layout.addView(GraphView.ID, IPageLayout.BOTTOM, 0.5f, editors);
     }
 }
