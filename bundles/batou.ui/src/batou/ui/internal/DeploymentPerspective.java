@@ -7,6 +7,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 import batou.ui.internal.secrets.SecretsView;
 import batou.ui.internal.deploy.DeploymentView;
 import batou.ui.internal.problems.ProblemsPart;
+import batou.ui.internal.graph.GraphView;
 import batou.ui.internal.views.ProjectExplorerPart;
 
 /** The deployment perspective: projects on the left, editors in the middle. */
@@ -24,9 +25,11 @@ public final class DeploymentPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("batou.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
         bottom.addView(DeploymentView.ID);
         bottom.addView(ProblemsPart.ID);
+        layout.addView(GraphView.ID, IPageLayout.RIGHT, 0.45f, editors);
         layout.addShowViewShortcut(ProjectExplorerPart.ID);
         layout.addShowViewShortcut(SecretsView.ID);
         layout.addShowViewShortcut(DeploymentView.ID);
         layout.addShowViewShortcut(ProblemsPart.ID);
+        layout.addShowViewShortcut(GraphView.ID);
     }
 }
