@@ -58,6 +58,7 @@ public final class GraphView {
     private SashForm sash;
     private Composite stack;
     private StackLayout stackLayout;
+    private final DeploymentFollower follower = new DeploymentFollower(this);
     private Text message;
     private GraphCanvas canvas;
     private GcTextMeasure measure;
@@ -66,7 +67,7 @@ public final class GraphView {
     private ToolBarManager toolBar;
     private DeploymentPlan plan;
     private GraphDetails planDetails;
-    private String shownEnvironment;
+    private volatile String shownEnvironment;
     private int generation;
     private int shownGeneration;
 
@@ -103,6 +104,7 @@ public final class GraphView {
 
         createActions();
         project.addListener(listener);
+        batou.ui.internal.deploy.DeploymentRuns.get().addListener(follower);
         reload(true);
     }
 
@@ -133,6 +135,7 @@ public final class GraphView {
     @PreDestroy
     public void dispose() {
         project.removeListener(listener);
+        batou.ui.internal.deploy.DeploymentRuns.get().removeListener(follower);
         generation++;
     }
 
@@ -150,6 +153,11 @@ public final class GraphView {
             }
             canvas.statesChanged();
         });
+    }
+
+    /** The environment whose plan is shown, or null. */
+    public String environment() {
+        return shownEnvironment;
     }
 
     /** Removes every deployment state. Any thread. */

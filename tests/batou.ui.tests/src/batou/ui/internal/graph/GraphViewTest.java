@@ -153,6 +153,13 @@ class GraphViewTest {
         assertWholeGraphVisible(canvas);
         view.zoomIn();
         assertEquals(fitted * GraphCanvas.ZOOM_STEP, canvas.scale(), 1e-9);
+        // the point under the mouse can only stay where it is when the graph overflows the canvas both ways
+        org.eclipse.swt.graphics.Rectangle area = canvas.control().getClientArea();
+        for (int i = 0; i < 20 && (view.model().width() * canvas.scale() <= area.width
+                || view.model().height() * canvas.scale() <= area.height); i++) {
+            view.zoomIn();
+        }
+        double zoomed = canvas.scale();
         Event wheel = new Event();
         wheel.x = 40;
         wheel.y = 40;
@@ -160,14 +167,14 @@ class GraphViewTest {
         wheel.stateMask = SWT.MOD1;
         double[] before = canvas.toModel(40, 40);
         canvas.control().notifyListeners(SWT.MouseVerticalWheel, wheel);
-        assertEquals(fitted * GraphCanvas.ZOOM_STEP * GraphCanvas.ZOOM_STEP, canvas.scale(), 1e-9);
+        assertEquals(zoomed * GraphCanvas.ZOOM_STEP, canvas.scale(), 1e-9);
         double[] after = canvas.toModel(40, 40);
         assertEquals(before[0], after[0], 0.5, "the point under the mouse stays");
         assertEquals(before[1], after[1], 0.5);
         Event key = new Event();
         key.character = '-';
         canvas.control().notifyListeners(SWT.KeyDown, key);
-        assertEquals(fitted * GraphCanvas.ZOOM_STEP, canvas.scale(), 1e-9);
+        assertEquals(zoomed, canvas.scale(), 1e-9);
         view.fit();
         assertEquals(fitted, canvas.scale(), 1e-9);
         assertWholeGraphVisible(canvas);
@@ -221,6 +228,25 @@ class GraphViewTest {
         GraphAssertions.sameElementsAsPlan(view.plan(), view.model());
         GraphAssertions.wellLaidOut(view.model());
         assertNotEquals(4, view.model().hosts().size(), "dev is not production");
+    }
+
+    @Test
+    void aPredictFromTheToolbarColoursTheNodes() throws Exception {
+        Path dev = project.resolve("environments/dev/environment.yaml");
+        java.nio.file.Files.writeString(dev, java.nio.file.Files.readString(dev)
+                .replace("/tmp/batou-examples/dev", temp.resolve("dev-target").toString()));
+        OpenProject.get().refresh();
+        OpenProject.get().selectEnvironment("dev");
+        awaitGraph();
+        Object job = PlatformUI.getWorkbench().getActiveWorkbenchWindow()
+                .getService(org.eclipse.ui.handlers.IHandlerService.class)
+                .executeCommand(batou.ui.internal.deploy.PredictHandler.COMMAND_ID, null);
+        org.eclipse.core.runtime.jobs.Job predict = (org.eclipse.core.runtime.jobs.Job) job;
+        await(() -> predict.getState() == org.eclipse.core.runtime.jobs.Job.NONE && predict.getResult() != null,
+                "the predict ends");
+        await(() -> view.states().size() == view.plan().order().size()
+                && view.states().values().stream().allMatch(s -> s == State.CHANGED),
+                "every node shows 'changed': " + view.states());
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
