@@ -86,6 +86,22 @@ class WorkbenchScreenshots {
     }
 
     @Test
+    void ab_graphOfProduction() throws Exception {
+        OpenProject.get().selectEnvironment("production");
+        org.eclipse.ui.IViewPart graph = page().showView(batou.ui.internal.graph.GraphView.ID);
+        page().setPartState(page().getReference(graph), IWorkbenchPage.STATE_MAXIMIZED);
+        settle(1000);
+        batou.ui.internal.graph.GraphView view = org.eclipse.core.runtime.Adapters.adapt(graph,
+                batou.ui.internal.graph.GraphView.class);
+        view.fit();
+        settle(2000);
+        capture("graph");
+        page().setPartState(page().getReference(graph), IWorkbenchPage.STATE_RESTORED);
+        OpenProject.get().selectEnvironment("dev");
+        settle(1500);
+    }
+
+    @Test
     void b_environmentEditor() throws Exception {
         batou.ui.internal.editor.EnvironmentEditor.open(page(), OpenProject.get().environmentFile("dev"));
         settle(2000);
