@@ -49,30 +49,81 @@ public final class AgentJar {
             ".settings/", "pom.xml", "build.properties", ".project", ".classpath");
     private static AgentJar built;
 
-    private final byte[] bytes;
     private final String sha256;
+    private final Path cached;
+    private byte[] bytes;
 
     private AgentJar(byte[] bytes) {
         this.bytes = bytes;
         this.sha256 = FileStore.sha256(bytes);
+        this.cached = null;
+    }
+
+    private AgentJar(String sha256, Path cached) {
+        this.sha256 = sha256;
+        this.cached = cached;
     }
 
     /**
      * The agent of this batou, built on first use. A built agent is kept in the user's cache folder
      * ({@code ~/.cache/batou/agents/}), named after what it was built from (each bundle's name, version and time, or
-     * each jar's path, size and time), so later runs of the same batou only read it.
+     * each jar's path, size and time) and its SHA-256, so later runs of the same batou neither build nor hash it, and
+     * read it only to upload it (checked against its hash then).
      */
     public static synchronized AgentJar current() throws IOException {
         if (built == null) {
-            Path cached = cacheFolder().resolve("agent-from-" + fingerprint() + ".jar");
-            if (Files.isRegularFile(cached)) {
-                built = new AgentJar(Files.readAllBytes(cached));
+            String fingerprint = fingerprint();
+            Path found = cachedAgent(fingerprint);
+            if (found != null) {
+                String name = found.getFileName().toString();
+                built = new AgentJar(name.substring(name.lastIndexOf('-') + 1, name.length() - ".jar".length()),
+                        found);
             } else {
                 built = new AgentJar(build());
-                store(cached, built.bytes);
+                store(cacheFolder().resolve(fingerprint + "-agent-" + built.sha256 + ".jar"), built.bytes);
             }
         }
         return built;
+    }
+
+    /** The cached agent built from {@code fingerprint}, or null. */
+    private static Path cachedAgent(String fingerprint) {
+        Path folder = cacheFolder();
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches(fingerprint + "-agent-[0-9a-f]{64}\\.jar"))
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public synchronized byte[] bytes() throws IOException {
+        if (bytes == null) {
+            byte[] read = Files.readAllBytes(cached);
+            if (!FileStore.sha256(read).equals(sha256)) {
+                Files.deleteIfExists(cached);
+                throw new IOException("the cached agent " + cached + " is damaged (its SHA-256 differs from its name);"
+                        + " it was removed: deploy again to rebuild it");
+            }
+            bytes = read;
+        }
+        return bytes.clone();
+    }
+
+    public int size() throws IOException {
+        return bytes == null ? (int) Files.size(cached) : bytes.length;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** {@code agent-<sha256>.jar}. */
+    public String fileName() {
+        return "agent-" + sha256 + ".jar";
     }
 
     private static Path cacheFolder() {
@@ -131,27 +182,6 @@ public final class AgentJar {
             }
         }
         return FileStore.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    public int size() {
-        return bytes.length;
-    }
-
-    public String sha256() {
-        return sha256;
-    }
-
-    /** {@code agent-<sha256>.jar}. */
-    public String fileName() {
-        return "agent-" + sha256 + ".jar";
-    }
-
-    public java.io.InputStream open() {
-        return new java.io.ByteArrayInputStream(bytes);
     }
 
     private static byte[] build() throws IOException {

@@ -37,12 +37,6 @@ public final class SshHostConnector implements HostConnector {
     @Override
     public HostSession open(HostPlan host, DeploymentInfo info, DeploymentListener listener)
             throws HostSessionException {
-        AgentJar agent;
-        try {
-            agent = AgentJar.current();
-        } catch (IOException e) {
-            throw new HostSessionException("cannot build the agent: " + e.getMessage(), e);
-        }
         SshConnection connection;
         try {
             connection = transport.connect(host.fqdn());
@@ -51,6 +45,7 @@ public final class SshHostConnector implements HostConnector {
         }
         boolean opened = false;
         try {
+            AgentJar agent = agent(); // after connecting: the hosts connect while the first of them builds it
             String serviceUser = host.serviceUser() == null || host.serviceUser().equals(connection.user()) ? null
                     : host.serviceUser();
             RemoteShell shell = new RemoteShell(host.targetDirectory(), serviceUser);
@@ -77,6 +72,14 @@ public final class SshHostConnector implements HostConnector {
         }
     }
 
+    private static AgentJar agent() throws HostSessionException {
+        try {
+            return AgentJar.current();
+        } catch (IOException e) {
+            throw new HostSessionException("cannot build the agent: " + e.getMessage(), e);
+        }
+    }
+
     private HostSession start(HostPlan host, DeploymentInfo info, DeploymentListener listener,
             SshConnection connection, RemoteShell shell, AgentJar agent) throws SshException, HostSessionException {
         SshAgentChannel channel = new SshAgentChannel(connection.start(shell.startAgent(agent.fileName())),
@@ -90,6 +93,8 @@ public final class SshHostConnector implements HostConnector {
         try {
             result = connection.run(shell.uploadAgent(agent.fileName(), agent.sha256()), agent.bytes(),
                     UPLOAD_TIMEOUT);
+        } catch (IOException e) {
+            throw new HostSessionException("cannot read the agent: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostSessionException("interrupted while uploading the agent to host '" + host.name() + "'", e);
