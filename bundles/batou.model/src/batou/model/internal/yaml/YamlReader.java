@@ -144,7 +144,7 @@ public final class YamlReader {
     }
 
     /** The Java value of a scalar with the tag YAML resolved for it (YAML 1.1 rules, as snakeyaml and PyYAML). */
-    static Object resolve(Tag tag, String text) {
+    public static Object resolve(Tag tag, String text) {
         if (Tag.NULL.equals(tag)) {
             return null;
         }

@@ -17,7 +17,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-import batou.model.types.AttributeType;
 
 /**
  * Plain values (String, Long, Double, Boolean, List, Map, null) as single-line YAML flow text and back. Texts are
@@ -102,29 +101,7 @@ public final class YamlValues {
     }
 
     private static Object scalar(ScalarNode node) {
-        Tag tag = node.getTag();
-        String text = node.getValue();
-        if (Tag.NULL.equals(tag)) {
-            return null;
-        }
-        if (Tag.BOOL.equals(tag)) {
-            return switch (text.toLowerCase(java.util.Locale.ROOT)) {
-                case "yes", "true", "on", "y" -> Boolean.TRUE;
-                default -> Boolean.FALSE;
-            };
-        }
-        if (Tag.INT.equals(tag)) {
-            Long number = AttributeType.parseInteger(text);
-            return number == null ? text : number;
-        }
-        if (Tag.FLOAT.equals(tag)) {
-            try {
-                return Double.valueOf(text.replace("_", ""));
-            } catch (NumberFormatException e) {
-                return text;
-            }
-        }
-        return text;
+        return batou.model.internal.yaml.YamlReader.resolve(node.getTag(), node.getValue());
     }
 
     private static boolean isPlainText(String value) {
