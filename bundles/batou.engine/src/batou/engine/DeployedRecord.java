@@ -45,6 +45,31 @@ public final class DeployedRecord {
         return Json.write(record, 2) + "\n";
     }
 
+    /** A record read back: what {@code batou status} and the workbench show of a host. */
+    public record Summary(String environment, String commit, String time, String operator, int components,
+            int failed) {
+    }
+
+    /**
+     * Reads a record written by {@link #toJson}.
+     *
+     * @throws IllegalArgumentException with the reason when {@code json} is not such a record
+     */
+    public static Summary read(String json) {
+        if (!(JsonReader.parse(json) instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        List<?> components = map.get("components") instanceof List<?> list ? list : List.of();
+        int failed = (int) components.stream()
+                .filter(c -> c instanceof Map<?, ?> m && "failed".equals(m.get("status"))).count();
+        return new Summary(text(map.get("environment")), map.get("commit") instanceof String commit ? commit : null,
+                text(map.get("time")), text(map.get("operator")), components.size(), failed);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
     /** Writes the record atomically into {@code stateDirectory}. */
     public static void write(Path stateDirectory, String json) throws IOException {
         Files.createDirectories(stateDirectory);

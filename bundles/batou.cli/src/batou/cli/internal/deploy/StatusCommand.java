@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import batou.cli.Command;
@@ -16,7 +15,7 @@ import batou.cli.ParsedArguments;
 import batou.cli.UsageException;
 import batou.cli.internal.ProjectOptions;
 import batou.engine.HostSessionException;
-import batou.engine.JsonReader;
+import batou.engine.DeployedRecord;
 import batou.model.configure.Configuration;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
@@ -91,28 +90,22 @@ public final class StatusCommand implements Command {
         return unreadable[0] ? ExitCode.FAILURE : ExitCode.OK;
     }
 
-    private static String describe(HostPlan host, String record, String head) {
-        if (record == null) {
+    private static String describe(HostPlan host, String json, String head) {
+        if (json == null) {
             return host.name() + ": never deployed by batou";
         }
-        Object parsed;
+        DeployedRecord.Summary record;
         try {
-            parsed = JsonReader.parse(record);
+            record = DeployedRecord.read(json);
         } catch (IllegalArgumentException e) {
             return host.name() + ": unreadable record (" + e.getMessage() + ")";
         }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            return host.name() + ": unreadable record";
-        }
-        String commit = map.get("commit") instanceof String text ? text : null;
+        String commit = record.commit();
         String state = commit == null ? "no commit (deployed with --dirty outside git)"
                 : commit.equals(head) ? "is HEAD" : head == null ? "" : "NOT HEAD";
-        List<?> components = map.get("components") instanceof List<?> list ? list : List.of();
-        long failed = components.stream().filter(c -> c instanceof Map<?, ?> m && "failed".equals(m.get("status")))
-                .count();
         return host.name() + ": " + (commit == null ? "" : commit.substring(0, Math.min(12, commit.length())) + " ")
-                + state + ", environment " + map.get("environment") + ", " + map.get("time") + " by "
-                + map.get("operator") + ", " + components.size() + " components"
-                + (failed > 0 ? ", " + failed + " failed" : "");
+                + state + ", environment " + record.environment() + ", " + record.time() + " by "
+                + record.operator() + ", " + record.components() + " components"
+                + (record.failed() > 0 ? ", " + record.failed() + " failed" : "");
     }
 }

@@ -76,7 +76,6 @@ public final class DeployMessages extends NLS {
     public static String Records_state;
     public static String Records_never;
     public static String Records_unreadable;
-    public static String Records_notAnObject;
     public static String Records_noCommit;
     public static String Records_summary;
     public static String View_noRun;

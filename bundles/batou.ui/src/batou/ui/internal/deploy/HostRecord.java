@@ -1,11 +1,8 @@
 package batou.ui.internal.deploy;
 
-import java.util.List;
-import java.util.Map;
-
 import org.eclipse.osgi.util.NLS;
 
-import batou.engine.JsonReader;
+import batou.engine.DeployedRecord;
 
 /**
  * What one host last deployed, from its {@code .batou/deployed.json}: commit, time, operator, components and how
@@ -24,26 +21,16 @@ record HostRecord(String host, String commit, String time, String operator, int 
 
     /** Reads the record {@code json} of {@code host}. */
     static HostRecord parse(String host, String json) {
-        Object parsed;
+        DeployedRecord.Summary record;
         try {
-            parsed = JsonReader.parse(json);
+            record = DeployedRecord.read(json);
         } catch (IllegalArgumentException e) {
             return unreadable(host, e.getMessage());
         }
-        if (!(parsed instanceof Map<?, ?> map)) {
-            return unreadable(host, DeployMessages.Records_notAnObject);
-        }
-        List<?> components = map.get("components") instanceof List<?> list ? list : List.of();
-        int failed = (int) components.stream()
-                .filter(c -> c instanceof Map<?, ?> m && "failed".equals(m.get("status"))).count();
-        String commit = map.get("commit") instanceof String text ? text.substring(0, Math.min(12, text.length()))
-                : DeployMessages.Records_noCommit;
-        return new HostRecord(host, commit, text(map.get("time")), text(map.get("operator")), components.size(),
-                failed, null);
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+        String commit = record.commit() == null ? DeployMessages.Records_noCommit
+                : record.commit().substring(0, Math.min(12, record.commit().length()));
+        return new HostRecord(host, commit, record.time(), record.operator(), record.components(), record.failed(),
+                null);
     }
 
     /** The state column: the problem, or the components and failures. */
