@@ -36,8 +36,7 @@ final class ProjectTree {
 
     /** Where parts find the project path {@code path} (relative to the project, or absolute on the controller). */
     Path resolve(String path) {
-        return path.startsWith("/") ? root.resolve("absolute").resolve(path.substring(1))
-                : root.resolve("project").resolve(path);
+        return locate(root, path);
     }
 
     /** Builds the tree from the store unless it exists. */
@@ -48,9 +47,8 @@ final class ProjectTree {
         Files.createDirectories(trees);
         Path building = Files.createTempDirectory(trees, "building-");
         try {
-            ProjectTree staging = new ProjectTree(building, files);
             for (ProjectFile file : files) {
-                Path target = staging.resolveIn(building, file.path());
+                Path target = locate(building, file.path());
                 if (file.directory()) {
                     Files.createDirectories(target);
                 } else {
@@ -61,7 +59,7 @@ final class ProjectTree {
             }
             for (ProjectFile file : files) {
                 if (file.directory()) {
-                    Files.setPosixFilePermissions(staging.resolveIn(building, file.path()),
+                    Files.setPosixFilePermissions(locate(building, file.path()),
                             permissions(file.mode() | 0700));
                 }
             }
@@ -74,7 +72,8 @@ final class ProjectTree {
         }
     }
 
-    private Path resolveIn(Path base, String path) {
+    /** Where the project path {@code path} lies in the tree folder {@code base}. */
+    private static Path locate(Path base, String path) {
         return path.startsWith("/") ? base.resolve("absolute").resolve(path.substring(1))
                 : base.resolve("project").resolve(path);
     }
