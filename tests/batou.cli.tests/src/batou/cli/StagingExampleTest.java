@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.test.harness.ProjectFolders;
 import batou.test.harness.SshNetwork;
 import batou.test.harness.SystemUsers;
 
@@ -43,7 +44,7 @@ class StagingExampleTest {
         SystemUsers.ensure("app");
         network = SshNetwork.start(temp.resolve("net"), "web1.staging.example.com", "db1.staging.example.com");
         project = temp.resolve("examples");
-        copy(EXAMPLES, project);
+        ProjectFolders.copy(EXAMPLES, project);
         Files.copy(network.sshConfig(), project.resolve("ssh_config"));
         Path environment = project.resolve("environments/staging/environment.yaml");
         String text = Files.readString(environment);
@@ -126,18 +127,5 @@ class StagingExampleTest {
         Run predict = batou("deploy", "staging", "-p", project.toString(), "--predict");
         assertEquals(ExitCode.OK, predict.exitCode(), predict.toString());
         assertTrue(predict.out().strip().endsWith("DEPLOYMENT PREDICTION FINISHED"), predict.out());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path destination = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
-        }
     }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Tree;
@@ -26,6 +24,7 @@ import batou.ui.internal.handlers.AboutHandler;
 import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.project.ProjectMemory;
 import batou.ui.internal.views.ProjectExplorerPart;
+import batou.test.harness.ProjectFolders;
 
 /** The project explorer on a copy of the example project: environments, hosts, roots, ignored items, errors. */
 class ProjectExplorerTest {
@@ -41,7 +40,7 @@ class ProjectExplorerTest {
     @BeforeEach
     void openExample() throws Exception {
         project = temp.resolve("examples");
-        copy(EXAMPLES, project);
+        ProjectFolders.copy(EXAMPLES, project);
         Path staging = project.resolve("environments/staging/environment.yaml");
         Files.writeString(staging, Files.readString(staging).replace("jobs: 2", "jobs: 0"));
         ProjectMemory.open(project);
@@ -191,18 +190,5 @@ class ProjectExplorerTest {
         assertTrue(about.contains(BatouVersion.current().version()), about);
         assertTrue(about.contains("commit " + BatouVersion.current().commit()), about);
         assertFalse(tree.isDisposed());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path destination = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
-        }
     }
 }

@@ -1,9 +1,7 @@
 package batou.ui;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.project.ProjectMemory;
 import batou.ui.internal.views.ProjectExplorerPart;
+import batou.test.harness.ProjectFolders;
 
 /**
  * Not a test: the screenshots of docs/user-guide.md, taken from the real workbench with a copy of the example
@@ -42,7 +41,7 @@ class WorkbenchScreenshots {
         output = Path.of(System.getProperty("batou.screenshots", "target/screenshots"));
         Files.createDirectories(output);
         Path project = temp.resolve("examples");
-        copy(EXAMPLES, project);
+        ProjectFolders.copy(EXAMPLES, project);
         Path dev = project.resolve("environments/dev/environment.yaml");
         Files.writeString(dev, Files.readString(dev).replace("/tmp/batou-examples/dev", temp.resolve("dev").toString()));
         batou.secrets.age.X25519Identity identity = batou.secrets.age.X25519Identity.generate();
@@ -195,19 +194,6 @@ class WorkbenchScreenshots {
         } finally {
             gc.dispose();
             image.dispose();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path destination = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
         }
     }
 }

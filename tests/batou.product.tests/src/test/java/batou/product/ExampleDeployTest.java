@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import batou.test.harness.ProjectFolders;
 
 /** The README's main job: the example project's dev environment deploys, and again without changes. */
 class ExampleDeployTest {
@@ -21,7 +21,7 @@ class ExampleDeployTest {
     @Test
     void exampleDevEnvironmentDeploysAndRedeploysWithoutChanges() throws Exception {
         Path project = temp.resolve("examples");
-        copy(Product.checkout().resolve("docs/examples"), project);
+        ProjectFolders.copy(Product.checkout().resolve("docs/examples"), project);
         Path environment = project.resolve("environments/dev/environment.yaml");
         Path target = temp.resolve("target");
         Files.writeString(environment, Files.readString(environment)
@@ -37,18 +37,5 @@ class ExampleDeployTest {
         assertEquals(0, second.exitCode(), second.toString());
         assertTrue(second.out().contains("localhost: 5 components, 0 changed, 5 unchanged"), second.toString());
         assertFalse(second.out().contains("localhost: app"), second.toString());
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path destination = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
-        }
     }
 }

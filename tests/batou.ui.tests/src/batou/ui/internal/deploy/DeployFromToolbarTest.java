@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.runtime.IStatus;
@@ -44,6 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.ui.internal.project.OpenProject;
+
+import batou.test.harness.ProjectFolders;
 
 /**
  * Predict and Deploy from the toolbar of the real workbench, on a copy of the example project's dev environment
@@ -305,16 +306,7 @@ class DeployFromToolbarTest {
     private void openExample(boolean committed) throws Exception {
         project = temp.resolve("examples");
         Path examples = Path.of(System.getProperty("user.dir")).resolve("../../docs/examples").normalize();
-        try (Stream<Path> files = Files.walk(examples)) {
-            for (Path file : files.toList()) {
-                Path destination = project.resolve(examples.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination);
-                }
-            }
-        }
+        ProjectFolders.copy(examples, project);
         Path environment = project.resolve("environments/dev/environment.yaml");
         Files.writeString(environment, Files.readString(environment)
                 .replace("/tmp/batou-examples/dev", target.toString()));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.ui.internal.problems.ProblemsMessages;
 import batou.ui.internal.problems.ProblemsPart;
 import batou.ui.internal.project.OpenProject;
+import batou.test.harness.ProjectFolders;
 
 /** The environment editor on a copy of docs/examples, driven through its widgets in the real workbench. */
 class EnvironmentEditorTest {
@@ -51,7 +51,7 @@ class EnvironmentEditorTest {
 
     @BeforeEach
     void openTheDevEnvironment() throws Exception {
-        copy(EXAMPLES, project);
+        ProjectFolders.copy(EXAMPLES, project);
         OpenProject.get().open(project);
         page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         file = project.resolve("environments/dev/environment.yaml");
@@ -221,19 +221,6 @@ class EnvironmentEditorTest {
         Display display = Display.getCurrent();
         while (display.readAndDispatch()) {
             // pump until idle
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.write(target, Files.readAllBytes(path));
-                }
-            }
         }
     }
 }

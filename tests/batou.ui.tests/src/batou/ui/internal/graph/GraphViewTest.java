@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.swt.SWT;
@@ -39,6 +36,7 @@ import batou.model.plan.RootId;
 import batou.ui.internal.graph.GraphModel.Box;
 import batou.ui.internal.graph.GraphModel.RootNode;
 import batou.ui.internal.project.OpenProject;
+import batou.test.harness.ProjectFolders;
 
 /** The graph view in the running workbench, showing a copy of the example project. */
 class GraphViewTest {
@@ -57,7 +55,7 @@ class GraphViewTest {
     @BeforeEach
     void showProduction() throws Exception {
         project = temp.resolve("examples");
-        copy(PlanLayoutTest.EXAMPLES, project);
+        ProjectFolders.copy(PlanLayoutTest.EXAMPLES, project);
         OpenProject.get().open(project);
         OpenProject.get().selectEnvironment("production");
         page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
@@ -332,23 +330,6 @@ class GraphViewTest {
         Display display = Display.getCurrent();
         while (display.readAndDispatch()) {
             // until idle
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> {
-                try {
-                    Path target = to.resolve(from.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

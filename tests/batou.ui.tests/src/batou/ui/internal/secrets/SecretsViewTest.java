@@ -48,6 +48,7 @@ import batou.secrets.SecretsDocument;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.X25519Identity;
 import batou.ui.internal.project.OpenProject;
+import batou.test.harness.ProjectFolders;
 
 /**
  * The secrets view on a copy of the example project whose dev secrets are encrypted to a test identity: what it
@@ -72,7 +73,7 @@ class SecretsViewTest {
     @BeforeEach
     void openTheProjectWithSecrets() throws Exception {
         project = temp.resolve("examples");
-        copy(EXAMPLES, project);
+        ProjectFolders.copy(EXAMPLES, project);
         alice = X25519Identity.generate();
         Path identity = temp.resolve("alice.txt");
         Files.writeString(identity, "# test identity\n" + alice.encode() + "\n");
@@ -104,19 +105,6 @@ class SecretsViewTest {
 
     private SecretsVault vault(X25519Identity identity) {
         return new SecretsVault(project, () -> List.of(identity));
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     private void waitUntilLoaded() {
@@ -270,7 +258,7 @@ class SecretsViewTest {
         Files.writeString(identity, eve.encode() + "\n");
         System.setProperty(IdentitySources.PROPERTY, identity.toString());
         Path other = temp.resolve("other");
-        copy(project, other);
+        ProjectFolders.copy(project, other);
         OpenProject.get().open(other);
         OpenProject.get().selectEnvironment("dev");
         waitUntil("the error", () -> Job.getJobManager().find(view).length == 0
