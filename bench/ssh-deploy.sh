@@ -11,60 +11,24 @@ runs=${2:-5}
 [ "$hosts" -ge 2 ] || { echo "HOSTS must be 2 or more" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/batou-bench-ssh.XXXXXX")
-pids=()
+# shellcheck source=bench/lib/loopback-sshd.sh
+. "$root/bench/lib/loopback-sshd.sh"
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  loopback_sshd_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
-mkdir -p /run/sshd 2>/dev/null || true
-ssh-keygen -q -t ed25519 -N '' -f "$work/user_key"
-: > "$work/known_hosts"
-: > "$work/ssh_config"
+loopback_sshd_init "$work"
 names=()
+ports=()
 for ((i = 0; i < hosts; i++)); do
   if [ "$i" -eq 0 ]; then name=db; else name=web$i; fi
   names+=("$name")
-  address=127.0.0.$((i + 2))
-  dir=$work/sshd/$name
-  mkdir -p "$dir"
-  ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
-  port=$(python3 -c "import socket; s=socket.socket(); s.bind(('$address', 0)); print(s.getsockname()[1])")
-  cat > "$dir/sshd_config" <<CONFIG
-ListenAddress $address
-Port $port
-HostKey $dir/host_key
-AuthorizedKeysFile $work/user_key.pub
-PidFile $dir/sshd.pid
-StrictModes no
-UsePAM no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PermitRootLogin yes
-MaxStartups 100
-LogLevel ERROR
-CONFIG
-  /usr/sbin/sshd -D -e -f "$dir/sshd_config" 2>>"$dir/sshd.log" &
-  pids+=($!)
-  echo "[$address]:$port $(cut -d' ' -f1,2 "$dir/host_key.pub")" >> "$work/known_hosts"
-  cat >> "$work/ssh_config" <<CONFIG
-Host $name
-  HostName $address
-  Port $port
-  User $(id -un)
-  IdentityFile $work/user_key
-  IdentitiesOnly yes
-  UserKnownHostsFile $work/known_hosts
-
-CONFIG
+  loopback_sshd_start "$work" "$name" "127.0.0.$((i + 2))"
+  ports+=("$LOOPBACK_PORT")
 done
 for ((i = 0; i < hosts; i++)); do
-  address=127.0.0.$((i + 2))
-  port=$(grep -A2 "HostName $address\$" "$work/ssh_config" | awk '/Port/ {print $2}')
-  for ((t = 0; t < 100; t++)); do
-    (echo > "/dev/tcp/$address/$port") 2>/dev/null && break
-    sleep 0.05
-  done
+  loopback_sshd_await "127.0.0.$((i + 2))" "${ports[$i]}"
 done
 
 project=$work/project

@@ -61,11 +61,11 @@ check_prerequisites() {
 
 # ----------------------------------------------------------------------------------------- work dir and cleanup
 work=$(mktemp -d "${TMPDIR:-/tmp}/batou-vs-ansible.XXXXXX")
-sshd_pids=()
+# shellcheck source=bench/lib/loopback-sshd.sh
+. "$here/../lib/loopback-sshd.sh"
 cleanup() {
   stop_ssh_masters
-  for pid in "${sshd_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${sshd_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  loopback_sshd_stop
   rm -rf "$work"
 }
 # Ansible's ControlPersist masters (one per host, sockets in $work/cp) would stay for 60 s.
@@ -86,53 +86,14 @@ trap 'exit 130' INT TERM
 address_of() { echo "127.0.0.$(($1 + 1))"; }
 declare -A port_of
 start_servers() {
-  local i address dir port t
-  mkdir -p /run/sshd 2>/dev/null || true
-  ssh-keygen -q -t ed25519 -N '' -f "$work/user_key"
-  : > "$work/known_hosts"
-  : > "$work/ssh_config"
+  local i
+  loopback_sshd_init "$work"
   for ((i = 1; i <= max_hosts; i++)); do
-    address=$(address_of "$i")
-    dir=$work/sshd/h$i
-    mkdir -p "$dir"
-    ssh-keygen -q -t ed25519 -N '' -f "$dir/host_key"
-    port=$(python3 -c "import socket; s=socket.socket(); s.bind(('$address', 0)); print(s.getsockname()[1])")
-    port_of[$i]=$port
-    cat > "$dir/sshd_config" <<CONFIG
-ListenAddress $address
-Port $port
-HostKey $dir/host_key
-AuthorizedKeysFile $work/user_key.pub
-PidFile $dir/sshd.pid
-StrictModes no
-UsePAM no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PermitRootLogin yes
-MaxStartups 100
-MaxSessions 100
-LogLevel ERROR
-SetEnv SHLVL=1
-CONFIG
-    /usr/sbin/sshd -D -e -f "$dir/sshd_config" 2>>"$dir/sshd.log" &
-    sshd_pids+=($!)
-    echo "[$address]:$port $(cut -d' ' -f1,2 "$dir/host_key.pub")" >> "$work/known_hosts"
-    cat >> "$work/ssh_config" <<CONFIG
-Host h$i
-  HostName $address
-  Port $port
-  User $(id -un)
-  IdentityFile $work/user_key
-  IdentitiesOnly yes
-  UserKnownHostsFile $work/known_hosts
-
-CONFIG
+    loopback_sshd_start "$work" "h$i" "$(address_of "$i")" "MaxSessions 100" "SetEnv SHLVL=1"
+    port_of[$i]=$LOOPBACK_PORT
   done
   for ((i = 1; i <= max_hosts; i++)); do
-    for ((t = 0; t < 100; t++)); do
-      (echo > "/dev/tcp/$(address_of "$i")/${port_of[$i]}") 2>/dev/null && break
-      sleep 0.05
-    done
+    loopback_sshd_await "$(address_of "$i")" "${port_of[$i]}"
   done
 }
 
@@ -208,13 +169,13 @@ restore_template() {
 measure() {
   local log=$1 wall user sys rss target masters
   shift
-  python3 "$here/cpu.py" snapshot "$work/cp" "${sshd_pids[@]}" > "$work/cpu-before.json"
+  python3 "$here/cpu.py" snapshot "$work/cp" "${LOOPBACK_PIDS[@]}" > "$work/cpu-before.json"
   if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" > "$log" 2>&1; then
     tail -n 30 "$log" >&2
     die "failed: $* (exit code $(head -1 "$work/time.txt" | grep -o '[0-9]*$'); the whole log is above)"
   fi
   sleep 1 # let the remote sessions end and be reaped, so their CPU counts for this run
-  python3 "$here/cpu.py" snapshot "$work/cp" "${sshd_pids[@]}" > "$work/cpu-after.json"
+  python3 "$here/cpu.py" snapshot "$work/cp" "${LOOPBACK_PIDS[@]}" > "$work/cpu-after.json"
   read -r wall user sys rss < <(tail -1 "$work/time.txt")
   read -r target masters < <(python3 "$here/cpu.py" delta "$work/cpu-before.json" "$work/cpu-after.json")
   m_wall=$wall
