@@ -1,13 +1,10 @@
 package batou.engine;
 
-import java.io.Serializable;
-
 /**
  * What a deployment run is, for the hosts' records: the environment, the project's commit (null outside git), who
  * runs it ({@code user@machine}) and whether it only predicts.
  */
-public record DeploymentInfo(String environment, String commit, String operator, boolean predict)
-        implements Serializable {
+public record DeploymentInfo(String environment, String commit, String operator, boolean predict) {
 
     /** {@code user@machine} of this process. */
     public static String currentOperator() {

@@ -1,11 +1,9 @@
 package batou.engine;
 
-import java.io.Serializable;
-
 import batou.model.plan.RootId;
 
 /** How a root component's deployment ended. */
-public record RootResult(RootId id, Status status, String message, long millis) implements Serializable {
+public record RootResult(RootId id, Status status, String message, long millis) {
 
     /** The end states of a root. */
     public enum Status {

@@ -1,13 +1,12 @@
 package batou.model;
 
-import java.io.Serializable;
 import java.util.Comparator;
 
 /**
  * A position in a project file: the path relative to the project root (with '/' separators), 1-based line and
  * column. Line 0 means "the file as a whole".
  */
-public record SourceLocation(String file, int line, int column) implements Comparable<SourceLocation>, Serializable {
+public record SourceLocation(String file, int line, int column) implements Comparable<SourceLocation> {
 
     private static final Comparator<SourceLocation> ORDER = Comparator.comparing(SourceLocation::file)
             .thenComparingInt(SourceLocation::line).thenComparingInt(SourceLocation::column);

@@ -1,44 +1,23 @@
 package batou.agent.protocol;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 
 /**
- * Messages on a byte stream (an SSH channel, a pipe): each frame is a magic number, a length and one serialized
- * {@link Message}. Only batou's and the JDK's value classes are accepted when reading, and frames are limited in
- * size, so a confused peer (a shell printing a banner, a truncated stream) gives a clear error, not garbage.
+ * Messages on a byte stream (an SSH channel, a pipe): each frame is a magic number, a length and one message in
+ * its wire form ({@link MessageCodec}: no Java serialization, so nothing but batou's own messages can be read).
+ * Frames are limited in size, so a confused peer (a shell printing a banner, a truncated stream) gives a clear
+ * error, not garbage.
  */
 public final class Frames {
 
     /** "batu" */
     private static final int MAGIC = 0x62617475;
     private static final int MAX_FRAME = 512 * 1024 * 1024;
-    private static final ObjectInputFilter FILTER = info -> {
-        Class<?> type = info.serialClass();
-        if (info.depth() > 64) {
-            return ObjectInputFilter.Status.REJECTED;
-        }
-        if (type == null) {
-            return ObjectInputFilter.Status.UNDECIDED;
-        }
-        while (type.isArray()) {
-            type = type.getComponentType();
-        }
-        String name = type.getName();
-        return type.isPrimitive() || name.startsWith("batou.") || name.startsWith("java.lang.")
-                || name.startsWith("java.util.") || name.startsWith("java.time.") ? ObjectInputFilter.Status.ALLOWED
-                        : ObjectInputFilter.Status.REJECTED;
-    };
 
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -50,13 +29,10 @@ public final class Frames {
 
     /** Writes one message and flushes it. */
     public synchronized void send(Message message) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
-            objects.writeObject(message);
-        }
+        byte[] bytes = MessageCodec.encode(message);
         out.writeInt(MAGIC);
-        out.writeInt(bytes.size());
-        bytes.writeTo(out);
+        out.writeInt(bytes.length);
+        out.write(bytes);
         out.flush();
     }
 
@@ -85,12 +61,7 @@ public final class Frames {
         if (payload.length < length) {
             throw new EOFException("the stream ended inside a frame");
         }
-        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-            objects.setObjectInputFilter(FILTER);
-            return (Message) objects.readObject();
-        } catch (InvalidClassException | ClassNotFoundException | ClassCastException e) {
-            throw new IOException("unexpected message: " + e.getMessage(), e);
-        }
+        return MessageCodec.decode(payload);
     }
 
     private static String printable(int magic, byte[] rest) {

@@ -1,6 +1,5 @@
 package batou.agent.protocol;
 
-import java.io.Serializable;
 import java.util.List;
 
 import batou.engine.DeploymentInfo;
@@ -13,7 +12,7 @@ import batou.model.plan.HostPlan;
  * of a host is: {@link Start} → {@link Started} (or {@link Refused}); the {@link FileData} the agent lacks; then per
  * root {@link RunRoot} → {@link Event}s → {@link RootDone}; at last {@link Finish} → {@link Finished}.
  */
-public sealed interface Message extends Serializable {
+public sealed interface Message {
 
     /** Controller: deploy this host (its plan only) with these project files. */
     record Start(DeploymentInfo info, HostPlan host, List<ProjectFile> files) implements Message {

@@ -1,6 +1,5 @@
 package batou.engine.events;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,7 +10,7 @@ import batou.engine.parts.Change;
  * the workbench and (over SSH) the controller show them. Events carry no sensitive values: a sensitive change
  * is marked so and shown as "diff hidden".
  */
-public sealed interface DeploymentEvent extends Serializable {
+public sealed interface DeploymentEvent {
 
     Instant time();
 

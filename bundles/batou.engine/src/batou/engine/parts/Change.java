@@ -1,9 +1,7 @@
 package batou.engine.parts;
 
-import java.io.Serializable;
-
 /** One thing an update changes (or, when predicting, would change) on the target. */
-public sealed interface Change extends Serializable
+public sealed interface Change
         permits Change.Content, Change.Property, Change.Command, Change.Other {
 
     /** One line for people, e.g. {@code mode of app.ini: 0644 -> 0640}. Never holds sensitive values. */

@@ -1,6 +1,5 @@
 package batou.model.plan;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  * after the roots it depends on), and what was skipped because the environment marks it ignored.
  */
 public record DeploymentPlan(String environment, long jobs, List<HostPlan> hosts, List<RootId> order,
-        List<String> ignoredHosts, List<RootId> ignoredComponents) implements Serializable {
+        List<String> ignoredHosts, List<RootId> ignoredComponents) {
 
     public DeploymentPlan {
         hosts = List.copyOf(hosts);

@@ -1,6 +1,5 @@
 package batou.model.plan;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -9,8 +8,7 @@ import java.util.Map;
  * to the host's agent; it holds plain values only (String, Long, Double, Boolean, List, Map, Address).
  */
 public record HostPlan(String name, String fqdn, String platform, String connect, String serviceUser,
-        String targetDirectory, String sshConfig, Map<String, Object> data, List<RootPlan> roots)
-        implements Serializable {
+        String targetDirectory, String sshConfig, Map<String, Object> data, List<RootPlan> roots) {
 
     public HostPlan {
         data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));

@@ -1,6 +1,5 @@
 package batou.model.plan;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +12,7 @@ import batou.model.SourceLocation;
  * sensitive, and its own parts (sub-components only), in deployment order.
  */
 public record PartNode(String type, String label, Map<String, Object> attributes, Set<String> sensitive,
-        List<PartNode> children, SourceLocation location) implements Serializable {
+        List<PartNode> children, SourceLocation location) {
 
     public PartNode {
         attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));

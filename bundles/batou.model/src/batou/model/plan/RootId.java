@@ -1,9 +1,7 @@
 package batou.model.plan;
 
-import java.io.Serializable;
-
 /** A root component on a host: the unit batou orders, deploys and reports. */
-public record RootId(String host, String component) implements Serializable, Comparable<RootId> {
+public record RootId(String host, String component) implements Comparable<RootId> {
 
     /** {@code component on host}, for messages. */
     public String describe() {

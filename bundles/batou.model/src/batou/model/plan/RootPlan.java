@@ -1,6 +1,5 @@
 package batou.model.plan;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +9,7 @@ import java.util.Set;
  * resources it provides, its part tree and the roots (on any host) it must wait for.
  */
 public record RootPlan(RootId id, List<String> features, String workDirectory, Map<String, Object> attributes,
-        Set<String> sensitive, Map<String, Object> provided, List<PartNode> parts, List<RootId> dependsOn)
-        implements Serializable {
+        Set<String> sensitive, Map<String, Object> provided, List<PartNode> parts, List<RootId> dependsOn) {
 
     public RootPlan {
         features = List.copyOf(features);

@@ -1,14 +1,12 @@
 package batou.model.types;
 
-import java.io.Serializable;
-
 import batou.template.TemplateObject;
 
 /**
  * A network address {@code host:port}. The host is kept as written; it is resolved on the target when used.
  * In expressions it renders as {@code host:port} and offers {@code .host} and {@code .port}.
  */
-public record Address(String host, int port) implements TemplateObject, Serializable {
+public record Address(String host, int port) implements TemplateObject {
 
     /** Parses {@code host:port} or {@code [ipv6]:port}. */
     public static Address parse(String text) throws ConversionException {

@@ -221,22 +221,6 @@ class EnvironmentFeaturesTest {
                 ProjectFixture.printed(configuration));
     }
 
-    @Test
-    void thePlanCanBeSerialized() throws Exception {
-        DeploymentPlan plan = plan(app().environment("dev", """
-                hosts:
-                  a: {components: [app], data: {cores: 2}}
-                """), "dev");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(plan.host("a"));
-        }
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            assertEquals(plan.host("a"), in.readObject());
-        }
-    }
-
     private static List<String> types(RootPlan plan) {
         return plan.parts().stream().map(PartNode::type).toList();
     }
