@@ -10,8 +10,13 @@ final class RemoteShell {
     /** Exit status of the start command when the target lacks this agent. */
     static final int AGENT_MISSING = 97;
 
-    /** JVM options of the agent: quick start-up, small footprint; it runs for one deployment. */
-    static final String AGENT_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+    /**
+     * JVM options of the agent: quick start-up, small footprint; it runs for one deployment. Only C1, compiling
+     * only what is really hot (a no-op deploy runs most code a few times). The JVM's own messages go to stderr,
+     * never into the protocol on stdout, and none about the class-data archive (one the JVM cannot use is ignored).
+     */
+    static final String AGENT_JVM = "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseSerialGC"
+            + " -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
             + " -Dslf4j.internal.verbosity=ERROR";
 
     private final String serviceUser;
@@ -25,14 +30,17 @@ final class RemoteShell {
 
     /**
      * Starts the agent, or exits with {@link #AGENT_MISSING} when its jar is not there; with 127 when there is no
-     * Java (checked first: no upload to a host that cannot run it). The first run of an agent records the classes
-     * it loads in a class-data archive beside the jar ({@code agent-<sha256>.jar.jsa}, AppCDS); later runs map it
-     * and start faster. A Java that cannot use the archive ignores it.
+     * Java (checked first: no upload to a host that cannot run it). The first run of an agent with a Java records
+     * the classes it loads in a class-data archive beside the jar ({@code agent-<sha256>.jar.<java>.jsa}, AppCDS,
+     * named after the java binary's path and time, so an upgraded Java writes a new one); later runs map it and
+     * start faster.
      */
     String startAgent(String jarName) {
-        return wrap("command -v java >/dev/null 2>&1 || { echo 'java: not found' >&2; exit 127; }; a="
-                + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit " + AGENT_MISSING
-                + "; if [ -s \"$a.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.jsa\"; else c=\"-XX:ArchiveClassesAtExit=$a.jsa\"; fi"
+        return wrap("j=$(command -v java) || { echo 'java: not found' >&2; exit 127; }; a=" + stateDirectory + "/"
+                + quote(jarName) + "; [ -f \"$a\" ] || exit " + AGENT_MISSING
+                + "; k=$( { readlink -f \"$j\"; stat -L -c %Y \"$j\"; } 2>/dev/null | cksum | cut -d' ' -f1)"
+                + "; if [ -s \"$a.$k.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.$k.jsa\"; else rm -f \"$a\".*.jsa"
+                + "; c=\"-XX:ArchiveClassesAtExit=$a.$k.jsa\"; fi"
                 + "; exec java " + AGENT_JVM + " \"$c\" -jar \"$a\"");
     }
 
@@ -45,7 +53,7 @@ final class RemoteShell {
                 + ".$$.tmp\"; cat > \"$t\" && s=$(sha256sum \"$t\") && [ \"${s%% *}\" = " + sha256
                 + " ] && mv -f \"$t\" \"$d/" + jarName + "\" || { rm -f \"$t\"; echo \"the uploaded agent is "
                 + "incomplete or corrupt (sha256sum: $s)\" >&2; exit 1; }; ls -t \"$d\"/agent-*.jar | tail -n +4 "
-                + "| while read -r old; do rm -f \"$old\" \"$old.jsa\"; done; exit 0");
+                + "| while read -r old; do rm -f \"$old\" \"$old\".*.jsa; done; exit 0");
     }
 
     /** Prints the deployed record, or nothing when there is none. */

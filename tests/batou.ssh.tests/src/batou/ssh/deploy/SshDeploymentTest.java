@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,11 @@ class SshDeploymentTest {
 
     @BeforeAll
     static void startHosts() throws Exception {
+        Files.createDirectories(javaLink().getParent());
         network = SshNetwork.start(shared.resolve("net"),
-                java.util.Map.of("nojava1", List.of("SetEnv PATH=/nonexistent/bin")), "web1", "db1", "cache1",
-                "nojava1");
+                java.util.Map.of("nojava1", List.of("SetEnv PATH=/nonexistent/bin"), "upgraded1",
+                        List.of("SetEnv PATH=" + javaLink().getParent() + ":/usr/bin:/bin")),
+                "web1", "db1", "cache1", "nojava1", "upgraded1");
     }
 
     @AfterAll
@@ -72,7 +75,7 @@ class SshDeploymentTest {
 
     @BeforeEach
     void writeProject() throws Exception {
-        network.trustOnly("web1", "db1", "cache1", "nojava1");
+        network.trustOnly("web1", "db1", "cache1", "nojava1", "upgraded1");
         write("components/db/component.yaml", """
                 provide:
                   database: "db://{{ host.name }}/app"
@@ -255,7 +258,7 @@ class SshDeploymentTest {
             assertTrue(app.message().contains("CHANGED") && app.message().contains("ssh-keygen -R"), app.message());
             assertEquals(RootResult.Status.CHANGED, result(result, "db1", "db").status());
         } finally {
-            network.trustOnly("web1", "db1", "cache1", "nojava1");
+            network.trustOnly("web1", "db1", "cache1", "nojava1", "upgraded1");
         }
     }
 
@@ -300,6 +303,72 @@ class SshDeploymentTest {
         assertEquals(RootResult.Status.FAILED, db.status());
         assertTrue(db.message().contains("no Java on host 'nojava1'")
                 && db.message().contains("Java 17 or newer"), db.message());
+    }
+
+    @Test
+    void aJavaUpgradeOnTheTargetGetsItsOwnClassDataArchive() throws Exception {
+        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path otherJava = javaOfAnotherRelease();
+        Assumptions.assumeTrue(otherJava != null, "no Java of another feature release in /usr/lib/jvm");
+        Files.deleteIfExists(javaLink());
+        Files.createSymbolicLink(javaLink(), thisJava);
+        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+                + network.sshConfig() + "\nhosts:\n  upgraded1:\n    components: [db]\n    target_directory: "
+                + target("upgraded1") + "\n");
+        DeploymentResult first = deploy(1, false);
+        assertEquals(RootResult.Status.CHANGED, result(first, "upgraded1", "db").status(), first.all()::toString);
+        Path archive = awaitOneArchive(target("upgraded1"), null);
+
+        // The same path now runs another Java, whose JVM cannot use the archive (and says so on stdout unless told
+        // otherwise, which would break the protocol).
+        Files.delete(javaLink());
+        Files.createSymbolicLink(javaLink(), otherJava);
+        DeploymentResult second = deploy(1, false);
+        assertEquals(RootResult.Status.UNCHANGED, result(second, "upgraded1", "db").status(),
+                () -> second.all() + "\n" + events);
+        awaitOneArchive(target("upgraded1"), archive);
+    }
+
+    /** The link the host upgraded1 finds as {@code java} on its PATH. */
+    private static Path javaLink() {
+        return shared.resolve("upgraded-java/bin/java");
+    }
+
+    /** A java executable of a feature release other than this JVM's, or null. */
+    private static Path javaOfAnotherRelease() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        String mine = "JAVA_VERSION=\"" + Runtime.version().feature();
+        try (Stream<Path> all = Files.list(jvms)) {
+            for (Path jdk : all.sorted().toList()) {
+                Path release = jdk.resolve("release");
+                Path java = jdk.resolve("bin/java");
+                if (Files.isReadable(release) && Files.isExecutable(java) && Files.readAllLines(release).stream()
+                        .anyMatch(l -> l.startsWith("JAVA_VERSION=\"") && !l.startsWith(mine + ".")
+                                && !l.equals(mine + "\""))) {
+                    return java;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Waits until the agent's exit has written the one class-data archive of the target, other than {@code old}. */
+    private static Path awaitOneArchive(Path target, Path old) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        List<Path> archives = List.of();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(target.resolve(".batou"))) {
+                archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+            }
+            if (archives.size() == 1 && !archives.get(0).equals(old) && Files.size(archives.get(0)) > 0) {
+                return archives.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected one class-data archive other than " + old + ": " + archives);
     }
 
     @Test
