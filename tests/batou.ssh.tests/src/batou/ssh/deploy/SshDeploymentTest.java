@@ -36,6 +36,7 @@ import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
+import batou.test.harness.OtherJava;
 import batou.test.harness.SshNetwork;
 
 /**
@@ -308,7 +309,7 @@ class SshDeploymentTest {
     @Test
     void aJavaUpgradeOnTheTargetGetsItsOwnClassDataArchive() throws Exception {
         Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path otherJava = javaOfAnotherRelease();
+        Path otherJava = OtherJava.executable();
         Assumptions.assumeTrue(otherJava != null, "no Java of another feature release in /usr/lib/jvm");
         Files.deleteIfExists(javaLink());
         Files.createSymbolicLink(javaLink(), thisJava);
@@ -332,27 +333,6 @@ class SshDeploymentTest {
     /** The link the host upgraded1 finds as {@code java} on its PATH. */
     private static Path javaLink() {
         return shared.resolve("upgraded-java/bin/java");
-    }
-
-    /** A java executable of a feature release other than this JVM's, or null. */
-    private static Path javaOfAnotherRelease() throws IOException {
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(jvms)) {
-            return null;
-        }
-        String mine = "JAVA_VERSION=\"" + Runtime.version().feature();
-        try (Stream<Path> all = Files.list(jvms)) {
-            for (Path jdk : all.sorted().toList()) {
-                Path release = jdk.resolve("release");
-                Path java = jdk.resolve("bin/java");
-                if (Files.isReadable(release) && Files.isExecutable(java) && Files.readAllLines(release).stream()
-                        .anyMatch(l -> l.startsWith("JAVA_VERSION=\"") && !l.startsWith(mine + ".")
-                                && !l.equals(mine + "\""))) {
-                    return java;
-                }
-            }
-        }
-        return null;
     }
 
     /** Waits until the agent's exit has written the one class-data archive of the target, other than {@code old}. */
