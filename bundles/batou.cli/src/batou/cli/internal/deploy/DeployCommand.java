@@ -137,15 +137,22 @@ public final class DeployCommand implements Command {
                         + "project folder with -p, or run batou inside it");
                 return finish(arguments, events, null, null, Phase.PREPARING);
             }
-            String refusal = checkRepository(project, arguments.has(DIRTY), consistencyOnly || predict);
+            // Reading git's state (JGit) and configuring are independent: both at once, reported in this order.
+            java.util.concurrent.FutureTask<ProjectRepository> repository = new java.util.concurrent.FutureTask<>(
+                    () -> ProjectRepository.of(project));
+            Thread reader = new Thread(repository, "batou-git-state");
+            reader.setDaemon(true);
+            reader.start();
+            long configureStart = System.nanoTime();
+            Configuration configuration = ProjectOptions.configure(project, environment, false);
+            timings.put("configure", millisSince(configureStart));
+            String refusal = checkRepository(repositoryOf(repository), arguments.has(DIRTY),
+                    consistencyOnly || predict);
             if (refusal != null) {
                 out.println("    " + refusal);
                 return finish(arguments, events, null, null, Phase.PREPARING);
             }
             heading(Phase.CONFIGURING);
-            long configureStart = System.nanoTime();
-            Configuration configuration = ProjectOptions.configure(project, environment, false);
-            timings.put("configure", millisSince(configureStart));
             if (configuration.failed()) {
                 ProjectOptions.printDiagnostics(configuration, out);
                 return finish(arguments, events, null, null, Phase.CONFIGURING);
@@ -176,9 +183,26 @@ public final class DeployCommand implements Command {
             return finish(arguments, events, plan, result, result.failed() ? Phase.DEPLOYING : null);
         }
 
+        private static ProjectRepository repositoryOf(java.util.concurrent.FutureTask<ProjectRepository> reading)
+                throws IOException {
+            try {
+                return reading.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the git state", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+
         /** Reports the project's commit; the reason to refuse a real deployment, or null. */
-        private String checkRepository(Path project, boolean dirty, boolean changesNothing) throws IOException {
-            ProjectRepository repository = ProjectRepository.of(project);
+        private String checkRepository(ProjectRepository repository, boolean dirty, boolean changesNothing) {
             if (repository == null) {
                 source.put("commit", null);
                 if (dirty || changesNothing) {
