@@ -162,6 +162,16 @@ public final class SshTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * The key exchanges JSch tries out before every connection, without those Java 17 always has (X25519 and X448):
+     * trying one generates a key pair, twice per connection for nothing. The post-quantum ones still get tried
+     * (they need a newer Java or Bouncy Castle). Signatures (Ed25519, Ed448) need no check either.
+     */
+    private static final String CHECKED_KEXES = java.util.Arrays.stream(JSch.getConfig("CheckKexes").split(","))
+            .filter(kex -> !java.util.Set.of("curve25519-sha256", "curve25519-sha256@libssh.org", "curve448-sha512")
+                    .contains(kex))
+            .collect(java.util.stream.Collectors.joining(","));
+
     private Session session(Target target, HostKeyCheck hostKeys, Identities identities, JumpProxy proxy,
             int timeoutMillis) throws JSchException {
         HostConfig host = target.config();
@@ -171,6 +181,8 @@ public final class SshTransport implements AutoCloseable {
         session.setConfig("StrictHostKeyChecking", "yes");
         session.setConfig("HashKnownHosts", "no");
         session.setConfig("PreferredAuthentications", "publickey");
+        session.setConfig("CheckKexes", CHECKED_KEXES);
+        session.setConfig("CheckSignatures", "");
         session.setHostKeyRepository(hostKeys);
         session.setIdentityRepository(identities);
         session.setDaemonThread(true);
