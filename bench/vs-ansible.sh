@@ -12,8 +12,9 @@
 #   CPU         controller CPU (user + sys) of the tool and its waited-for children, from GNU time; for Ansible
 #               plus the CPU of its ControlPersist ssh masters (they detach, so GNU time misses them)
 #   RSS         peak resident memory of the largest single process of the tool (GNU time's %M)
-#   target CPU  CPU of everything below the sshd servers: the remote side (batou's agent JVM, Ansible's
-#               Python modules), which runs on this same machine
+#   all CPU     CPU of the whole machine during the run (/proc/stat): controller, sshd servers and everything
+#               below them (batou's agent JVMs, Ansible's Python modules), all on this same machine
+#   target CPU  (computed, not in the table: all CPU covers it) CPU of everything below the sshd servers
 # The targets are batou-targets/hN and ansible-targets/hN; the work directories <target>/work/w of both tools
 # are compared (diff -r and file types/modes) after the first deploy and after the change.
 # Prints a Markdown table per host count and writes them to bench/vs-ansible/last-run.md.
@@ -165,16 +166,19 @@ restore_template() {
 }
 
 # -------------------------------------------------------------------------------------------------- measuring
-# measure LOG COMMAND...: runs it under GNU time; sets m_wall, m_cpu (s), m_rss (MiB), m_target (s).
+# measure LOG COMMAND...: runs it under GNU time; sets m_wall, m_cpu (s), m_rss (MiB), m_target (s), m_all (s).
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
 measure() {
-  local log=$1 wall user sys rss target masters
+  local log=$1 wall user sys rss target masters all_before all_after
   shift
   python3 "$here/cpu.py" snapshot "$work/cp" "${LOOPBACK_PIDS[@]}" > "$work/cpu-before.json"
+  all_before=$(machine_ticks)
   if ! /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "$@" > "$log" 2>&1; then
     tail -n 30 "$log" >&2
     die "failed: $* (exit code $(head -1 "$work/time.txt" | grep -o '[0-9]*$'); the whole log is above)"
   fi
   sleep 1 # let the remote sessions end and be reaped, so their CPU counts for this run
+  all_after=$(machine_ticks)
   python3 "$here/cpu.py" snapshot "$work/cp" "${LOOPBACK_PIDS[@]}" > "$work/cpu-after.json"
   read -r wall user sys rss < <(tail -1 "$work/time.txt")
   read -r target masters < <(python3 "$here/cpu.py" delta "$work/cpu-before.json" "$work/cpu-after.json")
@@ -182,6 +186,7 @@ measure() {
   m_cpu=$(echo "$user $sys $masters" | awk '{printf "%.2f", $1 + $2 + $3}')
   m_rss=$((rss / 1024))
   m_target=$target
+  m_all=$(awk -v a="$all_before" -v b="$all_after" -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / t}')
 }
 
 # Results: result[tool,phase] = "wall cpu rss target"
@@ -235,9 +240,9 @@ run_ansible() {
 # rounds TOOL N: first deploy, no-op deploys (median), one-change deploy; all results into result[].
 # batou goes first; its work directories after the first deploy are kept to compare with Ansible's.
 rounds() {
-  local tool=$1 n=$2 r walls=() cpus=() rsss=() targets=()
+  local tool=$1 n=$2 r walls=() cpus=() rsss=() targets=() alls=()
   "run_$tool" first "$n"
-  result[$tool,first]="$m_wall $m_cpu $m_rss $m_target"
+  result[$tool,first]="$m_wall $m_cpu $m_rss $m_target $m_all"
   if [ "$tool" = batou ]; then
     cp -a "$work/batou-targets" "$work/batou-first"
   else
@@ -245,12 +250,13 @@ rounds() {
   fi
   for ((r = 1; r <= noop_runs; r++)); do
     "run_$tool" no-op "$n"
-    walls+=("$m_wall") cpus+=("$m_cpu") rsss+=("$m_rss") targets+=("$m_target")
+    walls+=("$m_wall") cpus+=("$m_cpu") rsss+=("$m_rss") targets+=("$m_target") alls+=("$m_all")
   done
   result[$tool,no-op]="$(median "${walls[@]}") $(median "${cpus[@]}") $(median "${rsss[@]}") $(median "${targets[@]}")"
+  result[$tool,no-op]+=" $(median "${alls[@]}")"
   change_template "$tool"
   "run_$tool" change "$n"
-  result[$tool,change]="$m_wall $m_cpu $m_rss $m_target"
+  result[$tool,change]="$m_wall $m_cpu $m_rss $m_target $m_all"
   restore_template "$tool"
 }
 
@@ -283,8 +289,8 @@ table() {
   echo
   echo "### $n host$([ "$n" -gt 1 ] && echo s)"
   echo
-  echo "| deploy | batou wall | batou CPU | batou RSS | Ansible wall | Ansible CPU | Ansible RSS | Ansible target CPU | speed-up (wall) |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| deploy | batou wall | batou CPU | batou all CPU | batou RSS | Ansible wall | Ansible CPU | Ansible all CPU | Ansible RSS | speed-up (wall) |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for phase in first no-op change; do
     case $phase in
       first) label="first (fresh targets)" ;;
@@ -293,8 +299,8 @@ table() {
     esac
     read -r -a b <<< "${result[batou,$phase]}"
     read -r -a a <<< "${result[ansible,$phase]}"
-    echo "| $label | $(seconds "${b[0]}") | $(seconds "${b[1]}") | ${b[2]} MiB |" \
-      "$(seconds "${a[0]}") | $(seconds "${a[1]}") | ${a[2]} MiB | $(seconds "${a[3]}") |" \
+    echo "| $label | $(seconds "${b[0]}") | $(seconds "${b[1]}") | $(seconds "${b[4]}") | ${b[2]} MiB |" \
+      "$(seconds "${a[0]}") | $(seconds "${a[1]}") | $(seconds "${a[4]}") | ${a[2]} MiB |" \
       "$(awk -v a="${a[0]}" -v b="${b[0]}" 'BEGIN {printf "%.1f×", a / b}') |"
   done
 }
@@ -307,10 +313,9 @@ header() {
   cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($cpu), $os, $java, $ansible, OpenSSH loopback servers."
   echo "Command: \`$command_line\` (workload W: 100 resources per host; no-op = median of $noop_runs runs)."
-  echo "CPU = controller CPU (user + sys; Ansible: with its ssh ControlPersist masters); RSS = peak of the largest"
-  echo "single controller process; Ansible target CPU = everything under the sshd servers (same machine). batou's"
-  echo "target side is not in the table: its agent ends after the controller closes the connection, so sshd does"
-  echo "not wait for it and its CPU time escapes that count."
+  echo "CPU = controller CPU (user + sys; Ansible: with its ssh ControlPersist masters); all CPU = the whole"
+  echo "machine's CPU during the run and one second after it (controller, sshd servers, batou's agents or Ansible's"
+  echo "remote Python: everything shares these cores); RSS = peak of the largest single controller process."
 }
 
 # --------------------------------------------------------------------------------------------------------- main
