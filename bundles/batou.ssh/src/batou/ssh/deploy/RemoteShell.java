@@ -16,7 +16,7 @@ final class RemoteShell {
      * never into the protocol on stdout, and none about the class-data archive (one the JVM cannot use is ignored).
      */
     static final String AGENT_JVM = "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseSerialGC"
-            + " -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=warning,cds*=off:stderr"
+            + " -XX:-UsePerfData -Xshare:auto -Xlog:disable '-Xlog:all=warning,cds*=off:stderr'"
             + " -Dslf4j.internal.verbosity=ERROR";
 
     private final String serviceUser;
