@@ -27,9 +27,18 @@ public final class Frames {
         this.out = out == null ? null : new DataOutputStream(new java.io.BufferedOutputStream(out, 65536));
     }
 
-    /** Writes one message and flushes it. */
+    /**
+     * Writes one message and flushes it.
+     *
+     * @throws IOException also when the message holds a value that has no wire form (named in the message)
+     */
     public synchronized void send(Message message) throws IOException {
-        byte[] bytes = MessageCodec.encode(message);
+        byte[] bytes;
+        try {
+            bytes = MessageCodec.encode(message);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         out.writeInt(MAGIC);
         out.writeInt(bytes.length);
         out.write(bytes);

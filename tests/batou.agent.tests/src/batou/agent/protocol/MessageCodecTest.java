@@ -172,6 +172,16 @@ class MessageCodecTest {
     }
 
     @Test
+    void aMessageThatCannotTravelFailsAsAnIOExceptionNamingTheValue() {
+        HostPlan host = new HostPlan("h", "h.example.com", "debian", "ssh", null, "/srv/h", null,
+                Map.of("when", java.time.Duration.ofSeconds(1)), List.of());
+        Frames frames = new Frames(null, new ByteArrayOutputStream());
+        IOException e = assertThrows(IOException.class, () -> frames.send(
+                new Message.Start(new DeploymentInfo("dev", null, "me@here", false), host, List.of())));
+        assertTrue(e.getMessage().contains("java.time.Duration cannot travel to an agent"), e.getMessage());
+    }
+
+    @Test
     void whatIsNotAMessageIsRefused() {
         byte[] good = MessageCodec.encode(new Message.Refused("locked"));
         byte[] truncated = Arrays.copyOf(good, good.length - 2);
