@@ -9,6 +9,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 
+import batou.ui.internal.Columns;
+
 /** The files a run changed (predicting: would change), one entry each; double-click opens the diff. */
 final class ChangeList {
 

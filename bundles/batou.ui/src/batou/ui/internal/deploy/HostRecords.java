@@ -24,6 +24,7 @@ import batou.model.configure.Configuration;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
 import batou.ssh.deploy.EnvironmentConnector;
+import batou.ui.internal.Columns;
 import batou.ui.internal.project.OpenProject;
 
 /**

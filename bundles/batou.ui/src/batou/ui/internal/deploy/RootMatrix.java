@@ -8,7 +8,6 @@ import java.util.Set;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
@@ -16,6 +15,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 
 import batou.model.plan.RootId;
+import batou.ui.internal.Columns;
 
 /**
  * The host x root-component matrix of a run: a row per host, a column per root component (in plan order), each
@@ -90,10 +90,7 @@ final class RootMatrix {
     }
 
     private void column(String title, int width, ColumnLabelProvider labels) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(labels);
+        Columns.add(viewer, title, width, labels);
     }
 
     /** The cells of one component's column. */

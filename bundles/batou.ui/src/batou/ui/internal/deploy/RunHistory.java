@@ -12,6 +12,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 
+import batou.ui.internal.Columns;
+
 /** The finished runs of this workbench, newest first; double-click shows one again in the view. */
 final class RunHistory {
 

@@ -10,7 +10,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellEditor;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -28,6 +27,7 @@ import batou.model.project.edit.EnvironmentEdits;
 import batou.model.project.edit.EnvironmentOutline;
 import batou.model.project.edit.EnvironmentOutline.Host;
 import batou.model.project.edit.YamlValues;
+import batou.ui.internal.Columns;
 
 /** The hosts of the environment: add, rename, remove, and each host's platform and data (as YAML text). */
 final class HostsSection {
@@ -94,15 +94,7 @@ final class HostsSection {
 
     private void column(String title, int width, Function<Host, String> label, Function<Host, String> value,
             BiFunction<Host, String, Function<EnvironmentEdits, String>> edit) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return label.apply((Host) element);
-            }
-        });
+        TableViewerColumn column = Columns.add(viewer, Host.class, title, width, label);
         TextCellEditor cellEditor = new TextCellEditor(viewer.getTable());
         column.setEditingSupport(new EditingSupport(viewer) {
             @Override

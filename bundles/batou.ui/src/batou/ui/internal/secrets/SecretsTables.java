@@ -5,9 +5,7 @@ import java.util.function.Function;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -16,6 +14,7 @@ import org.eclipse.swt.widgets.Label;
 
 import batou.secrets.Member;
 import batou.secrets.SecretEntry;
+import batou.ui.internal.Columns;
 import batou.ui.internal.secrets.SecretsSnapshot.SecretFile;
 
 /**
@@ -66,15 +65,7 @@ final class SecretsTables {
     }
 
     private static void column(TableViewer viewer, String title, int width, Function<Object, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(element);
-            }
-        });
+        Columns.add(viewer, Object.class, title, width, text);
     }
 
     private String valueText(Object element) {
