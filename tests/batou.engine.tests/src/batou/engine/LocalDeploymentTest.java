@@ -103,7 +103,7 @@ class LocalDeploymentTest {
     }
 
     private DeploymentPlan plan(List<RootPlan> roots) {
-        HostPlan host = new HostPlan("h", "h", null, "local", null, temp.toString(), null, Map.of(), roots);
+        HostPlan host = new HostPlan("h", "h", null, "local", null, temp.toString(), null, 0, Map.of(), roots);
         return new DeploymentPlan("test", 1, List.of(host), roots.stream().map(RootPlan::id).toList(), List.of(),
                 List.of());
     }
@@ -222,9 +222,9 @@ class LocalDeploymentTest {
         RootPlan down = root("down", "db", List.of(marker("d1", Map.of())));
         RootPlan up = root("up", "app", List.of(marker("u1", Map.of())), new RootId("down", "db"));
         RootPlan other = root("up", "other", List.of(marker("o1", Map.of())));
-        HostPlan downHost = new HostPlan("down", "down", null, "ssh", null, temp.toString(), null, Map.of(),
+        HostPlan downHost = new HostPlan("down", "down", null, "ssh", null, temp.toString(), null, 0, Map.of(),
                 List.of(down));
-        HostPlan upHost = new HostPlan("up", "up", null, "local", null, temp.toString(), null, Map.of(),
+        HostPlan upHost = new HostPlan("up", "up", null, "local", null, temp.toString(), null, 0, Map.of(),
                 List.of(up, other));
         DeploymentPlan plan = new DeploymentPlan("test", 2, List.of(downHost, upHost),
                 List.of(down.id(), up.id(), other.id()), List.of(), List.of());

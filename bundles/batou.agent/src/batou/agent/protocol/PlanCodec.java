@@ -37,6 +37,7 @@ final class PlanCodec {
         out.string(host.serviceUser());
         out.string(host.targetDirectory());
         out.string(host.sshConfig());
+        out.longValue(host.agentLinger());
         out.map(host.data());
         out.count(host.roots().size());
         for (RootPlan root : host.roots()) {
@@ -52,13 +53,15 @@ final class PlanCodec {
         String serviceUser = in.string();
         String targetDirectory = in.string();
         String sshConfig = in.string();
+        long agentLinger = in.longValue();
         var data = in.map();
         int count = in.count();
         List<RootPlan> roots = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             roots.add(readRoot(in));
         }
-        return new HostPlan(name, fqdn, platform, connect, serviceUser, targetDirectory, sshConfig, data, roots);
+        return new HostPlan(name, fqdn, platform, connect, serviceUser, targetDirectory, sshConfig, agentLinger, data,
+                roots);
     }
 
     static void write(WireOutput out, RootId id) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * to the host's agent; it holds plain values only (String, Long, Double, Boolean, List, Map, Address).
  */
 public record HostPlan(String name, String fqdn, String platform, String connect, String serviceUser,
-        String targetDirectory, String sshConfig, Map<String, Object> data, List<RootPlan> roots) {
+        String targetDirectory, String sshConfig, long agentLinger, Map<String, Object> data, List<RootPlan> roots) {
 
     public HostPlan {
         data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));

@@ -12,10 +12,11 @@ public final class EnvironmentSettings {
     public static final String PLATFORM = "platform";
     public static final String JOBS = "jobs";
     public static final String SSH_CONFIG = "ssh_config";
+    public static final String AGENT_LINGER = "agent_linger";
 
     /** Every setting, in the order the reference documents them. */
     public static final List<String> KEYS = List.of(CONNECT, HOST_DOMAIN, SERVICE_USER, TARGET_DIRECTORY, PLATFORM,
-            JOBS, SSH_CONFIG);
+            JOBS, SSH_CONFIG, AGENT_LINGER);
 
     /** The connection methods. */
     public static final List<String> CONNECT_METHODS = List.of("ssh", "local");
@@ -23,6 +24,11 @@ public final class EnvironmentSettings {
     public static final String DEFAULT_CONNECT = "ssh";
     public static final String DEFAULT_TARGET_DIRECTORY = "~/deployment";
     public static final long DEFAULT_JOBS = 1;
+    /**
+     * Seconds an SSH host's agent stays after a deployment for the next one (0: it exits with the deployment).
+     * Like OpenSSH's ControlPersist, it spares the next deployment the start-up.
+     */
+    public static final long DEFAULT_AGENT_LINGER = 60;
 
     private EnvironmentSettings() {
     }

@@ -173,7 +173,7 @@ class MessageCodecTest {
 
     @Test
     void aMessageThatCannotTravelFailsAsAnIOExceptionNamingTheValue() {
-        HostPlan host = new HostPlan("h", "h.example.com", "debian", "ssh", null, "/srv/h", null,
+        HostPlan host = new HostPlan("h", "h.example.com", "debian", "ssh", null, "/srv/h", null, 0,
                 Map.of("when", java.time.Duration.ofSeconds(1)), List.of());
         Frames frames = new Frames(null, new ByteArrayOutputStream());
         IOException e = assertThrows(IOException.class, () -> frames.send(

@@ -228,6 +228,41 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void agentLingerIsSecondsNotADuration() {
+        project.environment("dev", """
+                environment:
+                  agent_linger: 5m
+                hosts:
+                  web1:
+                    components: [web]
+                    agent_linger: -1
+                """);
+        assertErrors(project.configure("dev"), """
+                environments/dev/environment.yaml:2:17: error: 'agent_linger' must be a whole number of seconds, \
+                0 or more (0: the agent exits with each deployment), not '5m'
+                environments/dev/environment.yaml:6:19: error: 'agent_linger' must be a whole number of seconds, \
+                0 or more (0: the agent exits with each deployment), not '-1'""");
+    }
+
+    @Test
+    void agentLingerIsSetPerEnvironmentAndPerHost() {
+        project.environment("dev", """
+                environment:
+                  agent_linger: 300
+                hosts:
+                  web1: [web]
+                  web2: {components: [web], agent_linger: 0}
+                  web3: {components: [web], connect: local}
+                """);
+        Configuration configuration = project.configure("dev");
+        assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
+        assertEquals(300, configuration.plan().host("web1").agentLinger());
+        assertEquals(0, configuration.plan().host("web2").agentLinger());
+        project.environment("dev", "hosts: {web1: [web]}\n");
+        assertEquals(60, project.configure("dev").plan().host("web1").agentLinger(), "the default");
+    }
+
+    @Test
     void unknownEnvironmentListsTheExistingOnes() {
         project.environment("dev", "hosts: {web1: [web]}\n").environment("staging", "hosts: {web1: [web]}\n");
         assertErrors(project.configure("stagign"), "environments/stagign/environment.yaml: error: unknown "

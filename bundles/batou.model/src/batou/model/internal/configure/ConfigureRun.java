@@ -123,13 +123,16 @@ public final class ConfigureRun {
             String connect = setting(settings, EnvironmentSettings.CONNECT, scope,
                     EnvironmentSettings.DEFAULT_CONNECT);
             String sshConfig = setting(settings, EnvironmentSettings.SSH_CONFIG, scope, null);
+            YNode lingerNode = settings.get(EnvironmentSettings.AGENT_LINGER);
+            long agentLinger = lingerNode != null && lingerNode.toValue() instanceof Long seconds ? seconds
+                    : EnvironmentSettings.DEFAULT_AGENT_LINGER;
             String fqdn = domain == null || domain.isBlank() ? declaration.name()
                     : declaration.name() + "." + domain;
             Map<String, Object> data = hostData(declaration);
             HostContext context = new HostContext(declaration.name(), fqdn, platform, serviceUser,
                     targetDirectory, data);
             hosts.add(new HostSetup(declaration, declaration.name(), fqdn, platform, connect, serviceUser,
-                    targetDirectory, sshConfig, data, context));
+                    targetDirectory, sshConfig, agentLinger, data, context));
         }
         if (environment.hosts().isEmpty()) {
             diagnostics.error(environment.location(), "environment '" + environment.name() + "' has no hosts",
@@ -595,7 +598,7 @@ public final class ConfigureRun {
         List<HostPlan> hostPlans = new ArrayList<>();
         for (HostSetup host : hosts) {
             hostPlans.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(),
-                    host.serviceUser(), host.targetDirectory(), host.sshConfig(), host.data(),
+                    host.serviceUser(), host.targetDirectory(), host.sshConfig(), host.agentLinger(), host.data(),
                     byHost.getOrDefault(host, List.of())));
         }
         YNode jobsNode = environment.settings().get(EnvironmentSettings.JOBS);

@@ -6,6 +6,6 @@ import batou.model.project.HostDeclaration;
 
 /** A host with its settings resolved (environment settings, overridden per host, expressions expanded). */
 record HostSetup(HostDeclaration declaration, String name, String fqdn, String platform, String connect,
-        String serviceUser, String targetDirectory, String sshConfig, Map<String, Object> data,
+        String serviceUser, String targetDirectory, String sshConfig, long agentLinger, Map<String, Object> data,
         HostContext context) {
 }

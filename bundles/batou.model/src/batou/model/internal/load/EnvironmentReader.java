@@ -73,6 +73,14 @@ final class EnvironmentReader {
                             "'jobs' must be a whole number of at least 1, not " + NodeReader.describe(entry.value()));
                 }
             }
+            case EnvironmentSettings.AGENT_LINGER -> {
+                if (!(entry.value() instanceof YScalar scalar && scalar.value() instanceof Long seconds
+                        && seconds >= 0)) {
+                    nodes.diagnostics().error(entry.value().location(), "'agent_linger' must be a whole number of"
+                            + " seconds, 0 or more (0: the agent exits with each deployment), not "
+                            + NodeReader.describe(entry.value()));
+                }
+            }
             default -> nodes.text(entry.value(), "'" + entry.name() + "'");
         }
     }
