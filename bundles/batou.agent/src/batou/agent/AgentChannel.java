@@ -18,6 +18,13 @@ public interface AgentChannel extends AutoCloseable {
      */
     String describeEnd();
 
+    /**
+     * Called once the agent said it finished: waits (a few seconds at most) until it really ended, so that what it
+     * does on its way out (write its class-data archive, start a lingering agent) is done when the deployment is.
+     */
+    default void awaitEnd() {
+    }
+
     @Override
     void close();
 }

@@ -116,6 +116,7 @@ public final class AgentHostSession implements HostSession {
             if (!(message instanceof Message.Finished)) {
                 throw answerOrLost(message);
             }
+            channel.awaitEnd();
         } catch (IOException e) {
             throw lost(e);
         }

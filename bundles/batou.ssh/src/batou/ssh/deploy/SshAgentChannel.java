@@ -15,6 +15,7 @@ import batou.ssh.SshException;
 final class SshAgentChannel implements AgentChannel {
 
     private static final int STDERR_KEPT = 16 * 1024;
+    private static final Duration END_TIMEOUT = Duration.ofSeconds(10);
 
     private final RemoteProcess process;
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -82,6 +83,16 @@ final class SshAgentChannel implements AgentChannel {
             return "the agent exited with status " + status + (text.isEmpty() ? "" : ": " + text);
         } catch (SshException e) {
             return e.getMessage();
+        }
+    }
+
+    @Override
+    public void awaitEnd() {
+        try {
+            process.stdin().close();
+            exitStatus(END_TIMEOUT);
+        } catch (IOException | SshException e) {
+            // it ends on its own; nothing to wait for
         }
     }
 
