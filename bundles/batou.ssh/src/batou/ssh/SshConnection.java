@@ -55,6 +55,15 @@ public final class SshConnection implements AutoCloseable {
     }
 
     /**
+     * Connects to a Unix socket on the host through sshd (no process started there).
+     *
+     * @throws RemoteSocket.Refused when nothing listens on {@code path} or sshd does not forward to sockets
+     */
+    public RemoteSocket openSocket(String path) throws SshException {
+        return RemoteSocket.open(this, session, path, (int) Math.min(Integer.MAX_VALUE, channelTimeout.toMillis()));
+    }
+
+    /**
      * Runs a command to completion.
      *
      * @param input what the command reads from standard input; {@code null}: nothing (end-of-file right away)

@@ -19,6 +19,19 @@ final class RemoteShell {
             + " -XX:-UsePerfData -Xshare:auto -Xlog:disable '-Xlog:all=warning,cds*=off:stderr'"
             + " -Dslf4j.internal.verbosity=ERROR";
 
+    /** The marker of a host whose sshd does not connect us to the lingering agent's socket. */
+    static final String UNREACHABLE_MARKER = "unreachable";
+
+    /** The longest socket path the agent binds (Linux allows 107 bytes). */
+    static final int MAX_SOCKET_PATH = 100;
+
+    /**
+     * Finds Java ({@code $j}, exit 127 when there is none) and its key ({@code $k}: a checksum of the java
+     * binary's real path and time), which names the class-data archives and sockets made with it.
+     */
+    private static final String JAVA_KEY = "j=$(command -v java) || { echo 'java: not found' >&2; exit 127; }"
+            + "; k=$( { readlink -f \"$j\"; stat -L -c %Y \"$j\"; } 2>/dev/null | cksum | cut -d' ' -f1)";
+
     private final String serviceUser;
     private final String stateDirectory;
 
@@ -34,14 +47,60 @@ final class RemoteShell {
      * the classes it loads in a class-data archive beside the jar ({@code agent-<sha256>.jar.<java>.jsa}, AppCDS,
      * named after the java binary's path and time, so an upgraded Java writes a new one); later runs map it and
      * start faster.
+     * <p>
+     * After an agent that ended well: with {@link Linger#START}, a lingering agent is started in the background for
+     * the next deployments ({@link #findLingeringAgent}): it listens on {@code socketName} (+ the Java's key) in
+     * {@code .batou/run} (mode 700), writes its pid beside it and exits after {@code lingerSeconds} without a
+     * deployment (not when the socket's path would be too long for a Unix socket, nor without {@code setsid}).
+     * With {@link Linger#UNREACHABLE}, when the lingering agent still runs, a marker in {@code .batou/run} records
+     * for a day that sshd does not connect us to it.
      */
-    String startAgent(String jarName) {
-        return wrap("j=$(command -v java) || { echo 'java: not found' >&2; exit 127; }; a=" + stateDirectory + "/"
-                + quote(jarName) + "; [ -f \"$a\" ] || exit " + AGENT_MISSING
-                + "; k=$( { readlink -f \"$j\"; stat -L -c %Y \"$j\"; } 2>/dev/null | cksum | cut -d' ' -f1)"
-                + "; if [ -s \"$a.$k.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.$k.jsa\"; else rm -f \"$a\".*.jsa"
-                + "; c=\"-XX:ArchiveClassesAtExit=$a.$k.jsa\"; fi"
-                + "; exec java " + AGENT_JVM + " \"$c\" -jar \"$a\"");
+    String startAgent(String jarName, String socketName, Linger linger, long lingerSeconds) {
+        String run = "java " + AGENT_JVM + " \"$c\" -jar \"$a\"";
+        String script = JAVA_KEY + "; a=" + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit "
+                + AGENT_MISSING + "; if [ -s \"$a.$k.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.$k.jsa\"; else rm -f"
+                + " \"$a\".*.jsa; c=\"-XX:ArchiveClassesAtExit=$a.$k.jsa\"; fi; ";
+        String runDirectory = stateDirectory + "/run";
+        return switch (linger) {
+            case NONE -> wrap(script + "exec " + run);
+            case START -> wrap(script + run + "; s=$?; [ $s -eq 0 ] && [ -s \"$a.$k.jsa\" ] && command -v setsid"
+                    + " >/dev/null && r=$(mkdir -p " + runDirectory + " && chmod 700 " + runDirectory + " && cd "
+                    + runDirectory + " && pwd -P) && p=\"$r/" + socketName + ".$k.sock\" && [ ${#p} -le "
+                    + MAX_SOCKET_PATH + " ] && { setsid java " + AGENT_JVM + " \"-XX:SharedArchiveFile=$a.$k.jsa\""
+                    + " -jar \"$a\" --serve \"$p\" --linger " + lingerSeconds
+                    + " </dev/null >/dev/null 2>\"$p.log\" & }; exit $s");
+            case UNREACHABLE -> wrap(script + run + "; s=$?; r=$(cd " + runDirectory + " && pwd -P) && p=\"$r/"
+                    + socketName + ".$k.sock\" && kill -0 \"$(cat \"$p.pid\" 2>/dev/null)\" 2>/dev/null && touch"
+                    + " \"$r/" + UNREACHABLE_MARKER + "\"; exit $s");
+        };
+    }
+
+    /** What {@link #startAgent} does about a lingering agent. */
+    enum Linger {
+        /** Nothing: the agent ends with the deployment. */
+        NONE,
+        /** Start one for the next deployments. */
+        START,
+        /** Record that the one running could not be reached through sshd. */
+        UNREACHABLE
+    }
+
+    /**
+     * Prints {@code socket PATH} when a lingering agent ({@link #startAgent}) for this Java runs on the host,
+     * {@code unreachable} when a deployment in the last day could not reach one through sshd, else {@code none}.
+     * Runs as the login user: an agent only lingers for deployments without a service user.
+     */
+    String findLingeringAgent(String socketName) {
+        return JAVA_KEY + "; r=$(cd " + stateDirectory + "/run 2>/dev/null && pwd -P) || { echo none; exit 0; }"
+                + "; if [ -n \"$(find \"$r/" + UNREACHABLE_MARKER + "\" -mmin -1440 2>/dev/null)\" ]; then echo"
+                + " unreachable; exit 0; fi; p=\"$r/" + socketName + ".$k.sock\"; if [ -S \"$p\" ] && kill -0"
+                + " \"$(cat \"$p.pid\" 2>/dev/null)\" 2>/dev/null; then printf 'socket %s\\n' \"$p\"; else echo"
+                + " none; fi";
+    }
+
+    /** The lingering agent's socket name for the agent with hash {@code sha256} (before the Java's key). */
+    static String socketName(String sha256) {
+        return "agent-" + sha256.substring(0, 16);
     }
 
     /**

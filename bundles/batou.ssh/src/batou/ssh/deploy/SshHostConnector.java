@@ -14,6 +14,7 @@ import batou.engine.HostSessionException;
 import batou.engine.events.DeploymentListener;
 import batou.model.plan.HostPlan;
 import batou.ssh.CommandResult;
+import batou.ssh.RemoteSocket;
 import batou.ssh.SshConnection;
 import batou.ssh.SshException;
 import batou.ssh.SshTransport;
@@ -21,10 +22,17 @@ import batou.ssh.SshTransport;
 /**
  * Opens hosts with {@code connect: ssh}: one SSH connection per host, the agent started in it as the service user
  * (uploaded first when the target lacks this exact build), then the host's plan handed to it.
+ * <p>
+ * Without a service user, and unless the host's {@code agent_linger} is 0, an agent then stays on the host for the
+ * next deployment ({@link RemoteShell#startAgent}): the next one finds it ({@link RemoteShell#findLingeringAgent})
+ * and talks to it on its Unix socket through sshd, with no JVM to start. When that fails before the agent said a
+ * word (it just stopped lingering, sshd does not forward to sockets), an agent is started as usual; a host whose
+ * sshd does not forward gets no lingering agent for a day.
  */
 public final class SshHostConnector implements HostConnector {
 
     private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
 
     private final SshTransport transport;
     private final ProjectFiles projectFiles;
@@ -49,15 +57,21 @@ public final class SshHostConnector implements HostConnector {
             String serviceUser = host.serviceUser() == null || host.serviceUser().equals(connection.user()) ? null
                     : host.serviceUser();
             RemoteShell shell = new RemoteShell(host.targetDirectory(), serviceUser);
-            HostSession session;
-            try {
-                session = start(host, info, listener, connection, shell, agent);
-            } catch (AgentUnavailableException missing) {
-                if (!missing.getMessage().contains("status " + RemoteShell.AGENT_MISSING)) {
-                    throw missing;
+            Reuse reused = serviceUser == null && host.agentLinger() > 0
+                    ? reuseLingering(host, info, listener, connection, shell, agent)
+                    : new Reuse(null, RemoteShell.Linger.NONE);
+            HostSession session = reused.session();
+            RemoteShell.Linger linger = reused.next();
+            if (session == null) {
+                try {
+                    session = start(host, info, listener, connection, shell, agent, linger);
+                } catch (AgentUnavailableException missing) {
+                    if (!missing.getMessage().contains("status " + RemoteShell.AGENT_MISSING)) {
+                        throw missing;
+                    }
+                    upload(host, connection, shell, agent);
+                    session = start(host, info, listener, connection, shell, agent, linger);
                 }
-                upload(host, connection, shell, agent);
-                session = start(host, info, listener, connection, shell, agent);
             }
             opened = true;
             return new ConnectionClosingSession(session, connection);
@@ -81,10 +95,48 @@ public final class SshHostConnector implements HostConnector {
     }
 
     private HostSession start(HostPlan host, DeploymentInfo info, DeploymentListener listener,
-            SshConnection connection, RemoteShell shell, AgentJar agent) throws SshException, HostSessionException {
-        SshAgentChannel channel = new SshAgentChannel(connection.start(shell.startAgent(agent.fileName())),
-                host.name());
+            SshConnection connection, RemoteShell shell, AgentJar agent, RemoteShell.Linger linger)
+            throws SshException, HostSessionException {
+        String command = shell.startAgent(agent.fileName(), RemoteShell.socketName(agent.sha256()), linger,
+                host.agentLinger());
+        SshAgentChannel channel = new SshAgentChannel(connection.start(command), host.name());
         return AgentHostSession.start(host, info, channel, projectFiles, listener);
+    }
+
+    /** A deployment on a lingering agent (null: none), else what the agent started for it does about lingering. */
+    private record Reuse(HostSession session, RemoteShell.Linger next) {
+    }
+
+    private Reuse reuseLingering(HostPlan host, DeploymentInfo info, DeploymentListener listener,
+            SshConnection connection, RemoteShell shell, AgentJar agent) throws SshException, HostSessionException {
+        CommandResult found;
+        try {
+            found = connection.run(shell.findLingeringAgent(RemoteShell.socketName(agent.sha256())), null,
+                    PROBE_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostSessionException("interrupted while connecting to host '" + host.name() + "'", e);
+        }
+        String answer = found.exitStatus() == 0 ? found.stdoutText().strip() : "none";
+        if (answer.equals("unreachable")) {
+            return new Reuse(null, RemoteShell.Linger.NONE);
+        }
+        if (!answer.startsWith("socket ")) {
+            return new Reuse(null, RemoteShell.Linger.START);
+        }
+        RemoteSocket socket;
+        try {
+            socket = connection.openSocket(answer.substring("socket ".length()));
+        } catch (RemoteSocket.Refused e) {
+            // sshd does not forward to sockets (the start command checks that the agent is still there)
+            return new Reuse(null, RemoteShell.Linger.UNREACHABLE);
+        }
+        try {
+            return new Reuse(AgentHostSession.start(host, info, new SocketAgentChannel(socket), projectFiles,
+                    listener), null);
+        } catch (AgentUnavailableException gone) {
+            return new Reuse(null, RemoteShell.Linger.START); // it stopped lingering as we came
+        }
     }
 
     private static void upload(HostPlan host, SshConnection connection, RemoteShell shell, AgentJar agent)

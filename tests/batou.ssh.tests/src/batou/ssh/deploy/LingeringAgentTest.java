@@ -1,0 +1,244 @@
+package batou.ssh.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.engine.DeploymentInfo;
+import batou.engine.DeploymentResult;
+import batou.engine.LocalDeployment;
+import batou.engine.Orchestrator;
+import batou.engine.RootResult;
+import batou.engine.events.DeploymentEvent;
+import batou.engine.parts.ExecutablePartTypes;
+import batou.lib.LibraryPartTypes;
+import batou.model.configure.Configuration;
+import batou.model.configure.Configurator;
+import batou.model.parts.PartTypeRegistry;
+import batou.model.plan.RootId;
+import batou.ssh.SshSettings;
+import batou.test.harness.SshNetwork;
+
+/**
+ * The agent that stays on a host after a deployment ({@code agent_linger}): the next deployment reaches it on its
+ * Unix socket through sshd and starts no JVM; it goes away after its time, is replaced when it died, and is not
+ * left behind when sshd does not forward to sockets or the setting is 0. Every {@code java} the hosts run goes
+ * through a wrapper that counts the starts.
+ */
+class LingeringAgentTest {
+
+    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+
+    @TempDir
+    static Path shared;
+
+    static SshNetwork network;
+
+    @TempDir
+    Path project;
+
+    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeAll
+    static void startHosts() throws Exception {
+        Path bin = Files.createDirectories(shared.resolve("bin"));
+        Path wrapper = bin.resolve("java");
+        Files.writeString(wrapper, "#!/bin/sh\necho \"$$ $*\" >> " + starts() + "\nexec "
+                + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        String path = "SetEnv PATH=" + bin + ":/usr/bin:/bin";
+        network = SshNetwork.start(shared.resolve("net"),
+                Map.of("warm1", List.of(path), "closed1", List.of(path, "AllowStreamLocalForwarding no")), "warm1",
+                "closed1");
+    }
+
+    @AfterAll
+    static void stopHosts() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    @BeforeEach
+    void writeProject() throws Exception {
+        Files.deleteIfExists(starts());
+        write("components/app/component.yaml", """
+                parts:
+                  - file: {path: app.conf, content: "{{ greeting }}\\n"}
+                attributes:
+                  greeting: {default: hello}
+                """);
+    }
+
+    @AfterEach
+    void stopAgents() throws Exception {
+        for (ProcessHandle agent : lingering()) {
+            agent.destroyForcibly();
+            agent.onExit().get();
+        }
+    }
+
+    @Test
+    void theNextDeploymentTalksToTheAgentTheLastOneLeft() throws Exception {
+        environment("warm1", "");
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        ProcessHandle agent = awaitLingering();
+        assertEquals(2, startsOfJava(), "the agent of the deployment, then the lingering one");
+        Path run = target().resolve(".batou/run");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(run)));
+        try (Stream<Path> files = Files.list(run)) {
+            Path socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst().orElseThrow();
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+        }
+
+        write("components/app/component.yaml", Files.readString(project.resolve("components/app/component.yaml"))
+                .replace("default: hello", "default: bonjour"));
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"), events::toString);
+        assertEquals("bonjour\n", Files.readString(target().resolve("work/app/app.conf")));
+        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertEquals(2, startsOfJava(), "no JVM started for the second and third deployment");
+        assertTrue(agent.isAlive());
+        assertEquals(List.of(agent), lingering());
+        assertTrue(Files.readString(target().resolve(".batou/deployed.json")).contains("\"commit\": \"c0ffee\""));
+    }
+
+    @Test
+    void anAgentLingersOnlyAsLongAsConfigured() throws Exception {
+        environment("warm1", "    agent_linger: 1\n");
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        ProcessHandle agent = awaitLingering();
+        agent.onExit().get(20, TimeUnit.SECONDS); // else TimeoutException
+        try (Stream<Path> files = Files.list(target().resolve(".batou/run"))) {
+            assertFalse(files.anyMatch(f -> f.toString().endsWith(".sock")), "the socket is gone with it");
+        }
+        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertEquals(4, startsOfJava(), "after the linger time a new agent for the deployment, lingering again");
+    }
+
+    @Test
+    void withAgentLingerZeroTheAgentEndsWithTheDeployment() throws Exception {
+        environment("warm1", "    agent_linger: 0\n");
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"));
+        assertEquals(2, startsOfJava(), "one agent per deployment");
+        assertEquals(List.of(), lingering());
+        assertFalse(Files.exists(target().resolve(".batou/run")));
+    }
+
+    @Test
+    void whereSshdDoesNotForwardToSocketsNoAgentLingersAfterTheSecondDeployment() throws Exception {
+        environment("closed1", "");
+        assertEquals(RootResult.Status.CHANGED, deploy("closed1"));
+        awaitLingering(); // it cannot know yet
+        assertEquals(RootResult.Status.UNCHANGED, deploy("closed1"), events::toString);
+        assertTrue(Files.exists(target().resolve(".batou/run/unreachable")), "sshd did not connect to it");
+        stopAgents();
+        assertEquals(RootResult.Status.UNCHANGED, deploy("closed1"), events::toString);
+        assertEquals(4, startsOfJava(), "agent and lingering agent, then one agent per deployment");
+        Thread.sleep(500);
+        assertEquals(List.of(), lingering());
+    }
+
+    @Test
+    void anAgentThatDiedIsReplaced() throws Exception {
+        environment("warm1", "");
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        ProcessHandle first = awaitLingering();
+        first.destroyForcibly(); // SIGKILL: its socket file stays behind
+        first.onExit().get();
+        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        ProcessHandle second = awaitLingering();
+        assertNotEquals(first.pid(), second.pid());
+        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertEquals(4, startsOfJava(), "agent and lingering agent, twice; nothing for the third deployment");
+    }
+
+    private RootResult.Status deploy(String host) {
+        Configuration configuration = new Configurator(TYPES).configure(project, "test");
+        assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
+        DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", false);
+        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, info, events::add,
+                Clock.systemUTC());
+        events.clear();
+        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES,
+                SshSettings.defaults().withAgentSocket(""))) {
+            DeploymentResult result = new Orchestrator(connector, info, 1, events::add, Clock.systemUTC())
+                    .run(configuration.plan());
+            RootResult root = result.get(new RootId(host, "app"));
+            assertNotEquals(RootResult.Status.FAILED, root.status(), () -> root.message() + "\n" + events);
+            return root.status();
+        }
+    }
+
+    private void environment(String host, String settings) throws IOException {
+        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+                + network.sshConfig() + "\nhosts:\n  " + host + ":\n    components: [app]\n    target_directory: "
+                + target() + "\n" + settings);
+    }
+
+    private Path target() {
+        return project.resolve("target-host");
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    /** The lingering agents serving a socket in this test's target. */
+    private List<ProcessHandle> lingering() {
+        String socket = target().resolve(".batou/run").toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(line -> line.contains(" --serve " + socket)).orElse(false)).toList();
+    }
+
+    /** Waits for the lingering agent to listen on its socket. */
+    private ProcessHandle awaitLingering() throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<ProcessHandle> agents = lingering();
+            Optional<Path> socket = Optional.empty();
+            if (Files.isDirectory(target().resolve(".batou/run"))) {
+                try (Stream<Path> files = Files.list(target().resolve(".batou/run"))) {
+                    socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst();
+                }
+            }
+            if (agents.size() == 1 && socket.isPresent()) {
+                return agents.get(0);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no agent lingers: " + lingering());
+    }
+
+    private static Path starts() {
+        return shared.resolve("java-starts.log");
+    }
+
+    /** How often the hosts started {@code java} since the test began. */
+    private static long startsOfJava() throws IOException {
+        return Files.exists(starts()) ? Files.readAllLines(starts()).size() : 0;
+    }
+}
