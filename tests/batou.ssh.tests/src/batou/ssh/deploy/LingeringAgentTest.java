@@ -174,7 +174,63 @@ class LingeringAgentTest {
         assertEquals(4, startsOfJava(), "agent and lingering agent, twice; nothing for the third deployment");
     }
 
+    @Test
+    void aConnectionDroppedMidDeployStopsTheLingeringAgentsDeploymentAtAPartBoundaryAndItStays() throws Exception {
+        environment("warm1", "");
+        component("first", "one", "x");
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        ProcessHandle agent = awaitLingering();
+        String big = "y".repeat(256 << 10);
+        component("second", "two", big);
+        Thread dropper = new Thread(() -> {
+            try {
+                while (events.stream().noneMatch(e -> e instanceof DeploymentEvent.RootStarted)) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(700);
+                network.host("warm1").killSessions();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dropper.start();
+        RootResult dropped = deployResult("warm1");
+        dropper.join();
+        assertEquals(RootResult.Status.FAILED, dropped.status(), () -> dropped + "\n" + events);
+        assertTrue(dropped.message().contains("lost"), dropped.message());
+        Path work = target().resolve("work/app");
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (Files.size(target().resolve(".batou/lock")) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, Files.size(target().resolve(".batou/lock")), "the lingering agent released the host");
+        assertEquals("second\n", Files.readString(work.resolve("before.conf")));
+        assertTrue(Files.exists(work.resolve("two")), "the running part finished");
+        assertEquals("x", Files.readString(work.resolve("big.txt")), "no part starts after the controller is gone");
+        assertTrue(agent.isAlive(), "the agent lingers on");
+
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"), events::toString);
+        assertEquals(big, Files.readString(work.resolve("big.txt")));
+        assertEquals(2, startsOfJava(), "all through the agent that lingered since the first deployment");
+    }
+
+    /** The component: a file, a slow command that creates {@code marker}, then a file with {@code big}. */
+    private void component(String before, String marker, String big) throws IOException {
+        write("components/app/component.yaml", """
+                parts:
+                  - file: {path: before.conf, content: "%s\\n"}
+                  - command: {run: "sleep 2 && touch %s", creates: %s}
+                  - file: {path: big.txt, content: "%s"}
+                """.formatted(before, marker, marker, big));
+    }
+
     private RootResult.Status deploy(String host) {
+        RootResult root = deployResult(host);
+        assertNotEquals(RootResult.Status.FAILED, root.status(), () -> root.message() + "\n" + events);
+        return root.status();
+    }
+
+    private RootResult deployResult(String host) {
         Configuration configuration = new Configurator(TYPES).configure(project, "test");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
         DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", false);
@@ -185,9 +241,7 @@ class LingeringAgentTest {
                 SshSettings.defaults().withAgentSocket(""))) {
             DeploymentResult result = new Orchestrator(connector, info, 1, events::add, Clock.systemUTC())
                     .run(configuration.plan());
-            RootResult root = result.get(new RootId(host, "app"));
-            assertNotEquals(RootResult.Status.FAILED, root.status(), () -> root.message() + "\n" + events);
-            return root.status();
+            return result.get(new RootId(host, "app"));
         }
     }
 

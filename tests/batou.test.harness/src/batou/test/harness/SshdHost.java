@@ -145,10 +145,6 @@ public final class SshdHost implements AutoCloseable {
     }
 
     /**
-     * Kills the processes that serve the open connections, and the commands they run, without an SSH goodbye, as a
-     * crash of the host would: clients see their connection drop. The daemon keeps listening for new connections.
-     */
-    /**
      * Kills the sshd processes of every open connection but not the commands they run: the network goes away,
      * the commands see their input end and their output break, as when a connection drops.
      */
@@ -158,6 +154,10 @@ public final class SshdHost implements AutoCloseable {
                 .forEach(ProcessHandle::destroyForcibly); // sshd, or sshd-session of newer OpenSSH
     }
 
+    /**
+     * Kills the processes that serve the open connections, and the commands they run, without an SSH goodbye, as a
+     * crash of the host would: clients see their connection drop. The daemon keeps listening for new connections.
+     */
     public void dropConnections() {
         process.toHandle().children().forEach(SshdHost::killTree);
     }
