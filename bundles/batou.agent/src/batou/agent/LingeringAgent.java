@@ -25,8 +25,8 @@ import batou.agent.protocol.Frames;
  * <p>
  * The socket lives in a directory only its user can enter ({@code .batou/run}, mode 700) and has mode 600 itself,
  * so only that user (and root) can connect. Its pid is in {@code SOCKET.pid}. One agent per socket: a lock file
- * beside it keeps out a second one started at the same time; a socket left by an agent that died is replaced. The agent also exits when its socket
- * file is removed (the target directory was deleted).
+ * beside it keeps out a second one started at the same time; a socket left by an agent that died is replaced. The
+ * agent also exits when its socket file is removed (the target directory was deleted).
  */
 final class LingeringAgent {
 
