@@ -115,11 +115,11 @@ final class ChannelPipe {
                     wait();
                     continue;
                 }
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                long left = deadline - System.nanoTime(); // in nanoseconds: whole milliseconds ended it early
                 if (left <= 0) {
                     throw new SocketTimeoutException("no data within " + readTimeoutMillis + " ms");
                 }
-                wait(left);
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
