@@ -32,13 +32,18 @@ final class RemoteShell {
     private static final String JAVA_KEY = "j=$(command -v java) || { echo 'java: not found' >&2; exit 127; }"
             + "; k=$( { readlink -f \"$j\"; stat -L -c %Y \"$j\"; } 2>/dev/null | cksum | cut -d' ' -f1)";
 
+    /** Whether the lingering agent of the socket {@code $p} runs: its pid file names a live process. */
+    private static final String LINGERING_AGENT_RUNS = "kill -0 \"$(cat \"$p.pid\" 2>/dev/null)\" 2>/dev/null";
+
     private final String serviceUser;
     private final String stateDirectory;
+    private final String runDirectory;
 
     /** Commands for {@code targetDirectory}, run as {@code serviceUser} (null: the login user). */
     RemoteShell(String targetDirectory, String serviceUser) {
         this.serviceUser = serviceUser;
         this.stateDirectory = word(targetDirectory) + "/.batou";
+        this.runDirectory = stateDirectory + "/run";
     }
 
     /**
@@ -60,18 +65,17 @@ final class RemoteShell {
         String script = JAVA_KEY + "; a=" + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit "
                 + AGENT_MISSING + "; if [ -s \"$a.$k.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.$k.jsa\"; else rm -f"
                 + " \"$a\".*.jsa; c=\"-XX:ArchiveClassesAtExit=$a.$k.jsa\"; fi; ";
-        String runDirectory = stateDirectory + "/run";
         return switch (linger) {
             case NONE -> wrap(script + "exec " + run);
             case START -> wrap(script + run + "; s=$?; [ $s -eq 0 ] && [ -s \"$a.$k.jsa\" ] && command -v setsid"
                     + " >/dev/null && r=$(mkdir -p " + runDirectory + " && chmod 700 " + runDirectory + " && cd "
-                    + runDirectory + " && pwd -P) && p=\"$r/" + socketName + ".$k.sock\" && [ ${#p} -le "
+                    + runDirectory + " && pwd -P) && " + socketPath(socketName) + " && [ ${#p} -le "
                     + MAX_SOCKET_PATH + " ] && { setsid java " + AGENT_JVM + " \"-XX:SharedArchiveFile=$a.$k.jsa\""
                     + " -jar \"$a\" --serve \"$p\" --linger " + lingerSeconds
                     + " </dev/null >/dev/null 2>\"$p.log\" & }; exit $s");
-            case UNREACHABLE -> wrap(script + run + "; s=$?; r=$(cd " + runDirectory + " && pwd -P) && p=\"$r/"
-                    + socketName + ".$k.sock\" && kill -0 \"$(cat \"$p.pid\" 2>/dev/null)\" 2>/dev/null && touch"
-                    + " \"$r/" + UNREACHABLE_MARKER + "\"; exit $s");
+            case UNREACHABLE -> wrap(script + run + "; s=$?; r=$(cd " + runDirectory + " && pwd -P) && "
+                    + socketPath(socketName) + " && " + LINGERING_AGENT_RUNS + " && touch \"$r/" + UNREACHABLE_MARKER
+                    + "\"; exit $s");
         };
     }
 
@@ -91,11 +95,15 @@ final class RemoteShell {
      * Runs as the login user: an agent only lingers for deployments without a service user.
      */
     String findLingeringAgent(String socketName) {
-        return JAVA_KEY + "; r=$(cd " + stateDirectory + "/run 2>/dev/null && pwd -P) || { echo none; exit 0; }"
+        return JAVA_KEY + "; r=$(cd " + runDirectory + " 2>/dev/null && pwd -P) || { echo none; exit 0; }"
                 + "; if [ -n \"$(find \"$r/" + UNREACHABLE_MARKER + "\" -mmin -1440 2>/dev/null)\" ]; then echo"
-                + " unreachable; exit 0; fi; p=\"$r/" + socketName + ".$k.sock\"; if [ -S \"$p\" ] && kill -0"
-                + " \"$(cat \"$p.pid\" 2>/dev/null)\" 2>/dev/null; then printf 'socket %s\\n' \"$p\"; else echo"
-                + " none; fi";
+                + " unreachable; exit 0; fi; " + socketPath(socketName) + "; if [ -S \"$p\" ] && "
+                + LINGERING_AGENT_RUNS + "; then printf 'socket %s\\n' \"$p\"; else echo none; fi";
+    }
+
+    /** Sets {@code $p} to the lingering agent's socket in the run directory {@code $r}, for the Java {@code $k}. */
+    private static String socketPath(String socketName) {
+        return "p=\"$r/" + socketName + ".$k.sock\"";
     }
 
     /** The lingering agent's socket name for the agent with hash {@code sha256} (before the Java's key). */
