@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,17 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
-import batou.engine.LocalDeployment;
-import batou.engine.Orchestrator;
 import batou.engine.RootResult;
 import batou.engine.events.DeploymentEvent;
-import batou.engine.parts.ExecutablePartTypes;
-import batou.lib.LibraryPartTypes;
-import batou.model.configure.Configuration;
-import batou.model.configure.Configurator;
-import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
 import batou.test.harness.SshNetwork;
@@ -47,8 +38,6 @@ import batou.test.harness.SshNetwork;
  * through a wrapper that counts the starts.
  */
 class LingeringAgentTest {
-
-    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
 
     @TempDir
     static Path shared;
@@ -231,18 +220,10 @@ class LingeringAgentTest {
     }
 
     private RootResult deployResult(String host) {
-        Configuration configuration = new Configurator(TYPES).configure(project, "test");
-        assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
-        DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", false);
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, info, events::add,
-                Clock.systemUTC());
         events.clear();
-        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES,
-                SshSettings.defaults().withAgentSocket(""))) {
-            DeploymentResult result = new Orchestrator(connector, info, 1, events::add, Clock.systemUTC())
-                    .run(configuration.plan());
-            return result.get(new RootId(host, "app"));
-        }
+        DeploymentResult result = TestDeployment.run(project, 1, SshSettings.defaults().withAgentSocket(""),
+                events::add);
+        return result.get(new RootId(host, "app"));
     }
 
     private void environment(String host, String settings) throws IOException {

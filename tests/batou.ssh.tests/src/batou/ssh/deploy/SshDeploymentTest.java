@@ -22,18 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.LocalDeployment;
-import batou.engine.Orchestrator;
 import batou.engine.RootResult;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.parts.ExecutablePartTypes;
-import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
-import batou.model.parts.PartTypeRegistry;
-import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
 import batou.test.harness.OtherJava;
@@ -45,7 +40,6 @@ import batou.test.harness.SshNetwork;
  */
 class SshDeploymentTest {
 
-    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
     private static final String SECRET = "s3cr3t-value-4711";
 
     @TempDir
@@ -129,16 +123,8 @@ class SshDeploymentTest {
     }
 
     private DeploymentResult deploy(long jobs, boolean acceptNewHostKeys) {
-        Configuration configuration = new Configurator(TYPES).configure(project, "test");
-        assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
-        DeploymentPlan plan = configuration.plan();
-        DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", false);
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, info, events::add,
-                Clock.systemUTC());
-        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES,
-                SshSettings.defaults().withAcceptNewHostKeys(acceptNewHostKeys).withAgentSocket(""))) {
-            return new Orchestrator(connector, info, jobs, events::add, Clock.systemUTC()).run(plan);
-        }
+        return TestDeployment.run(project, jobs,
+                SshSettings.defaults().withAcceptNewHostKeys(acceptNewHostKeys).withAgentSocket(""), events::add);
     }
 
     private RootResult result(DeploymentResult result, String host, String component) {
@@ -283,11 +269,11 @@ class SshDeploymentTest {
     @Test
     void statusReadsTheRecordOfEachHost() throws Exception {
         deploy(3, false);
-        Configuration configuration = new Configurator(TYPES).configure(project, "test");
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, false, e -> { },
-                Clock.systemUTC());
-        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES,
-                SshSettings.defaults().withAgentSocket(""))) {
+        Configuration configuration = new Configurator(TestDeployment.TYPES).configure(project, "test");
+        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TestDeployment.TYPES), project, false,
+                e -> { }, Clock.systemUTC());
+        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project,
+                TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""))) {
             String record = connector.record(configuration.plan().host("db1"));
             assertNotNull(record);
             assertTrue(record.contains("\"host\": \"db1\"") && record.contains("\"commit\": \"c0ffee\""), record);
