@@ -20,7 +20,8 @@ public interface AgentChannel extends AutoCloseable {
 
     /**
      * Called once the agent said it finished: waits (a few seconds at most) until it really ended, so that what it
-     * does on its way out (write its class-data archive, start a lingering agent) is done when the deployment is.
+     * does on its way out (write its class-data archive, launch a lingering agent in the background) is done when
+     * the deployment is (the lingering agent may still be starting).
      */
     default void awaitEnd() {
     }

@@ -122,6 +122,7 @@ class LingeringAgentTest {
             assertFalse(files.anyMatch(f -> f.toString().endsWith(".sock")), "the socket is gone with it");
         }
         assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertNotEquals(agent.pid(), awaitLingering().pid()); // started in the background as the deployment ended
         assertEquals(4, startsOfJava(), "after the linger time a new agent for the deployment, lingering again");
     }
 
