@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -116,13 +117,16 @@ class LingeringAgentTest {
     void anAgentLingersOnlyAsLongAsConfigured() throws Exception {
         environment("warm1", "    agent_linger: 1\n");
         assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
-        ProcessHandle agent = awaitLingering();
-        agent.onExit().get(20, TimeUnit.SECONDS); // else TimeoutException
+        long first = awaitLingeringStart(1);
+        Optional<ProcessHandle> agent = ProcessHandle.of(first);
+        if (agent.isPresent()) {
+            agent.get().onExit().get(20, TimeUnit.SECONDS); // else TimeoutException
+        }
         try (Stream<Path> files = Files.list(target().resolve(".batou/run"))) {
             assertFalse(files.anyMatch(f -> f.toString().endsWith(".sock")), "the socket is gone with it");
         }
         assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
-        assertNotEquals(agent.pid(), awaitLingering().pid()); // started in the background as the deployment ended
+        assertNotEquals(first, awaitLingeringStart(2)); // started in the background as the deployment ended
         assertEquals(4, startsOfJava(), "after the linger time a new agent for the deployment, lingering again");
     }
 
@@ -174,10 +178,11 @@ class LingeringAgentTest {
         component("second", "two", big);
         Thread dropper = new Thread(() -> {
             try {
-                while (events.stream().noneMatch(e -> e instanceof DeploymentEvent.RootStarted)) {
+                Path running = target().resolve("work/app/two.started"); // the slow command runs for 2 s
+                long deadline = System.nanoTime() + 30_000_000_000L; // the deployment fails if it never runs
+                while (!Files.exists(running) && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                Thread.sleep(700);
                 network.host("warm1").killSessions();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -204,14 +209,17 @@ class LingeringAgentTest {
         assertEquals(2, startsOfJava(), "all through the agent that lingered since the first deployment");
     }
 
-    /** The component: a file, a slow command that creates {@code marker}, then a file with {@code big}. */
+    /**
+     * The component: a file, a slow command that creates {@code marker.started} at once and {@code marker} 2 s later,
+     * then a file with {@code big}.
+     */
     private void component(String before, String marker, String big) throws IOException {
         write("components/app/component.yaml", """
                 parts:
                   - file: {path: before.conf, content: "%s\\n"}
-                  - command: {run: "sleep 2 && touch %s", creates: %s}
+                  - command: {run: "touch %s.started && sleep 2 && touch %s", creates: %s}
                   - file: {path: big.txt, content: "%s"}
-                """.formatted(before, marker, marker, big));
+                """.formatted(before, marker, marker, marker, big));
     }
 
     private RootResult.Status deploy(String host) {
@@ -250,23 +258,61 @@ class LingeringAgentTest {
                 .map(line -> line.contains(" --serve " + socket)).orElse(false)).toList();
     }
 
-    /** Waits for the lingering agent to listen on its socket. */
+    /**
+     * Waits for a lingering agent to serve: its pid file names it, which it writes once it listens and which is what
+     * the next deployment looks for (a socket file alone may be left behind by an agent that was killed).
+     */
     private ProcessHandle awaitLingering() throws Exception {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            List<ProcessHandle> agents = lingering();
-            Optional<Path> socket = Optional.empty();
-            if (Files.isDirectory(target().resolve(".batou/run"))) {
-                try (Stream<Path> files = Files.list(target().resolve(".batou/run"))) {
-                    socket = files.filter(f -> f.toString().endsWith(".sock")).findFirst();
+            for (ProcessHandle agent : lingering()) {
+                if (servingPids().contains(agent.pid())) {
+                    return agent;
                 }
-            }
-            if (agents.size() == 1 && socket.isPresent()) {
-                return agents.get(0);
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no agent lingers: " + lingering());
+        throw new AssertionError("no agent lingers: " + lingering() + ", pid files name " + servingPids());
+    }
+
+    /** The pids in the lingering agents' pid files in this test's target. */
+    private List<Long> servingPids() throws IOException {
+        Path run = target().resolve(".batou/run");
+        if (!Files.isDirectory(run)) {
+            return List.of();
+        }
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(run)) {
+            for (Path pidFile : files.filter(f -> f.toString().endsWith(".sock.pid")).toList()) {
+                try {
+                    String text = Files.readString(pidFile).strip();
+                    if (!text.isEmpty()) {
+                        pids.add(Long.parseLong(text));
+                    }
+                } catch (NoSuchFileException | NumberFormatException goneOrBeingWritten) {
+                    // the agent is removing or writing it: looked at again on the next round
+                }
+            }
+        }
+        return pids;
+    }
+
+    /**
+     * Waits for the host to start the lingering agent number {@code n} (from 1) since the test began, and returns
+     * its pid: read from the starts of {@code java}, so an agent that has already gone again is seen too.
+     */
+    private static long awaitLingeringStart(int n) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<String> serving = Files.exists(starts())
+                    ? Files.readAllLines(starts()).stream().filter(line -> line.contains(" --serve ")).toList()
+                    : List.of();
+            if (serving.size() >= n) {
+                return Long.parseLong(serving.get(n - 1).split(" ", 2)[0]); // the wrapper execs java: same pid
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the host started no lingering agent number " + n);
     }
 
     private static Path starts() {

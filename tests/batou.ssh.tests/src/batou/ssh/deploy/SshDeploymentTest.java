@@ -356,16 +356,16 @@ class SshDeploymentTest {
                   cache: {resource: cache, one: true}
                 parts:
                   - file: {path: before.conf, content: "before\\n"}
-                  - command: {run: "sleep 2 && touch slept", creates: slept}
+                  - command: {run: "touch sleeping && sleep 2 && touch slept", creates: slept}
                   - file: {path: big.txt, content: "%s"}
                 """.formatted(big));
         Thread dropper = new Thread(() -> {
             try {
-                while (events.stream().noneMatch(e -> e instanceof DeploymentEvent.RootStarted
-                        && e.host().equals("web1"))) {
+                Path running = target("web1").resolve("work/app/sleeping"); // the slow command runs for 2 s
+                long deadline = System.nanoTime() + 30_000_000_000L; // the deployment fails if it never runs
+                while (!Files.exists(running) && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                Thread.sleep(700);
                 network.host("web1").killSessions();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
