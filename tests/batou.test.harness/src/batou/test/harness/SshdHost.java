@@ -72,8 +72,8 @@ public final class SshdHost implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "PubkeyAuthentication yes",
-                "PermitRootLogin yes",
-                "LogLevel ERROR")) + "\n" + String.join("\n", extraConfig) + "\n");
+                "PermitRootLogin yes")) + "\n" + String.join("\n", extraConfig) + "\n"
+                + (extraConfig.stream().anyMatch(line -> line.startsWith("LogLevel ")) ? "" : "LogLevel ERROR\n"));
         Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f",
                 directory.resolve("sshd_config").toString()).redirectErrorStream(true)
                 .redirectOutput(directory.resolve("sshd.log").toFile()).start();
@@ -137,6 +137,11 @@ public final class SshdHost implements AutoCloseable {
     public String knownHostsLine() throws IOException {
         String[] key = Files.readString(directory.resolve("host_key.pub")).strip().split(" ");
         return "[" + address + "]:" + port + " " + key[0] + " " + key[1];
+    }
+
+    /** What sshd logged so far (at {@code LogLevel ERROR} unless the extra configuration says otherwise). */
+    public String log() throws IOException {
+        return Files.readString(directory.resolve("sshd.log"));
     }
 
     /** The open connections: sshd forks one process per connection (including ones still authenticating). */
