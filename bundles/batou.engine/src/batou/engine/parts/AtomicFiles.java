@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
  * Writes files so that readers, and a deploy interrupted at any moment, see the old or the new file and never a
- * partial one: a temporary file in the same directory, written and fsynced, permissions set, then renamed over the
- * target, and the directory fsynced.
+ * partial one: a temporary file in the same directory, written and fsynced, owner, group and permissions set, then
+ * renamed over the target, and the directory fsynced.
  */
 public final class AtomicFiles {
 
@@ -41,12 +42,23 @@ public final class AtomicFiles {
      * @param permissions the permissions of the new file, or null to keep the old file's (0644 for a new one)
      */
     public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
         Set<PosixFilePermission> mode = permissions;
         if (mode == null) {
             mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+                    : PosixFilePermissions.fromString("rw-r--r--");
         }
+        Set<PosixFilePermission> wanted = mode;
+        writePrepared(target, content, temporary -> Files.setPosixFilePermissions(temporary, wanted));
+    }
+
+    /**
+     * Replaces {@code target} with {@code content}; {@code preparation} gives the new file its owner, group and mode
+     * before it takes the target's place (the temporary file is readable by its writer alone until then). When it
+     * fails, the target is left as it was.
+     */
+    public static <E extends Exception> void writePrepared(Path target, byte[] content, Preparation<E> preparation)
+            throws IOException, E {
+        Path directory = target.toAbsolutePath().getParent();
         removeLeftovers(directory, target.getFileName().toString());
         Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", TEMPORARY_SUFFIX);
         try {
@@ -58,7 +70,7 @@ public final class AtomicFiles {
                 }
                 channel.force(true);
             }
-            Files.setPosixFilePermissions(temporary, mode);
+            preparation.prepare(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -68,6 +80,16 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * What is done to the new file, written and synced under a temporary name, before it replaces the target.
+     *
+     * @param <E> what else than an {@link IOException} it may throw, e.g. a {@link PartFailure}
+     */
+    @FunctionalInterface
+    public interface Preparation<E extends Exception> {
+        void prepare(Path temporary) throws IOException, E;
     }
 
     private static void syncDirectory(Path directory) {

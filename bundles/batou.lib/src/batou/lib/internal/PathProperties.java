@@ -1,6 +1,7 @@
 package batou.lib.internal;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +74,8 @@ public final class PathProperties {
      */
     public void check(Path path) throws IOException, PartFailure {
         permissions();
-        lookupOwner(path);
-        lookupGroup(path);
+        wantedOwner(path);
+        wantedGroup(path);
     }
 
     /** How the existing {@code path} differs from what is wanted; empty when it is right. */
@@ -89,11 +90,11 @@ public final class PathProperties {
                         FileModes.format(mode)));
             }
         }
-        UserPrincipal wantedOwner = lookupOwner(path);
+        UserPrincipal wantedOwner = wantedOwner(path);
         if (wantedOwner != null && !wantedOwner.equals(current.owner())) {
             changes.add(new Change.Property(path.toString(), "owner", current.owner().getName(), owner));
         }
-        GroupPrincipal wantedGroup = lookupGroup(path);
+        GroupPrincipal wantedGroup = wantedGroup(path);
         if (wantedGroup != null && !wantedGroup.equals(current.group())) {
             changes.add(new Change.Property(path.toString(), "group", current.group().getName(), group));
         }
@@ -104,13 +105,13 @@ public final class PathProperties {
     public void apply(Path path) throws IOException, PartFailure {
         PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
         PosixFileAttributes current = view.readAttributes();
-        UserPrincipal wantedOwner = lookupOwner(path);
+        UserPrincipal wantedOwner = wantedOwner(path);
         if (wantedOwner != null && !wantedOwner.equals(current.owner())) {
-            view.setOwner(wantedOwner);
+            setOwner(view, wantedOwner, path);
         }
-        GroupPrincipal wantedGroup = lookupGroup(path);
+        GroupPrincipal wantedGroup = wantedGroup(path);
         if (wantedGroup != null && !wantedGroup.equals(current.group())) {
-            view.setGroup(wantedGroup);
+            setGroup(view, wantedGroup, path);
         }
         Set<PosixFilePermission> wanted = permissions();
         if (wanted != null && !wanted.equals(view.readAttributes().permissions())) {
@@ -118,7 +119,33 @@ public final class PathProperties {
         }
     }
 
-    private UserPrincipal lookupOwner(Path path) throws IOException, PartFailure {
+    /** Gives the file of {@code view} the owner {@code owner}; a refusal is a failure naming {@code path}. */
+    static void setOwner(PosixFileAttributeView view, UserPrincipal owner, Path path) throws IOException, PartFailure {
+        try {
+            view.setOwner(owner);
+        } catch (FileSystemException e) {
+            throw refused(path, "owner '" + owner.getName() + "'", e);
+        }
+    }
+
+    /** Gives the file of {@code view} the group {@code group}; a refusal is a failure naming {@code path}. */
+    static void setGroup(PosixFileAttributeView view, GroupPrincipal group, Path path) throws IOException, PartFailure {
+        try {
+            view.setGroup(group);
+        } catch (FileSystemException e) {
+            throw refused(path, "group '" + group.getName() + "'", e);
+        }
+    }
+
+    private static PartFailure refused(Path path, String what, FileSystemException e) {
+        String user = System.getProperty("user.name");
+        return new PartFailure("cannot give " + path + " the " + what + ": " + e.getReason() + " (the agent runs as '"
+                + user + "'; only root may give a file to another user, and a group only to one it belongs to:"
+                + " deploy without service_user or remove the attribute)", e);
+    }
+
+    /** The wanted owner of {@code path} on this host, or null when the owner is not managed. */
+    UserPrincipal wantedOwner(Path path) throws IOException, PartFailure {
         if (owner == null) {
             return null;
         }
@@ -129,7 +156,8 @@ public final class PathProperties {
         }
     }
 
-    private GroupPrincipal lookupGroup(Path path) throws IOException, PartFailure {
+    /** The wanted group of {@code path} on this host, or null when the group is not managed. */
+    GroupPrincipal wantedGroup(Path path) throws IOException, PartFailure {
         if (group == null) {
             return null;
         }

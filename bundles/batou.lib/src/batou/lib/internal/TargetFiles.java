@@ -10,11 +10,16 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 
 import batou.engine.parts.AtomicFiles;
 import batou.engine.parts.Change;
@@ -85,25 +90,40 @@ public final class TargetFiles {
     }
 
     /**
-     * Replaces {@code path} with {@code content} atomically, the wanted mode applied before the rename, then the
-     * wanted owner and group. An existing file keeps its mode, owner and group where none is wanted.
+     * Replaces {@code path} with {@code content} atomically. The new file gets the wanted owner, group and mode
+     * before it takes the old one's place, so it is never seen (nor left by a failure) with the agent's owner; an
+     * existing file keeps its mode, owner and group where none is wanted, a new one gets mode 0644.
      */
     public static void write(Path path, byte[] content, PathProperties properties) throws IOException, PartFailure {
         PosixFileAttributes previous = null;
         if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             previous = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         }
-        AtomicFiles.write(path, content, properties.permissions());
+        UserPrincipal owner = properties.wantedOwner(path);
+        GroupPrincipal group = properties.wantedGroup(path);
+        Set<PosixFilePermission> mode = properties.permissions();
         if (previous != null) {
-            PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-            if (properties.owner() == null && !previous.owner().equals(view.readAttributes().owner())) {
-                view.setOwner(previous.owner());
-            }
-            if (properties.group() == null && !previous.group().equals(view.readAttributes().group())) {
-                view.setGroup(previous.group());
-            }
+            owner = owner == null ? previous.owner() : owner;
+            group = group == null ? previous.group() : group;
         }
-        properties.apply(path);
+        if (mode == null) {
+            mode = Files.exists(path) ? Files.getPosixFilePermissions(path) // also through a link it replaces
+                    : PosixFilePermissions.fromString("rw-r--r--");
+        }
+        UserPrincipal newOwner = owner;
+        GroupPrincipal newGroup = group;
+        Set<PosixFilePermission> newMode = mode;
+        AtomicFiles.writePrepared(path, content, temporary -> {
+            PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+            PosixFileAttributes created = view.readAttributes();
+            if (newOwner != null && !newOwner.equals(created.owner())) {
+                PathProperties.setOwner(view, newOwner, path);
+            }
+            if (newGroup != null && !newGroup.equals(created.group())) {
+                PathProperties.setGroup(view, newGroup, path);
+            }
+            view.setPermissions(newMode); // after the owner: chown clears the set-user-ID and set-group-ID bits
+        });
     }
 
     /** Makes sure the parent directory of {@code path} exists: creates it when {@code leading}, else fails. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
 import batou.test.harness.OtherJava;
 import batou.test.harness.SshNetwork;
+import batou.test.harness.SystemUsers;
 
 /**
  * Whole environments deployed over SSH to real OpenSSH servers on loopback addresses, one per host, through the
@@ -345,6 +347,47 @@ class SshDeploymentTest {
         assertEquals(RootResult.Status.FAILED, db.status());
         assertTrue(db.message().contains("cannot run the agent as service user 'nosuchuser-batou'")
                 && db.message().contains("sudo:") && db.message().contains("NOPASSWD"), db.message());
+    }
+
+    @Test
+    void anOwnerTheServiceUserMayNotGiveLeavesTheOldFile() throws Exception {
+        Assumptions.assumeTrue(SystemUsers.canCreate(), "needs root and sudo to create the service user 'app'");
+        SystemUsers.ensure("app");
+        Path target = Path.of("/home/app/batou-test-" + ProcessHandle.current().pid() + "-owner");
+        try {
+            Path file = target.resolve("work/owned/owned.conf");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "old\n");
+            UserPrincipal app = file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("app");
+            try (Stream<Path> paths = Files.walk(target)) {
+                for (Path path : paths.toList()) {
+                    Files.setOwner(path, app);
+                }
+            }
+            write("components/owned/component.yaml", """
+                    parts:
+                      - file: {path: owned.conf, content: "new\\n", owner: root}
+                    """);
+            write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+                    + network.sshConfig() + "\n  service_user: app\nhosts:\n  web1:\n    components: [owned]\n"
+                    + "    target_directory: " + target + "\n");
+            DeploymentResult result = deploy(1, false);
+            RootResult owned = result(result, "web1", "owned");
+            assertEquals(RootResult.Status.FAILED, owned.status(), () -> result.all() + "\n" + events);
+            assertTrue(owned.message().contains(": cannot give " + file + " the owner 'root': Operation not permitted"
+                    + " (the agent runs as 'app';"), owned.message());
+            assertEquals("old\n", Files.readString(file), "the file is old or new, never new with the wrong owner");
+            assertEquals("app", Files.getOwner(file).getName());
+            try (Stream<Path> files = Files.list(file.getParent())) {
+                assertEquals(List.of(file), files.toList(), "no temporary file left");
+            }
+        } finally {
+            try (Stream<Path> paths = Files.walk(target)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     @Test
