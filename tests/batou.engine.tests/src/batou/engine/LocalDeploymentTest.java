@@ -94,7 +94,7 @@ class LocalDeploymentTest {
 
     private RootPlan root(String host, String component, List<PartNode> parts, RootId... dependsOn) {
         return new RootPlan(new RootId(host, component), List.of(), temp.resolve("work/" + component).toString(),
-                Map.of(), Set.of(), Map.of(), parts, List.of(dependsOn));
+                Map.of(), Set.of(), Map.of(), Set.of(), parts, List.of(dependsOn));
     }
 
     private DeploymentResult deploy(DeploymentPlan plan, boolean predict) {

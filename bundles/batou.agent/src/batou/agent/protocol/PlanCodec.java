@@ -80,6 +80,7 @@ final class PlanCodec {
         out.map(root.attributes());
         out.strings(root.sensitive());
         out.map(root.provided());
+        out.strings(root.sensitiveProvided());
         writeParts(out, root.parts());
         out.count(root.dependsOn().size());
         for (RootId dependency : root.dependsOn()) {
@@ -94,13 +95,15 @@ final class PlanCodec {
         var attributes = in.map();
         var sensitive = new HashSet<>(in.strings());
         var provided = in.map();
+        var sensitiveProvided = new HashSet<>(in.strings());
         List<PartNode> parts = readParts(in, 0);
         int count = in.count();
         List<RootId> dependsOn = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             dependsOn.add(readRootId(in));
         }
-        return new RootPlan(id, features, workDirectory, attributes, sensitive, provided, parts, dependsOn);
+        return new RootPlan(id, features, workDirectory, attributes, sensitive, provided, sensitiveProvided, parts,
+                dependsOn);
     }
 
     private static void writeParts(WireOutput out, List<PartNode> parts) {

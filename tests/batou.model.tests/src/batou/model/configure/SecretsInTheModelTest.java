@@ -113,6 +113,42 @@ class SecretsInTheModelTest {
     }
 
     @Test
+    void aResourceComputedFromASecretIsSensitiveInThePlanAndWhereverItIsRequired() {
+        project.component("db", """
+                attributes:
+                  password: {type: string}
+                provide:
+                  dsn: "postgresql://app:{{ password | upper }}@{{ host.name }}/app"
+                  address: "{{ host.name }}:5432"
+                parts:
+                  - file: {path: pgpass, content: "{{ password }}"}
+                """).component("app", """
+                require:
+                  dsn: {resource: dsn, one: true}
+                  address: {resource: address, one: true}
+                parts:
+                  - file: {path: dsn, content: "{{ dsn }}"}
+                  - file: {path: address, content: "{{ address }}"}
+                """).environment("dev", """
+                hosts:
+                  db1: [db]
+                  app1: [app]
+                """).file("environments/dev/secrets.age", """
+                members: [age1examplexyz]
+                components:
+                  db: {password: s3cret}
+                """);
+        Configuration configuration = project.configureWithSecrets("dev");
+        assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
+        RootPlan db = configuration.plan().root(new RootId("db1", "db"));
+        assertEquals("postgresql://app:S3CRET@db1/app", db.provided().get("dsn"));
+        assertEquals(Set.of("dsn"), db.sensitiveProvided(), "the address reads no secret");
+        RootPlan app = configuration.plan().root(new RootId("app1", "app"));
+        assertEquals(Set.of("content"), app.parts().get(0).sensitive());
+        assertEquals(Set.of(), app.parts().get(1).sensitive());
+    }
+
+    @Test
     void secretHostDataMergesAndMakesWhatReadsTheHostSensitive() {
         project.environment("dev", """
                 hosts:

@@ -421,7 +421,7 @@ public final class ConfigureRun {
             try {
                 provided.put(provide.resource(), expander.expand(provide.value(), instance.scope()));
                 if (expander.references(provide.value(), instance.sensitiveNames())) {
-                    root.providedSensitive = true;
+                    root.sensitiveProvided.add(provide.resource());
                 }
             } catch (ExpansionException e) {
                 sink.error(e.location(), "cannot expand resource '" + provide.resource() + "' provided by "
@@ -554,7 +554,7 @@ public final class ConfigureRun {
                 Object value = provider.provided.get(requirement.declaration().resource());
                 if (value != null || provider.provided.containsKey(requirement.declaration().resource())) {
                     values.add(value);
-                    secret |= provider.providedSensitive;
+                    secret |= provider.sensitiveProvided.contains(requirement.declaration().resource());
                 }
             }
             String name = requirement.declaration().name();
@@ -583,8 +583,10 @@ public final class ConfigureRun {
             Set<String> sensitive = new HashSet<>(instance.sensitiveNames());
             sensitive.retainAll(attributes.keySet());
             List<RootId> dependsOn = graph.dependencies(root).stream().map(r -> r.id).toList();
+            Set<String> sensitiveProvided = new HashSet<>(root.sensitiveProvided);
+            sensitiveProvided.retainAll(provided.keySet());
             plans.put(root.id, new RootPlan(root.id, root.reference.features(), root.workDirectory, attributes,
-                    sensitive, provided, partNodes, dependsOn));
+                    sensitive, provided, sensitiveProvided, partNodes, dependsOn));
         }
         return plans;
     }

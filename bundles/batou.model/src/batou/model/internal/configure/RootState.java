@@ -1,9 +1,11 @@
 package batou.model.internal.configure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import batou.model.plan.RootId;
 import batou.model.project.ComponentDefinition;
@@ -24,7 +26,8 @@ final class RootState {
     final String workDirectory;
     final List<Requirement> requirements = new ArrayList<>();
     Map<String, Object> provided = new LinkedHashMap<>();
-    boolean providedSensitive;
+    /** The provided resources whose values are computed from sensitive values. */
+    final Set<String> sensitiveProvided = new HashSet<>();
 
     RootState(RootId id, HostSetup host, ComponentDefinition definition, ComponentReference reference,
             String workDirectory) {

@@ -12,9 +12,9 @@ import batou.model.plan.RootId;
 import batou.model.plan.RootPlan;
 
 /**
- * What the details pane shows for a selected root or host, as sections of name/value rows. Sensitive attributes
- * are masked, and so is any other value that contains the value of a sensitive attribute of the plan (a provided
- * resource or host data built from a secret). No UI code.
+ * What the details pane shows for a selected root or host, as sections of name/value rows. Sensitive attributes and
+ * provided resources computed from sensitive values are masked, and so is any other value that contains the value
+ * of a sensitive attribute of the plan (host data from the secrets, say). No UI code.
  */
 public final class GraphDetails {
 
@@ -67,7 +67,10 @@ public final class GraphDetails {
         root.attributes().forEach((name, value) -> attributes.add(new Row(name,
                 root.sensitive().contains(name) ? MASK : masked(value))));
         sections.add(new Section(GraphMessages.Details_attributes, attributes));
-        sections.add(new Section(GraphMessages.Details_provides, rows(root.provided())));
+        List<Row> provided = new ArrayList<>();
+        root.provided().forEach((name, value) -> provided.add(new Row(name,
+                root.sensitiveProvided().contains(name) ? MASK : masked(value))));
+        sections.add(new Section(GraphMessages.Details_provides, provided));
         sections.add(new Section(GraphMessages.Details_dependsOn,
                 root.dependsOn().stream().map(GraphDetails::rootRow).toList()));
         sections.add(new Section(GraphMessages.Details_neededBy, dependants(id).stream()

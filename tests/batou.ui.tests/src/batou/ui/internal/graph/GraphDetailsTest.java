@@ -1,0 +1,55 @@
+package batou.ui.internal.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.model.configure.Configuration;
+import batou.model.configure.Configurator;
+import batou.model.plan.RootId;
+import batou.ui.internal.project.OpenProject;
+
+/** The details of the graph view's selection, as text: what is shown and what is masked. No display. */
+class GraphDetailsTest {
+
+    @TempDir
+    Path project;
+
+    @Test
+    void aResourceComputedFromASecretIsMaskedEvenWhenItDoesNotContainTheSecretAsItIs() throws IOException {
+        write("components/db/component.yaml", """
+                attributes:
+                  password: {default: "s3cret-value", sensitive: true}
+                provide:
+                  dsn: "postgresql://app:{{ password | upper }}@{{ host.name }}/app"
+                  address: "{{ host.name }}:5432"
+                parts:
+                  - file: {path: pgpass, content: "{{ password }}"}
+                """);
+        write("environments/dev/environment.yaml", "environment:\n  connect: local\nhosts:\n  db1: [db]\n");
+        Configuration configuration = new Configurator(OpenProject.registry()).configure(project, "dev");
+        assertFalse(configuration.failed(), configuration.diagnostics().toString());
+
+        List<GraphDetails.Section> sections = new GraphDetails(configuration.plan()).root(new RootId("db1", "db"));
+        List<String> rows = sections.stream().flatMap(section -> section.rows().stream()
+                .map(row -> section.title() + "/" + row.name() + "=" + row.value())).toList();
+        assertEquals(List.of("Provides/dsn=" + GraphDetails.MASK, "Provides/address=db1:5432"),
+                rows.stream().filter(row -> row.startsWith("Provides/")).toList());
+        assertEquals(List.of("Attributes/password=" + GraphDetails.MASK),
+                rows.stream().filter(row -> row.startsWith("Attributes/")).toList());
+        assertFalse(rows.stream().anyMatch(row -> row.toLowerCase().contains("s3cret")), rows::toString);
+    }
+
+    private void write(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
