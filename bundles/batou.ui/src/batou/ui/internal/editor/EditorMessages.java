@@ -25,6 +25,7 @@ public final class EditorMessages extends NLS {
     public static String Settings_platform;
     public static String Settings_jobs;
     public static String Settings_sshConfig;
+    public static String Settings_agentLinger;
     public static String Hosts_title;
     public static String Hosts_name;
     public static String Hosts_platform;

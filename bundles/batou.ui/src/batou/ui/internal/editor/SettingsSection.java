@@ -19,14 +19,16 @@ import batou.model.project.edit.EnvironmentOutline;
 
 /**
  * The {@code environment:} settings: how hosts are reached, their domain, user, folder and platform, the number of
- * roots deployed at once and the ssh_config. An empty field removes the setting (its default applies).
+ * roots deployed at once, the ssh_config and how long an agent lingers after a deployment. An empty field removes
+ * the setting (its default applies).
  */
 final class SettingsSection {
 
     private final EnvironmentEditor editor;
     private final Combo connect;
     private final Map<String, Text> texts = new LinkedHashMap<>();
-    private final Spinner jobs;
+    private final Map<String, Spinner> numbers = new LinkedHashMap<>();
+    private final Map<String, Long> defaults = new LinkedHashMap<>();
     private EnvironmentOutline outline;
     private boolean updating;
 
@@ -49,15 +51,10 @@ final class SettingsSection {
         text(group, EnvironmentSettings.TARGET_DIRECTORY, EditorMessages.Settings_targetDirectory);
         text(group, EnvironmentSettings.PLATFORM, EditorMessages.Settings_platform);
 
-        label(group, EditorMessages.Settings_jobs);
-        jobs = new Spinner(group, SWT.BORDER);
-        jobs.setValues((int) EnvironmentSettings.DEFAULT_JOBS, 0, 9999, 0, 1, 10);
-        GridDataFactory.swtDefaults().indent(8, 0).applyTo(jobs);
-        jobs.addListener(SWT.Selection, event -> writeJobs());
-        jobs.addListener(SWT.Modify, event -> writeJobs());
-        decorate(jobs, EnvironmentSettings.JOBS);
-
+        number(group, EnvironmentSettings.JOBS, EditorMessages.Settings_jobs, EnvironmentSettings.DEFAULT_JOBS, 9999);
         text(group, EnvironmentSettings.SSH_CONFIG, EditorMessages.Settings_sshConfig);
+        number(group, EnvironmentSettings.AGENT_LINGER, EditorMessages.Settings_agentLinger,
+                EnvironmentSettings.DEFAULT_AGENT_LINGER, 86400);
     }
 
     private static void label(Composite parent, String text) {
@@ -73,6 +70,18 @@ final class SettingsSection {
         decorate(text, key);
     }
 
+    private void number(Composite parent, String key, String label, long defaultValue, int maximum) {
+        label(parent, label);
+        Spinner spinner = new Spinner(parent, SWT.BORDER);
+        spinner.setValues((int) defaultValue, 0, maximum, 0, 1, 10);
+        GridDataFactory.swtDefaults().indent(8, 0).applyTo(spinner);
+        spinner.addListener(SWT.Selection, event -> writeNumber(key, spinner));
+        spinner.addListener(SWT.Modify, event -> writeNumber(key, spinner));
+        numbers.put(key, spinner);
+        defaults.put(key, defaultValue);
+        decorate(spinner, key);
+    }
+
     private void decorate(Control control, String key) {
         editor.decorations().add(control, () -> {
             EnvironmentOutline.Value value = outline == null ? null : outline.settings().get(key);
@@ -86,9 +95,9 @@ final class SettingsSection {
         }
     }
 
-    private void writeJobs() {
+    private void writeNumber(String key, Spinner spinner) {
         if (!updating) {
-            editor.edit(edits -> edits.setSetting(EnvironmentSettings.JOBS, (long) jobs.getSelection()));
+            editor.edit(edits -> edits.setSetting(key, (long) spinner.getSelection()));
         }
     }
 
@@ -109,11 +118,15 @@ final class SettingsSection {
                     entry.getValue().setText(text);
                 }
             }
-            EnvironmentOutline.Value jobsValue = value.settings().get(EnvironmentSettings.JOBS);
-            int count = jobsValue != null && jobsValue.value() instanceof Long number
-                    ? (int) Math.max(0, Math.min(9999, number)) : (int) EnvironmentSettings.DEFAULT_JOBS;
-            if (!(keepFocused && jobs.isFocusControl()) && jobs.getSelection() != count) {
-                jobs.setSelection(count);
+            for (Map.Entry<String, Spinner> entry : numbers.entrySet()) {
+                Spinner spinner = entry.getValue();
+                EnvironmentOutline.Value setting = value.settings().get(entry.getKey());
+                int shown = setting != null && setting.value() instanceof Long number
+                        ? (int) Math.max(0, Math.min(spinner.getMaximum(), number))
+                        : defaults.get(entry.getKey()).intValue();
+                if (!(keepFocused && spinner.isFocusControl()) && spinner.getSelection() != shown) {
+                    spinner.setSelection(shown);
+                }
             }
         } finally {
             updating = false;
@@ -125,7 +138,12 @@ final class SettingsSection {
     }
 
     Spinner jobs() {
-        return jobs;
+        return numbers.get(EnvironmentSettings.JOBS);
+    }
+
+    /** The spinner of a numeric setting ({@code jobs}, {@code agent_linger}). */
+    Spinner number(String key) {
+        return numbers.get(key);
     }
 
     Text text(String key) {

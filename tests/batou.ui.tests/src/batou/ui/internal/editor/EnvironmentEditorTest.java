@@ -169,15 +169,32 @@ class EnvironmentEditorTest {
 
     @Test
     void editsInTheSourceShowInTheFormWhenItIsShown() {
+        Spinner linger = editor.form().settings().number("agent_linger");
+        assertEquals(60, linger.getSelection(), "the default while the file does not set it");
         editor.showPage(EnvironmentEditor.SOURCE_PAGE);
         StyledText source = editor.source().control();
-        source.setText(source.getText().replace("connect: local", "connect: ssh\n  host_domain: example.org"));
+        source.setText(source.getText().replace("connect: local",
+                "connect: ssh\n  host_domain: example.org\n  agent_linger: 300"));
         processEvents();
         editor.showPage(EnvironmentEditor.FORM_PAGE);
         processEvents();
         assertEquals("ssh", editor.form().settings().connect().getText());
         assertEquals("example.org", editor.form().settings().text("host_domain").getText());
+        assertEquals(300, linger.getSelection());
         assertTrue(editor.isDirty());
+    }
+
+    @Test
+    void theAgentLingerTimeIsSetFromTheForm() {
+        Spinner linger = editor.form().settings().number("agent_linger");
+        linger.setSelection(0);
+        linger.notifyListeners(SWT.Selection, new Event());
+        assertTrue(editor.text().contains("\n  agent_linger: 0\n"), editor.text());
+        assertTrue(editor.isDirty());
+        linger.setSelection(120);
+        linger.notifyListeners(SWT.Selection, new Event());
+        assertTrue(editor.text().contains("\n  agent_linger: 120\n"), editor.text());
+        assertFalse(editor.text().contains("agent_linger: 0"), editor.text());
     }
 
     /** The table of the Problems view, found in the window by its columns. */
