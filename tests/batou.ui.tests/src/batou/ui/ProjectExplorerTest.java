@@ -182,6 +182,25 @@ class ProjectExplorerTest {
     }
 
     @Test
+    void doubleClickingAComponentOpensItsEditor() {
+        TreeItem redis = child(expand(child(expand(tree.getItem(0)), "Components")), "redis");
+        tree.setSelection(redis);
+        tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionOf(redis));
+        tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, selectionOf(redis));
+        processEvents();
+        org.eclipse.ui.IEditorPart editor = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+                .getActiveEditor();
+        try {
+            assertTrue(editor instanceof batou.ui.internal.editor.ComponentEditor, String.valueOf(editor));
+            assertEquals("redis", editor.getTitle());
+            assertTrue(((batou.ui.internal.editor.ComponentEditor) editor).text().contains("redis-address"),
+                    "the text of components/redis/component.yaml");
+        } finally {
+            PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        }
+    }
+
+    @Test
     void theProjectIsRememberedAndAboutNamesTheCommit() throws Exception {
         OpenProject.get().close();
         ProjectMemory.restore();

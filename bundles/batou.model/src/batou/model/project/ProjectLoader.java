@@ -49,6 +49,15 @@ public final class ProjectLoader {
 
     /** Reads every component and lists the environments. */
     public Project load() {
+        return load(Map.of());
+    }
+
+    /**
+     * Reads every component and lists the environments, taking the text of the components named in
+     * {@code unsaved} (an editor's unsaved component.yaml, by component name) instead of their files. Messages still
+     * name the files.
+     */
+    public Project load(Map<String, String> unsaved) {
         if (!Files.isDirectory(root)) {
             diagnostics.error(SourceLocation.ofFile(root.toString()), "no project folder at " + root,
                     "pass the project folder with -p, or run batou inside it");
@@ -66,7 +75,8 @@ public final class ProjectLoader {
             if (!Files.isRegularFile(path)) {
                 continue; // a folder of shared files, not a component
             }
-            YNode document = yaml.read(path, file);
+            String text = unsaved.get(name);
+            YNode document = text == null ? yaml.read(path, file) : yaml.parse(text, file);
             components.put(name, readers.component(name, COMPONENTS + "/" + name, file, document));
         }
         List<String> environments = new ArrayList<>();

@@ -1,7 +1,10 @@
 package batou.ui.internal.editor;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -10,41 +13,94 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 
+import batou.model.Diagnostic;
 import batou.model.Diagnostics;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
+import batou.model.project.EnvironmentDefinition;
 import batou.model.project.Project;
 import batou.model.project.ProjectLoader;
 import batou.secrets.SecretsVault;
 import batou.ui.internal.project.OpenProject;
 
 /**
- * Configures the environment with the editor's current text in the background, a moment after the last change,
- * and hands the result (and the project's components) to the UI thread. Only the result of the newest text is
- * delivered.
+ * Configures with an editor's current text in the background, a moment after the last change, and hands the result
+ * (and the project's components) to the UI thread. Only the result of the newest text is delivered.
  */
 final class ConfigurationCheck {
 
-    /** What one check found. */
-    record Result(String text, Configuration configuration, Project project) {
+    /**
+     * What one check found.
+     *
+     * @param environment the environment configured, or null when the project has none
+     */
+    record Result(String text, String environment, List<Diagnostic> diagnostics, Project project) {
     }
 
     private static final int DELAY_MILLIS = 300;
 
     private final Display display;
-    private final Path root;
-    private final String environment;
+    private final String jobName;
+    private final Function<String, Result> checker;
     private final Consumer<Result> done;
     private final Runnable trigger = this::start;
     private String text;
     private Job job;
     private boolean disposed;
 
-    ConfigurationCheck(Display display, Path root, String environment, Consumer<Result> done) {
+    private ConfigurationCheck(Display display, String jobName, Function<String, Result> checker,
+            Consumer<Result> done) {
         this.display = display;
-        this.root = root;
-        this.environment = environment;
+        this.jobName = jobName;
+        this.checker = checker;
         this.done = done;
+    }
+
+    /** Checks the text of {@code environment}'s environment.yaml by configuring it. */
+    static ConfigurationCheck ofEnvironment(Display display, Path root, String environment, Consumer<Result> done) {
+        return new ConfigurationCheck(display, NLS.bind(EditorMessages.Editor_checkJob, environment),
+                text -> checkEnvironment(root, environment, text), done);
+    }
+
+    /**
+     * Checks the text of {@code component}'s component.yaml: reads it, and configures the environment selected in
+     * the workbench (else the project's first) with it, so that what it breaks elsewhere shows too.
+     */
+    static ConfigurationCheck ofComponent(Display display, Path root, String component, Consumer<Result> done) {
+        return new ConfigurationCheck(display, NLS.bind(EditorMessages.ComponentEditor_checkJob, component),
+                text -> checkComponent(root, component, text), done);
+    }
+
+    private static Result checkEnvironment(Path root, String environment, String text) {
+        SecretsVault vault = OpenProject.vault(root);
+        Configuration configuration = new Configurator(OpenProject.registry()).configure(root, environment, text,
+                file -> vault.decrypt(file, environment));
+        Project project = new ProjectLoader(root, new Diagnostics()).load();
+        return new Result(text, environment, configuration.diagnostics(), project);
+    }
+
+    private static Result checkComponent(Path root, String component, String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        ProjectLoader loader = new ProjectLoader(root, diagnostics);
+        Project project = loader.load(Map.of(component, text));
+        String environment = environmentToCheck(root, project);
+        if (environment != null) {
+            SecretsVault vault = OpenProject.vault(root);
+            EnvironmentDefinition definition = loader.loadEnvironment(project, environment,
+                    file -> vault.decrypt(file, environment));
+            if (definition != null) {
+                new Configurator(OpenProject.registry()).configure(project, definition, diagnostics);
+            }
+        }
+        return new Result(text, environment, diagnostics.sorted(), project);
+    }
+
+    private static String environmentToCheck(Path root, Project project) {
+        String selected = root.equals(OpenProject.get().root()) ? OpenProject.get().environment() : null;
+        if (selected != null && project.environments().contains(selected)) {
+            return selected;
+        }
+        return project.environments().isEmpty() ? null : project.environments().get(0);
     }
 
     /** Checks {@code value} soon (a newer call replaces it). */
@@ -61,22 +117,19 @@ final class ConfigurationCheck {
         if (job != null) {
             job.cancel();
         }
-        job = Job.create(NLS.bind(EditorMessages.Editor_checkJob, environment), (IProgressMonitor monitor) -> run(checked, monitor));
+        job = Job.create(jobName, (IProgressMonitor monitor) -> run(checked, monitor));
         job.setSystem(true);
         job.schedule();
     }
 
     private IStatus run(String checked, IProgressMonitor monitor) {
-        SecretsVault vault = OpenProject.vault(root);
-        Configuration configuration = new Configurator(OpenProject.registry()).configure(root, environment, checked,
-                file -> vault.decrypt(file, environment));
-        Project project = new ProjectLoader(root, new Diagnostics()).load();
+        Result result = checker.apply(checked);
         if (monitor.isCanceled()) {
             return Status.CANCEL_STATUS;
         }
         display.asyncExec(() -> {
             if (!disposed && checked.equals(text)) {
-                done.accept(new Result(checked, configuration, project));
+                done.accept(result);
             }
         });
         return Status.OK_STATUS;

@@ -26,6 +26,12 @@ public final class EditorMessages extends NLS {
     public static String Settings_jobs;
     public static String Settings_sshConfig;
     public static String Settings_agentLinger;
+    public static String ComponentEditor_checkJob;
+    public static String ComponentEditor_checking;
+    public static String ComponentEditor_checkedWith;
+    public static String ComponentEditor_notConfigured;
+    public static String ComponentEditor_noProblems;
+    public static String ComponentEditor_problems;
     public static String Hosts_title;
     public static String Hosts_name;
     public static String Hosts_platform;

@@ -82,8 +82,8 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
         setPageText(addPage(overrides.control()), EditorMessages.Editor_overridesPage);
         source = new SourcePage(getContainer(), document);
         setPageText(addPage(source.control()), EditorMessages.Editor_sourcePage);
-        check = new ConfigurationCheck(getContainer().getDisplay(), document.root(), document.environment(),
-                this::checked);
+        check = ConfigurationCheck.ofEnvironment(getContainer().getDisplay(), document.root(),
+                document.environment(), this::checked);
         document.addListener(this::changed);
         refreshForms();
         check.schedule(document.text());
@@ -105,7 +105,7 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
 
     private void checked(ConfigurationCheck.Result result) {
         project = result.project();
-        diagnostics = result.configuration().diagnostics();
+        diagnostics = result.diagnostics();
         checked = true;
         List<Problem> problems = new ArrayList<>();
         for (Diagnostic diagnostic : diagnostics) {

@@ -5,14 +5,14 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 
-/** The YAML text of the environment, with comments and keys coloured; typing here changes the document. */
+/** The YAML text of a document, with comments and keys coloured; typing here changes the document. */
 final class SourcePage {
 
-    private final EnvironmentDocument document;
+    private final YamlDocument document;
     private final StyledText text;
     private boolean updating;
 
-    SourcePage(Composite parent, EnvironmentDocument document) {
+    SourcePage(Composite parent, YamlDocument document) {
         this.document = document;
         text = new StyledText(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         text.setFont(JFaceResources.getTextFont());
@@ -21,7 +21,7 @@ final class SourcePage {
         text.setText(document.text());
         text.addModifyListener(event -> {
             if (!updating) {
-                document.setText(text.getText(), EnvironmentDocument.Origin.SOURCE);
+                document.setText(text.getText(), YamlDocument.Origin.SOURCE);
             }
         });
     }

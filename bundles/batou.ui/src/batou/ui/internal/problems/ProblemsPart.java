@@ -20,6 +20,7 @@ import org.eclipse.ui.statushandlers.StatusManager;
 
 import batou.model.project.ProjectLoader;
 import batou.ui.internal.Columns;
+import batou.ui.internal.editor.ComponentEditor;
 import batou.ui.internal.editor.EnvironmentEditor;
 
 /**
@@ -63,12 +64,17 @@ public final class ProblemsPart {
     }
 
     private static void open(Problem problem) {
-        if (problem == null || !problem.path().getFileName().toString().equals(ProjectLoader.ENVIRONMENT_FILE)) {
+        if (problem == null) {
             return;
         }
+        String name = problem.path().getFileName().toString();
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         try {
-            EnvironmentEditor.open(page, problem.path()).showSourceLine(problem.line());
+            if (name.equals(ProjectLoader.ENVIRONMENT_FILE)) {
+                EnvironmentEditor.open(page, problem.path()).showSourceLine(problem.line());
+            } else if (name.equals(ProjectLoader.COMPONENT_FILE)) {
+                ComponentEditor.open(page, problem.path()).showSourceLine(problem.line());
+            }
         } catch (PartInitException e) {
             StatusManager.getManager().handle(e.getStatus(), StatusManager.SHOW | StatusManager.LOG);
         }

@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Label;
 
 import batou.ui.internal.UIText;
 import batou.ui.internal.project.OpenProject;
+import batou.ui.internal.views.ExplorerNode.ComponentNode;
 import batou.ui.internal.views.ExplorerNode.EnvironmentNode;
 import batou.ui.internal.views.ExplorerNode.HostNode;
 import batou.ui.internal.views.ExplorerNode.ProjectNode;
@@ -149,6 +150,10 @@ public final class ProjectExplorerPart {
     }
 
     private void open(Object element) {
+        if (element instanceof ComponentNode component) {
+            ExplorerOpener.openComponent(component.file());
+            return;
+        }
         if (viewer.isExpandable(element) && !(element instanceof EnvironmentNode)) {
             viewer.setExpandedState(element, !viewer.getExpandedState(element));
             return;

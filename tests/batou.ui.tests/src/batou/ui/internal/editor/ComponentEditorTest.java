@@ -1,0 +1,119 @@
+package batou.ui.internal.editor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.test.harness.ProjectFolders;
+import batou.ui.internal.problems.Problem;
+import batou.ui.internal.problems.Problems;
+import batou.ui.internal.project.OpenProject;
+
+/** The component editor on a copy of docs/examples, typed into in the real workbench. */
+class ComponentEditorTest {
+
+    private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
+
+    @TempDir
+    Path project;
+
+    private IWorkbenchPage page;
+    private Path file;
+    private ComponentEditor editor;
+
+    @BeforeEach
+    void openRedis() throws Exception {
+        ProjectFolders.copy(EXAMPLES, project);
+        file = project.resolve("components/redis/component.yaml");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        OpenProject.get().open(project);
+        page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        editor = ComponentEditor.open(page, file);
+        waitUntil(editor::isChecked, "the first check");
+    }
+
+    @AfterEach
+    void closeEditors() {
+        page.closeAllEditors(false);
+        processEvents();
+        OpenProject.get().close();
+    }
+
+    @Test
+    void aMistakeShowsWithItsLineAboveTheTextAndInTheProblemsViewUntilItIsFixed() throws Exception {
+        assertEquals("redis", editor.getTitle());
+        assertTrue(editor.status().startsWith("No problems (configured with environment '"), editor.status());
+        StyledText source = editor.source().control();
+        String original = source.getText();
+
+        source.setText(original.replace("memory: {type: string, default: 256mb}",
+                "memory: {type: string, defualt: 256mb}"));
+        assertTrue(editor.isDirty());
+        waitUntil(() -> editor.isChecked() && !editor.diagnostics().isEmpty(), "the check of the mistake");
+        assertEquals(4, editor.diagnostics().get(0).location().line(), editor.diagnostics().toString());
+        assertTrue(editor.status().startsWith("Errors: 1, warnings: 0 (configured with environment '"),
+                editor.status());
+        assertTrue(editor.status().contains("Line 4: ") && editor.status().contains("'defualt'"), editor.status());
+        assertTrue(Problems.get().all().stream().map(Problem::file)
+                .anyMatch("components/redis/component.yaml"::equals), Problems.get().all().toString());
+        assertEquals(original, Files.readString(file), "nothing is written before saving");
+
+        source.setText(original.replace("default: 256mb", "default: 512mb"));
+        waitUntil(() -> editor.isChecked() && editor.diagnostics().isEmpty(), "the check of the fix");
+        assertTrue(editor.status().startsWith("No problems"), editor.status());
+        assertFalse(Problems.get().all().stream().map(Problem::file)
+                .anyMatch("components/redis/component.yaml"::equals), Problems.get().all().toString());
+        editor.doSave(null);
+        assertFalse(editor.isDirty());
+        assertEquals(original.replace("default: 256mb", "default: 512mb"), Files.readString(file));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "saving keeps the file's mode");
+        try (var leftovers = Files.list(file.getParent())) {
+            assertEquals(0, leftovers.filter(f -> f.getFileName().toString().startsWith(".")).count());
+        }
+    }
+
+    @Test
+    void aTemplateSourceThatIsMissingIsShownWithTheComponent() {
+        StyledText source = editor.source().control();
+        source.setText(source.getText().replace("source: redis.conf.j2", "source: missing.conf.j2"));
+        waitUntil(() -> editor.isChecked() && !editor.diagnostics().isEmpty(), "the check");
+        assertTrue(editor.diagnostics().stream().allMatch(d -> d.location().file().startsWith("components/redis/")),
+                editor.diagnostics().toString());
+        assertTrue(editor.status().contains("missing.conf.j2"), editor.status());
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        Display display = Display.getCurrent();
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+    }
+
+    private static void processEvents() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // pump until idle
+        }
+    }
+}
