@@ -154,6 +154,15 @@ class ProjectExplorerTest {
         assertEquals("production", OpenProject.get().environment());
     }
 
+    /** Double-clicks {@code item}; returns the active editor then. */
+    private org.eclipse.ui.IEditorPart doubleClick(TreeItem item) {
+        tree.setSelection(item);
+        tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionOf(item));
+        tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, selectionOf(item));
+        processEvents();
+        return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().getActiveEditor();
+    }
+
     private static org.eclipse.swt.widgets.Event selectionOf(TreeItem item) {
         org.eclipse.swt.widgets.Event event = new org.eclipse.swt.widgets.Event();
         event.item = item;
@@ -162,16 +171,8 @@ class ProjectExplorerTest {
 
     @Test
     void doubleClickingAnEnvironmentOpensItsEditor() {
-        {
-            TreeItem environments = expand(child(expand(tree.getItem(0)), "Environments"));
-            TreeItem staging = child(environments, "staging");
-            tree.setSelection(staging);
-            tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionOf(staging));
-            tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, selectionOf(staging));
-        }
-        processEvents();
-        org.eclipse.ui.IEditorPart editor = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
-                .getActiveEditor();
+        org.eclipse.ui.IEditorPart editor = doubleClick(child(expand(child(expand(tree.getItem(0)), "Environments")),
+                "staging"));
         try {
             assertTrue(editor instanceof batou.ui.internal.editor.EnvironmentEditor, String.valueOf(editor));
             assertTrue(editor.getTitle().contains("staging") || editor.getTitleToolTip().contains("staging"),
@@ -183,13 +184,8 @@ class ProjectExplorerTest {
 
     @Test
     void doubleClickingAComponentOpensItsEditor() {
-        TreeItem redis = child(expand(child(expand(tree.getItem(0)), "Components")), "redis");
-        tree.setSelection(redis);
-        tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionOf(redis));
-        tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, selectionOf(redis));
-        processEvents();
-        org.eclipse.ui.IEditorPart editor = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
-                .getActiveEditor();
+        org.eclipse.ui.IEditorPart editor = doubleClick(child(expand(child(expand(tree.getItem(0)), "Components")),
+                "redis"));
         try {
             assertTrue(editor instanceof batou.ui.internal.editor.ComponentEditor, String.valueOf(editor));
             assertEquals("redis", editor.getTitle());

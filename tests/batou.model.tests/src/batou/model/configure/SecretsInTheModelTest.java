@@ -22,6 +22,15 @@ import batou.model.plan.RootPlan;
  */
 class SecretsInTheModelTest {
 
+    private static final String SECRETS = "environments/dev/secrets.age";
+
+    /** Secrets that give the db component its password. */
+    private static final String DB_PASSWORD = """
+            members: [age1examplexyz]
+            components:
+              db: {password: s3cret}
+            """;
+
     @TempDir
     Path root;
 
@@ -46,11 +55,7 @@ class SecretsInTheModelTest {
 
     @Test
     void secretOverridesAreAppliedAndSensitive() {
-        project.file("environments/dev/secrets.age", """
-                members: [age1examplexyz]
-                components:
-                  db: {password: s3cret}
-                """);
+        project.file(SECRETS, DB_PASSWORD);
         Configuration configuration = project.configureWithSecrets("dev");
         assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
         RootPlan db = configuration.plan().root(new RootId("db1", "db"));
@@ -133,11 +138,7 @@ class SecretsInTheModelTest {
                 hosts:
                   db1: [db]
                   app1: [app]
-                """).file("environments/dev/secrets.age", """
-                members: [age1examplexyz]
-                components:
-                  db: {password: s3cret}
-                """);
+                """).file(SECRETS, DB_PASSWORD);
         Configuration configuration = project.configureWithSecrets("dev");
         assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
         RootPlan db = configuration.plan().root(new RootId("db1", "db"));

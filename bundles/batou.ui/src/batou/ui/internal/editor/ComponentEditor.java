@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
@@ -19,13 +17,11 @@ import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
-import org.eclipse.ui.statushandlers.StatusManager;
 
 import batou.model.Diagnostic;
 import batou.model.project.ProjectLoader;
 import batou.ui.internal.problems.Problem;
 import batou.ui.internal.problems.Problems;
-import batou.ui.internal.project.OpenProject;
 
 /**
  * The editor of a component.yaml: its YAML source, checked a moment after every change by reading it and
@@ -159,17 +155,8 @@ public final class ComponentEditor extends EditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
-        try {
-            document.save();
-        } catch (IOException e) {
-            StatusManager.getManager().handle(new Status(IStatus.ERROR, "batou.ui",
-                    NLS.bind(EditorMessages.Editor_saveFailed, document.file(), e.getMessage()), e),
-                    StatusManager.SHOW | StatusManager.LOG);
-            return;
-        }
-        firePropertyChange(PROP_DIRTY);
-        if (OpenProject.get().root() != null) {
-            OpenProject.get().refresh();
+        if (EditorSaving.save(document)) {
+            firePropertyChange(PROP_DIRTY);
         }
     }
 

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.MultiPageEditorPart;
-import org.eclipse.ui.statushandlers.StatusManager;
 
 import batou.model.Diagnostic;
 import batou.model.Diagnostics;
@@ -25,7 +22,6 @@ import batou.model.project.edit.EditException;
 import batou.model.project.edit.EnvironmentEdits;
 import batou.ui.internal.problems.Problem;
 import batou.ui.internal.problems.Problems;
-import batou.ui.internal.project.OpenProject;
 
 /**
  * The editor of an environment.yaml: a form (connection settings, hosts, which host deploys which component), the
@@ -218,17 +214,8 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
-        try {
-            document.save();
-        } catch (IOException e) {
-            StatusManager.getManager().handle(new Status(IStatus.ERROR, "batou.ui",
-                    NLS.bind(EditorMessages.Editor_saveFailed, document.file(), e.getMessage()), e),
-                    StatusManager.SHOW | StatusManager.LOG);
-            return;
-        }
-        firePropertyChange(PROP_DIRTY);
-        if (OpenProject.get().root() != null) {
-            OpenProject.get().refresh();
+        if (EditorSaving.save(document)) {
+            firePropertyChange(PROP_DIRTY);
         }
     }
 

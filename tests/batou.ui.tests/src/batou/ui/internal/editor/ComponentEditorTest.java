@@ -3,14 +3,14 @@ package batou.ui.internal.editor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static batou.ui.internal.editor.UiEvents.processEvents;
+import static batou.ui.internal.editor.UiEvents.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
@@ -95,25 +95,5 @@ class ComponentEditorTest {
         assertTrue(editor.diagnostics().stream().allMatch(d -> d.location().file().startsWith("components/redis/")),
                 editor.diagnostics().toString());
         assertTrue(editor.status().contains("missing.conf.j2"), editor.status());
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        Display display = Display.getCurrent();
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
-    }
-
-    private static void processEvents() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // pump until idle
-        }
     }
 }

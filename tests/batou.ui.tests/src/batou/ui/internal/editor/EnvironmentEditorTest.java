@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static batou.ui.internal.editor.UiEvents.processEvents;
+import static batou.ui.internal.editor.UiEvents.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
@@ -18,7 +19,6 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
@@ -219,25 +219,5 @@ class EnvironmentEditorTest {
     private static List<String> comments(String text) {
         return text.lines().filter(line -> line.contains("#")).map(line -> line.substring(line.indexOf('#')))
                 .toList();
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        Display display = Display.getCurrent();
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
-    }
-
-    private static void processEvents() {
-        Display display = Display.getCurrent();
-        while (display.readAndDispatch()) {
-            // pump until idle
-        }
     }
 }
