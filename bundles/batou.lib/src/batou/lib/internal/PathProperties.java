@@ -107,11 +107,11 @@ public final class PathProperties {
         PosixFileAttributes current = view.readAttributes();
         UserPrincipal wantedOwner = wantedOwner(path);
         if (wantedOwner != null && !wantedOwner.equals(current.owner())) {
-            setOwner(view, wantedOwner, path);
+            setOwner(view, wantedOwner, path, false);
         }
         GroupPrincipal wantedGroup = wantedGroup(path);
         if (wantedGroup != null && !wantedGroup.equals(current.group())) {
-            setGroup(view, wantedGroup, path);
+            setGroup(view, wantedGroup, path, false);
         }
         Set<PosixFilePermission> wanted = permissions();
         if (wanted != null && !wanted.equals(view.readAttributes().permissions())) {
@@ -119,29 +119,38 @@ public final class PathProperties {
         }
     }
 
-    /** Gives the file of {@code view} the owner {@code owner}; a refusal is a failure naming {@code path}. */
-    static void setOwner(PosixFileAttributeView view, UserPrincipal owner, Path path) throws IOException, PartFailure {
+    /**
+     * Gives the file of {@code view} the owner {@code owner}, the wanted one or, when {@code kept}, the one of the
+     * file it replaces; a refusal is a failure naming {@code path} and what to do.
+     */
+    static void setOwner(PosixFileAttributeView view, UserPrincipal owner, Path path, boolean kept)
+            throws IOException, PartFailure {
         try {
             view.setOwner(owner);
         } catch (FileSystemException e) {
-            throw refused(path, "owner '" + owner.getName() + "'", e);
+            throw refused(path, "owner '" + owner.getName() + "'", e, kept);
         }
     }
 
-    /** Gives the file of {@code view} the group {@code group}; a refusal is a failure naming {@code path}. */
-    static void setGroup(PosixFileAttributeView view, GroupPrincipal group, Path path) throws IOException, PartFailure {
+    /** Like {@link #setOwner(PosixFileAttributeView, UserPrincipal, Path, boolean)}, for the group. */
+    static void setGroup(PosixFileAttributeView view, GroupPrincipal group, Path path, boolean kept)
+            throws IOException, PartFailure {
         try {
             view.setGroup(group);
         } catch (FileSystemException e) {
-            throw refused(path, "group '" + group.getName() + "'", e);
+            throw refused(path, "group '" + group.getName() + "'", e, kept);
         }
     }
 
-    private static PartFailure refused(Path path, String what, FileSystemException e) {
-        String user = System.getProperty("user.name");
-        return new PartFailure("cannot give " + path + " the " + what + ": " + e.getReason() + " (the agent runs as '"
-                + user + "'; only root may give a file to another user, and a group only to one it belongs to:"
-                + " deploy without service_user or remove the attribute)", e);
+    private static PartFailure refused(Path path, String what, FileSystemException e, boolean kept) {
+        String why = e.getReason() + " (the agent runs as '" + System.getProperty("user.name")
+                + "'; only root may give a file to another user, and a group only to one it belongs to: ";
+        if (kept) {
+            return new PartFailure("cannot replace " + path + " keeping its " + what + ": " + why
+                    + "deploy without service_user, or give the part an owner and group the agent may set)", e);
+        }
+        return new PartFailure("cannot give " + path + " the " + what + ": " + why
+                + "deploy without service_user or remove the attribute)", e);
     }
 
     /** The wanted owner of {@code path} on this host, or null when the owner is not managed. */

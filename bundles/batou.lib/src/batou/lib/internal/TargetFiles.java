@@ -113,14 +113,16 @@ public final class TargetFiles {
         UserPrincipal newOwner = owner;
         GroupPrincipal newGroup = group;
         Set<PosixFilePermission> newMode = mode;
+        boolean ownerKept = properties.owner() == null;
+        boolean groupKept = properties.group() == null;
         AtomicFiles.writePrepared(path, content, temporary -> {
             PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
             PosixFileAttributes created = view.readAttributes();
             if (newOwner != null && !newOwner.equals(created.owner())) {
-                PathProperties.setOwner(view, newOwner, path);
+                PathProperties.setOwner(view, newOwner, path, ownerKept);
             }
             if (newGroup != null && !newGroup.equals(created.group())) {
-                PathProperties.setGroup(view, newGroup, path);
+                PathProperties.setGroup(view, newGroup, path, groupKept);
             }
             view.setPermissions(newMode); // after the owner: chown clears the set-user-ID and set-group-ID bits
         });

@@ -381,6 +381,17 @@ class SshDeploymentTest {
             try (Stream<Path> files = Files.list(file.getParent())) {
                 assertEquals(List.of(file), files.toList(), "no temporary file left");
             }
+
+            Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
+            write("components/owned/component.yaml", """
+                    parts:
+                      - file: {path: owned.conf, content: "new\\n"}
+                    """);
+            RootResult kept = result(deploy(1, false), "web1", "owned");
+            assertEquals(RootResult.Status.FAILED, kept.status(), () -> kept + "\n" + events);
+            assertTrue(kept.message().contains(": cannot replace " + file + " keeping its owner 'root': Operation not"
+                    + " permitted (the agent runs as 'app';"), kept.message());
+            assertEquals("old\n", Files.readString(file), "a file it may not give back to its owner stays as it was");
         } finally {
             try (Stream<Path> paths = Files.walk(target)) {
                 for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
