@@ -30,6 +30,8 @@ public final class LibraryPartTypes implements PartTypeProvider {
             new ExecutableSchemaPartType("file", "a file with the given content, or a copy of a project file",
                     values -> Boolean.TRUE.equals(values.get("template")) ? "source" : null,
                     List.of(PATH, optional("content", AttributeType.STRING, null, "the text to write"),
+                            optional("content_base64", AttributeType.STRING, null,
+                                    "the bytes to write, in base64 (e.g. a binary secret file)"),
                             projectFile("source", false, "a file of the component to copy"),
                             optional("template", AttributeType.BOOL, Boolean.FALSE,
                                     "render content or source as a template first"),

@@ -1,6 +1,8 @@
 package batou.secrets;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +64,14 @@ public final class SecretsVault {
 
     /** Decrypts a secrets file to its text; errors name the environment. */
     public String decrypt(Path file, String environment) throws IOException {
+        return new String(decryptBytes(file, environment), StandardCharsets.UTF_8);
+    }
+
+    /** Decrypts a secrets file or a secret file to its bytes; errors name the environment. */
+    public byte[] decryptBytes(Path file, String environment) throws IOException {
         byte[] ciphertext = Files.readAllBytes(file);
         try {
-            return new String(Age.decrypt(ciphertext, identities()), StandardCharsets.UTF_8);
+            return Age.decrypt(ciphertext, identities());
         } catch (AgeException e) {
             throw new IOException("environment '" + environment + "': " + e.getMessage(), e);
         }
@@ -98,6 +105,20 @@ public final class SecretsVault {
         } catch (AgeException e) {
             throw new IOException("environment '" + environment + "', secret file '" + name + "': " + e.getMessage(),
                     e);
+        }
+    }
+
+    /**
+     * Decrypts a secret file that holds text.
+     *
+     * @throws BinarySecretFileException when its bytes are not UTF-8 text (edit those outside batou)
+     */
+    public String readSecretText(String environment, String name) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(readSecretFile(environment, name)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new BinarySecretFileException(environment, name);
         }
     }
 

@@ -76,6 +76,42 @@ class FilePartTest {
     }
 
     @Test
+    void base64ContentIsWrittenByteForByteAndASensitiveOneShowsNoDiff() throws Exception {
+        byte[] keytab = { 0x05, 0x02, 0x00, (byte) 0xff, (byte) 0xfe, 0x00, 0x01 };
+        String encoded = java.util.Base64.getEncoder().encodeToString(keytab);
+        Part part = Nodes.part("file", attributes("path", file.toString(), "content_base64", encoded, "mode", 0600L),
+                Set.of("content_base64"));
+        Verdict first = context.deploy(part);
+        assertEquals(List.of(new Change.Other("create " + file + " (binary)")), first.changes());
+        assertArrayEquals(keytab, Files.readAllBytes(file));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertFalse(context.deploy(part).needsUpdate());
+
+        Part text = Nodes.part("file", attributes("path", file.toString(), "content_base64",
+                java.util.Base64.getEncoder().encodeToString("secret=1\n".getBytes(StandardCharsets.UTF_8))),
+                Set.of("content_base64"));
+        Verdict changed = context.deploy(text);
+        assertEquals(1, changed.changes().size());
+        assertTrue(changed.changes().get(0) instanceof Change.Other
+                || changed.changes().get(0) instanceof Change.Content content && content.sensitive(),
+                changed.changes().toString());
+        assertFalse(changed.changes().toString().contains("secret=1"), changed.changes().toString());
+        assertEquals("secret=1\n", Files.readString(file));
+    }
+
+    @Test
+    void base64ContentThatIsNotBase64OrBesideContentIsAClearFailure() throws Exception {
+        PartFailure invalid = assertThrows(PartFailure.class,
+                () -> file("content_base64", "not base64!").verify(context));
+        assertTrue(invalid.getMessage().startsWith("content_base64 of " + file + " is not base64: "),
+                invalid.getMessage());
+        PartFailure both = assertThrows(PartFailure.class,
+                () -> file("content_base64", "AAEC", "content", "x").verify(context));
+        assertEquals(file + ": give one of content, content_base64 and source", both.getMessage());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
     void aDeletedFileIsRecreated() throws Exception {
         Part part = file("content", "x");
         context.deploy(part);

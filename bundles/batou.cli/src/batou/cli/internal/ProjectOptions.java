@@ -37,7 +37,7 @@ public final class ProjectOptions {
     public static Configuration configure(Path project, String environment, boolean strict) {
         batou.secrets.SecretsVault vault = SecretsCommand.vault(project);
         return new Configurator(registry()).strictResources(strict).configure(project, environment,
-                file -> vault.decrypt(file, environment));
+                file -> vault.decryptBytes(file, environment));
     }
 
     /** Prints warnings and errors, then the closing line of a failed configuration. */

@@ -1,17 +1,23 @@
 package batou.model.project;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import batou.model.SourceLocation;
 import batou.model.internal.yaml.YNode;
 
 /**
  * The decrypted content of an environment's secrets: its members (who can decrypt it), attribute overrides of root
- * components, and host data. Every value in it is sensitive.
+ * components, host data, and the bytes of its secret files. Every value in it is sensitive.
  */
 public record EnvironmentSecrets(String file, List<String> members, Map<String, ComponentOverrides> overrides,
-        Map<String, YNode> hostData, SourceLocation location, Map<String, String> files) {
+        Map<String, YNode> hostData, SourceLocation location, Map<String, byte[]> files) {
 
     public EnvironmentSecrets {
         members = List.copyOf(members);
@@ -21,7 +27,28 @@ public record EnvironmentSecrets(String file, List<String> members, Map<String, 
     }
 
     /** The same secrets with the decrypted secret files ({@code secret-<name>.age}) by name. */
-    public EnvironmentSecrets withFiles(Map<String, String> decrypted) {
+    public EnvironmentSecrets withFiles(Map<String, byte[]> decrypted) {
         return new EnvironmentSecrets(file, members, overrides, hostData, location, decrypted);
+    }
+
+    /** The secret files that are UTF-8 text, as text, by name ({@code secrets.files} in expressions). */
+    public Map<String, String> textFiles() {
+        Map<String, String> texts = new TreeMap<>();
+        files.forEach((name, bytes) -> {
+            try {
+                texts.put(name, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
+            } catch (CharacterCodingException binary) {
+                // only in base64Files()
+            }
+        });
+        return texts;
+    }
+
+    /** Every secret file as base64, by name ({@code secrets.base64} in expressions), binary ones included. */
+    public Map<String, String> base64Files() {
+        Map<String, String> encoded = new TreeMap<>();
+        files.forEach((name, bytes) -> encoded.put(name, Base64.getEncoder().encodeToString(bytes)));
+        return encoded;
     }
 }

@@ -140,7 +140,7 @@ public final class ProjectLoader {
         }
         String plaintext;
         try {
-            plaintext = secrets.decrypt(secretsPath);
+            plaintext = new String(secrets.decrypt(secretsPath), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             diagnostics.error(SourceLocation.ofFile(secretsFile), "cannot decrypt the secrets of environment '"
                     + name + "': " + e.getMessage());
@@ -148,7 +148,7 @@ public final class ProjectLoader {
         }
         YNode secretDocument = yaml.parse(plaintext, secretsFile);
         EnvironmentSecrets parsed = readers.secrets(secretsFile, secretDocument);
-        Map<String, String> files = new java.util.TreeMap<>();
+        Map<String, byte[]> files = new java.util.TreeMap<>();
         for (Map.Entry<String, Path> secretFile : secretFiles(secretsPath.getParent()).entrySet()) {
             String key = secretFile.getKey();
             String fileName = secretFile.getValue().getFileName().toString();

@@ -107,7 +107,7 @@ final class ProjectFixture {
     /** Configures with secrets "decrypted" by reading secrets.age as plain YAML: the model knows no encryption. */
     Configuration configureWithSecrets(String environment) {
         return new Configurator(REGISTRY).configure(root, environment,
-                file -> Files.readString(file, StandardCharsets.UTF_8));
+                Files::readAllBytes);
     }
 
     Configuration configureStrict(String environment) {

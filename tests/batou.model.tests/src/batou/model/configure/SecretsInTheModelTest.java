@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +85,30 @@ class SecretsInTheModelTest {
         assertEquals("-----BEGIN PRIVATE KEY-----\n", tls.parts().get(0).attributes().get("content"));
         assertEquals(Set.of("content"), tls.parts().get(0).sensitive());
         assertEquals("tls-key", tls.parts().get(1).attributes().get("content"));
+    }
+
+    @Test
+    void binarySecretFilesAreAvailableAsBase64AndTextOnesAsBoth() throws IOException {
+        project.component("kerberos", """
+                parts:
+                  - file: {path: keytab.b64, content: "{{ secrets.base64['keytab'] }}"}
+                  - file: {path: names, content: "{{ secrets.files | list | join(',') }}"}
+                  - file: {path: notes.b64, content: "{{ secrets.base64['notes'] }}"}
+                """).environment("dev", """
+                hosts:
+                  kdc: [kerberos]
+                """).file("environments/dev/secrets.age", "members: [x]\n")
+                .file("environments/dev/secret-notes.age", "caf\u00e9\n");
+        byte[] keytab = { 0x05, 0x02, 0x00, (byte) 0xff, (byte) 0xfe, 0x00, 0x01 };
+        Files.write(root.resolve("environments/dev/secret-keytab.age"), keytab);
+        Configuration configuration = project.configureWithSecrets("dev");
+        assertNotNull(configuration.plan(), ProjectFixture.printed(configuration));
+        RootPlan kerberos = configuration.plan().root(new RootId("kdc", "kerberos"));
+        assertEquals(Base64.getEncoder().encodeToString(keytab), kerberos.parts().get(0).attributes().get("content"));
+        assertEquals(Set.of("content"), kerberos.parts().get(0).sensitive());
+        assertEquals("notes", kerberos.parts().get(1).attributes().get("content"), "a binary file is no text");
+        assertEquals(Base64.getEncoder().encodeToString("caf\u00e9\n".getBytes(StandardCharsets.UTF_8)),
+                kerberos.parts().get(2).attributes().get("content"));
     }
 
     @Test

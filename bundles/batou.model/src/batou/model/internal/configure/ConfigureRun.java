@@ -49,6 +49,8 @@ public final class ConfigureRun {
     private final Expander expander = new Expander();
     private final PartsBuilder parts;
     private final Map<String, Object> environmentContext = new LinkedHashMap<>();
+    /** {@code secrets} in expressions: the secret files as text and as base64; null without secrets. */
+    private Map<String, Object> secretsContext;
     private final List<HostSetup> hosts = new ArrayList<>();
     private final List<RootState> roots = new ArrayList<>();
     private final List<String> ignoredHosts = new ArrayList<>();
@@ -106,6 +108,10 @@ public final class ConfigureRun {
 
     private void setUpHosts() {
         environmentContext.put("name", environment.name());
+        if (environment.secrets() != null) {
+            secretsContext = Map.of("files", environment.secrets().textFiles(), "base64",
+                    environment.secrets().base64Files());
+        }
         for (HostDeclaration declaration : environment.hosts()) {
             if (declaration.ignored()) {
                 ignoredHosts.add(declaration.name());
@@ -529,7 +535,7 @@ public final class ConfigureRun {
         if (hasSecretData(root.host)) {
             sensitive.add("host");
         }
-        sensitive.add("secrets"); // the text of secret files
+        sensitive.add("secrets"); // the secret files, as text and as base64
         return sensitive;
     }
 
@@ -539,8 +545,8 @@ public final class ConfigureRun {
         fixed.put("environment", environmentContext);
         fixed.put("component", Map.of("name", definition.name(), "workdir", root.workDirectory));
         fixed.put("features", root.reference.features());
-        if (environment.secrets() != null) {
-            fixed.put("secrets", Map.of("files", environment.secrets().files()));
+        if (secretsContext != null) {
+            fixed.put("secrets", secretsContext);
         }
         return fixed;
     }

@@ -74,7 +74,7 @@ final class ConfigurationCheck {
     private static Result checkEnvironment(Path root, String environment, String text) {
         SecretsVault vault = OpenProject.vault(root);
         Configuration configuration = new Configurator(OpenProject.registry()).configure(root, environment, text,
-                file -> vault.decrypt(file, environment));
+                file -> vault.decryptBytes(file, environment));
         Project project = new ProjectLoader(root, new Diagnostics()).load();
         return new Result(text, environment, configuration.diagnostics(), project);
     }
@@ -87,7 +87,7 @@ final class ConfigurationCheck {
         if (environment != null) {
             SecretsVault vault = OpenProject.vault(root);
             EnvironmentDefinition definition = loader.loadEnvironment(project, environment,
-                    file -> vault.decrypt(file, environment));
+                    file -> vault.decryptBytes(file, environment));
             if (definition != null) {
                 new Configurator(OpenProject.registry()).configure(project, definition, diagnostics);
             }

@@ -132,7 +132,7 @@ public final class OpenProject {
         return configurations.computeIfAbsent(name, environmentName -> {
             SecretsVault vault = vault(project);
             return new Configurator(registry()).configure(project, environmentName,
-                    file -> vault.decrypt(file, environmentName));
+                    file -> vault.decryptBytes(file, environmentName));
         });
     }
 

@@ -35,7 +35,7 @@ class PlanLayoutTest {
     static DeploymentPlan plan(String environment) {
         SecretsVault vault = OpenProject.vault(EXAMPLES);
         Configuration configuration = new Configurator(OpenProject.registry()).configure(EXAMPLES, environment,
-                file -> vault.decrypt(file, environment));
+                file -> vault.decryptBytes(file, environment));
         assertFalse(configuration.failed(), configuration.diagnostics().toString());
         return configuration.plan();
     }
