@@ -1,5 +1,6 @@
 package batou.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -85,9 +86,13 @@ class SecretsCommandTest {
     }
 
     private int batou(String input, String... arguments) {
+        return batou(input.getBytes(StandardCharsets.UTF_8), arguments);
+    }
+
+    private int batou(byte[] input, String... arguments) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
-        return new Cli(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        return new Cli(new ByteArrayInputStream(input),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(arguments);
     }
@@ -172,9 +177,42 @@ class SecretsCommandTest {
     }
 
     private static String ageDecryptFile(Path key, Path file) throws Exception {
+        byte[] output = ageDecryptBytes(key, file);
+        return output == null ? null : new String(output, StandardCharsets.UTF_8);
+    }
+
+    /** What the real age CLI decrypts from {@code file} with {@code key}, or null when it cannot. */
+    private static byte[] ageDecryptBytes(Path key, Path file) throws Exception {
         Process process = new ProcessBuilder("age", "-d", "-i", key.toString(), file.toString()).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] output = process.getInputStream().readAllBytes();
         return process.waitFor() == 0 ? output : null;
+    }
+
+    @Test
+    void aBinarySecretFileIsSetFromStdinReadByAgeAndDeployedByteForByte() throws Exception {
+        byte[] keytab = { 0x05, 0x02, 0x00, (byte) 0xff, (byte) 0xfe, 0x00, 0x01, '\n' };
+        assertEquals(ExitCode.OK, batou(keytab, "secrets", "set-file", "dev", "keytab", "-p", project.toString()),
+                err());
+        assertEquals("dev: secret file keytab (8 bytes) saved, encrypted to 1 members\n", out());
+        Path secretFile = project.resolve("environments/dev/secret-keytab.age");
+        assertArrayEquals(keytab, ageDecryptBytes(identity, secretFile), "the real age CLI reads what we wrote");
+
+        assertEquals(ExitCode.FAILURE, batou("", "secrets", "edit", "dev", "keytab", "-p", project.toString()));
+        assertEquals("batou: the secret file 'keytab' of dev is binary, not text: replace it with: batou secrets"
+                + " set-file dev keytab < FILE\n", err());
+
+        write("components/db/component.yaml", """
+                parts:
+                  - file: {path: krb5.keytab, content_base64: "{{ secrets.base64['keytab'] }}", mode: 0600}
+                """);
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        Path deployed = keys.resolve("target/work/db/krb5.keytab");
+        assertArrayEquals(keytab, Files.readAllBytes(deployed));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(deployed)));
+        assertFalse(out().contains(java.util.Base64.getEncoder().encodeToString(keytab)), out());
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        assertTrue(out().contains("localhost: 1 components, 0 changed, 1 unchanged"), "nothing changes: " + out());
     }
 
     @Test

@@ -23,7 +23,7 @@ import batou.secrets.age.AgeException;
 import batou.secrets.age.Recipients;
 
 /**
- * {@code batou secrets}: show, summary, edit, set, add-member, remove-member and reencrypt the age-encrypted
+ * {@code batou secrets}: show, summary, edit, set, set-file, add-member, remove-member and reencrypt the age-encrypted
  * secrets of a project's environments. Values are never printed; plaintext only ever lives in a private
  * temporary file while an editor has it open, and is removed whatever happens.
  */
@@ -44,7 +44,8 @@ public final class SecretsCommand implements Command {
     @Override
     public String usage() {
         return "show ENV | summary | edit ENV [FILE] | set ENV COMPONENT.ATTRIBUTE (value on stdin) | "
-                + "add-member KEY --env A,B | remove-member KEY --env A,B | reencrypt [--env A,B]  [-p DIR]";
+                + "set-file ENV FILE (bytes on stdin) | add-member KEY --env A,B | remove-member KEY --env A,B | "
+                + "reencrypt [--env A,B]  [-p DIR]";
     }
 
     @Override
@@ -57,8 +58,8 @@ public final class SecretsCommand implements Command {
     public int run(ParsedArguments arguments, Console console) throws UsageException {
         List<String> positional = arguments.positional();
         if (positional.isEmpty()) {
-            throw new UsageException("'secrets' needs a subcommand: show, summary, edit, set, add-member, "
-                    + "remove-member or reencrypt");
+            throw new UsageException("'secrets' needs a subcommand: show, summary, edit, set, set-file, "
+                    + "add-member, remove-member or reencrypt");
         }
         Path project = ProjectOptions.project(arguments);
         SecretsVault vault = vault(project);
@@ -70,6 +71,7 @@ public final class SecretsCommand implements Command {
                 case "edit" -> rest.size() == 2 ? editFile(vault, rest.get(0), rest.get(1), console)
                         : edit(vault, single(rest, "ENV"), console);
                 case "set" -> set(vault, rest, console);
+                case "set-file" -> setFile(vault, rest, console);
                 case "add-member" -> changeMembers(vault, single(rest, "KEY"), environments(arguments, vault, true),
                         true, console);
                 case "remove-member" -> changeMembers(vault, single(rest, "KEY"),
@@ -173,6 +175,29 @@ public final class SecretsCommand implements Command {
         return ExitCode.OK;
     }
 
+    /** {@code secrets set-file ENV FILE}: a secret file from the bytes on stdin, e.g. a keytab or a keystore. */
+    private static int setFile(SecretsVault vault, List<String> rest, Console console)
+            throws IOException, UsageException {
+        if (rest.size() != 2) {
+            throw new UsageException("usage: batou secrets set-file ENV FILE (the content on stdin)");
+        }
+        String environment = rest.get(0);
+        String name = rest.get(1);
+        checkFileName(name);
+        List<String> members = existing(vault, environment).members();
+        byte[] content = console.in().readAllBytes();
+        vault.writeSecretFile(environment, name, content, members);
+        console.out().println(environment + ": secret file " + name + " (" + content.length + " bytes) saved,"
+                + " encrypted to " + members.size() + " members");
+        return ExitCode.OK;
+    }
+
+    private static void checkFileName(String name) throws IOException {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IOException("a secret file name uses letters, digits, '.', '_' and '-', not '" + name + "'");
+        }
+    }
+
     private static int changeMembers(SecretsVault vault, String key, List<String> environments, boolean add,
             Console console) throws IOException {
         Recipients.parse(key); // a key that is not one fails here, before any file is touched
@@ -219,15 +244,13 @@ public final class SecretsCommand implements Command {
         }, console);
     }
 
-    /** {@code secrets edit ENV FILE}: a secret file, encrypted to the members of the environment's secrets. */
+    /** {@code secrets edit ENV FILE}: a secret text file, encrypted to the members of the environment's secrets. */
     private static int editFile(SecretsVault vault, String environment, String name, Console console)
             throws IOException {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IOException("a secret file name uses letters, digits, '.', '_' and '-', not '" + name + "'");
-        }
+        checkFileName(name);
         List<String> members = existing(vault, environment).members();
         boolean exists = Files.isRegularFile(vault.secretFile(environment, name));
-        String before = exists ? new String(vault.readSecretFile(environment, name), StandardCharsets.UTF_8) : "";
+        String before = exists ? vault.readSecretText(environment, name) : "";
         return editText(environment, name, before, exists, after -> {
             vault.writeSecretFile(environment, name, after.getBytes(StandardCharsets.UTF_8), members);
             return environment + ": secret file " + name + " saved, encrypted to " + members.size() + " members";

@@ -52,6 +52,7 @@ public final class SecretsMessages extends NLS {
     public static String RemoveMember_message;
     public static String SecretFile_title;
     public static String SecretFile_save;
+    public static String SecretFile_binaryTitle;
     public static String Passphrase_title;
     public static String Passphrase_message;
     public static String Passphrase_remember;

@@ -37,6 +37,7 @@ import org.eclipse.swt.widgets.ToolBar;
 
 import batou.secrets.Member;
 import batou.secrets.SecretEntry;
+import batou.secrets.BinarySecretFileException;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.Recipients;
@@ -330,7 +331,11 @@ public final class SecretsView {
         schedule(NLS.bind(SecretsMessages.SecretsView_loading, environment), () -> {
             String before;
             try {
-                before = new String(current.readSecretFile(environment, file.name()), StandardCharsets.UTF_8);
+                before = current.readSecretText(environment, file.name());
+            } catch (BinarySecretFileException e) {
+                display.asyncExec(() -> MessageDialog.openInformation(shell(), SecretsMessages.SecretFile_binaryTitle,
+                        e.getMessage()));
+                return;
             } catch (IOException | AgeException e) {
                 failed(environment, e);
                 return;

@@ -252,6 +252,26 @@ class SecretsViewTest {
     }
 
     @Test
+    void aBinarySecretFileIsNotOpenedAsTextButExplained() throws IOException {
+        byte[] keytab = { 0x05, 0x02, 0x00, (byte) 0xff, (byte) 0xfe, 0x00, 0x01 };
+        vault(alice).writeSecretFile("dev", "keytab", keytab);
+        click(toolBar(), SecretsMessages.Action_reload);
+        waitUntilLoaded();
+        assertEquals("keytab", ((SecretsSnapshot.SecretFile) view.tables().files().getElementAt(0)).name());
+        view.tables().files().setSelection(new StructuredSelection(view.tables().files().getElementAt(0)), true);
+        Widgets.processEvents();
+        Widgets.Answer explained = whenShellOpens(SecretsMessages.SecretFile_binaryTitle, shell -> {
+            assertTrue(texts(shell).stream().anyMatch(text -> text.contains("the secret file 'keytab' of dev is binary,"
+                    + " not text: replace it with: batou secrets set-file dev keytab < FILE")), texts(shell)::toString);
+            click(button(shell, IDialogConstants.OK_LABEL));
+        });
+        click(toolBar(), SecretsMessages.Action_editFile);
+        waitUntil("the explanation", explained::answered);
+        explained.check();
+        assertArrayEquals(keytab, vault(alice).readSecretFile("dev", "keytab"), "the file is unchanged");
+    }
+
+    @Test
     void anIdentityThatIsNoMemberIsAClearMessage() throws IOException {
         X25519Identity eve = X25519Identity.generate();
         Path identity = temp.resolve("eve.txt");
