@@ -171,7 +171,7 @@ class AgentDeploymentTest {
     void theAgentStopsBeforeTheNextPartWhenTheControllerGoesAway() throws Exception {
         write("components/web/component.yaml", """
                 parts:
-                  - command: {run: "sleep 1.5; echo ran > slow.log"}
+                  - command: {run: "touch started; sleep 1.5; echo ran > slow.log"}
                   - file: {path: after.txt, content: "after\\n"}
                 """);
         ProcessAgentChannel channel = new ProcessAgentChannel(jar);
@@ -187,7 +187,11 @@ class AgentDeploymentTest {
             }
         });
         deploying.start();
-        Thread.sleep(500);
+        Path started = target.resolve("work/web/started");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(started) && System.nanoTime() < deadline) {
+            Thread.sleep(20); // until the slow part runs, however long the agent's start took
+        }
         channel.out().close(); // the controller is gone
         assertTrue(channel.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(3, channel.process().exitValue(), channel::stderr);
