@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -41,14 +42,15 @@ final class ConfigurationCheck {
 
     private final Display display;
     private final String jobName;
-    private final Function<String, Result> checker;
+    /** Given the text on the UI thread, the work that checks it in the background. */
+    private final Function<String, Supplier<Result>> checker;
     private final Consumer<Result> done;
     private final Runnable trigger = this::start;
     private String text;
     private Job job;
     private boolean disposed;
 
-    private ConfigurationCheck(Display display, String jobName, Function<String, Result> checker,
+    private ConfigurationCheck(Display display, String jobName, Function<String, Supplier<Result>> checker,
             Consumer<Result> done) {
         this.display = display;
         this.jobName = jobName;
@@ -59,7 +61,7 @@ final class ConfigurationCheck {
     /** Checks the text of {@code environment}'s environment.yaml by configuring it. */
     static ConfigurationCheck ofEnvironment(Display display, Path root, String environment, Consumer<Result> done) {
         return new ConfigurationCheck(display, NLS.bind(EditorMessages.Editor_checkJob, environment),
-                text -> checkEnvironment(root, environment, text), done);
+                text -> () -> checkEnvironment(root, environment, text), done);
     }
 
     /**
@@ -68,7 +70,10 @@ final class ConfigurationCheck {
      */
     static ConfigurationCheck ofComponent(Display display, Path root, String component, Consumer<Result> done) {
         return new ConfigurationCheck(display, NLS.bind(EditorMessages.ComponentEditor_checkJob, component),
-                text -> checkComponent(root, component, text), done);
+                text -> {
+                    String selected = root.equals(OpenProject.get().root()) ? OpenProject.get().environment() : null;
+                    return () -> checkComponent(root, component, text, selected);
+                }, done);
     }
 
     private static Result checkEnvironment(Path root, String environment, String text) {
@@ -79,11 +84,12 @@ final class ConfigurationCheck {
         return new Result(text, environment, configuration.diagnostics(), project);
     }
 
-    private static Result checkComponent(Path root, String component, String text) {
+    private static Result checkComponent(Path root, String component, String text, String selected) {
         Diagnostics diagnostics = new Diagnostics();
         ProjectLoader loader = new ProjectLoader(root, diagnostics);
         Project project = loader.load(Map.of(component, text));
-        String environment = environmentToCheck(root, project);
+        String environment = selected != null && project.environments().contains(selected) ? selected
+                : project.environments().isEmpty() ? null : project.environments().get(0);
         if (environment != null) {
             SecretsVault vault = OpenProject.vault(root);
             EnvironmentDefinition definition = loader.loadEnvironment(project, environment,
@@ -93,14 +99,6 @@ final class ConfigurationCheck {
             }
         }
         return new Result(text, environment, diagnostics.sorted(), project);
-    }
-
-    private static String environmentToCheck(Path root, Project project) {
-        String selected = root.equals(OpenProject.get().root()) ? OpenProject.get().environment() : null;
-        if (selected != null && project.environments().contains(selected)) {
-            return selected;
-        }
-        return project.environments().isEmpty() ? null : project.environments().get(0);
     }
 
     /** Checks {@code value} soon (a newer call replaces it). */
@@ -117,13 +115,14 @@ final class ConfigurationCheck {
         if (job != null) {
             job.cancel();
         }
-        job = Job.create(jobName, (IProgressMonitor monitor) -> run(checked, monitor));
+        Supplier<Result> work = checker.apply(checked);
+        job = Job.create(jobName, (IProgressMonitor monitor) -> run(checked, work, monitor));
         job.setSystem(true);
         job.schedule();
     }
 
-    private IStatus run(String checked, IProgressMonitor monitor) {
-        Result result = checker.apply(checked);
+    private IStatus run(String checked, Supplier<Result> work, IProgressMonitor monitor) {
+        Result result = work.get();
         if (monitor.isCanceled()) {
             return Status.CANCEL_STATUS;
         }
