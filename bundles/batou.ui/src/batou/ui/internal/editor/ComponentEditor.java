@@ -111,12 +111,11 @@ public final class ComponentEditor extends EditorPart {
     }
 
     private Path root() {
-        return document.file().getParent().getParent().getParent();
+        return document.root();
     }
 
-    /** The component's name: its folder's. */
     private String component() {
-        return document.file().getParent().getFileName().toString();
+        return document.name();
     }
 
     /** Selects {@code line} (1-based) and scrolls to it. */

@@ -19,13 +19,8 @@ final class EnvironmentDocument extends YamlDocument {
         super(file);
     }
 
-    /** The project folder: the file is {@code <root>/environments/<name>/environment.yaml}. */
-    Path root() {
-        return file().getParent().getParent().getParent();
-    }
-
     String environment() {
-        return file().getParent().getFileName().toString();
+        return name();
     }
 
     /** The file as the model names it: {@code environments/<name>/environment.yaml}. */

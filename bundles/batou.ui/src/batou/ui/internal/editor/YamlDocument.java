@@ -10,8 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import batou.engine.parts.AtomicFiles;
 
 /**
- * The text of one YAML file of the project being edited: whether it differs from the file, and who changed it last
- * (a form or the source), so that views update each other without echoes. UI thread only.
+ * The text of one YAML file of the project being edited ({@code <project>/<kind>/<name>/<file>}: an environment.yaml
+ * or a component.yaml): whether it differs from the file, and who changed it last (a form or the source), so that
+ * views update each other without echoes. UI thread only.
  */
 class YamlDocument {
 
@@ -38,6 +39,16 @@ class YamlDocument {
 
     final Path file() {
         return file;
+    }
+
+    /** The project folder: the file is {@code <root>/environments/<name>/environment.yaml} or the like. */
+    final Path root() {
+        return file.getParent().getParent().getParent();
+    }
+
+    /** The environment's or the component's name: its folder's. */
+    final String name() {
+        return file.getParent().getFileName().toString();
     }
 
     final String text() {
