@@ -16,7 +16,6 @@ import org.eclipse.swt.widgets.Display;
 
 import batou.model.Diagnostic;
 import batou.model.Diagnostics;
-import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.project.EnvironmentDefinition;
 import batou.model.project.Project;
@@ -35,7 +34,7 @@ final class ConfigurationCheck {
      *
      * @param environment the environment configured, or null when the project has none
      */
-    record Result(String text, String environment, List<Diagnostic> diagnostics, Project project) {
+    record Result(String environment, List<Diagnostic> diagnostics, Project project) {
     }
 
     private static final int DELAY_MILLIS = 300;
@@ -77,28 +76,36 @@ final class ConfigurationCheck {
     }
 
     private static Result checkEnvironment(Path root, String environment, String text) {
-        SecretsVault vault = OpenProject.vault(root);
-        Configuration configuration = new Configurator(OpenProject.registry()).configure(root, environment, text,
-                file -> vault.decryptBytes(file, environment));
-        Project project = new ProjectLoader(root, new Diagnostics()).load();
-        return new Result(text, environment, configuration.diagnostics(), project);
+        return check(root, Map.of(), text, project -> environment);
     }
 
     private static Result checkComponent(Path root, String component, String text, String selected) {
+        return check(root, Map.of(component, text), null, project -> {
+            List<String> environments = project.environments();
+            return selected != null && environments.contains(selected) ? selected
+                    : environments.isEmpty() ? null : environments.get(0);
+        });
+    }
+
+    /**
+     * Loads the project once, with the unsaved component texts, and configures the environment {@code choice}
+     * picks from it (none when it gives null) with its unsaved text ({@code environmentText}; null: the file).
+     */
+    private static Result check(Path root, Map<String, String> components, String environmentText,
+            Function<Project, String> choice) {
         Diagnostics diagnostics = new Diagnostics();
         ProjectLoader loader = new ProjectLoader(root, diagnostics);
-        Project project = loader.load(Map.of(component, text));
-        String environment = selected != null && project.environments().contains(selected) ? selected
-                : project.environments().isEmpty() ? null : project.environments().get(0);
+        Project project = loader.load(components);
+        String environment = choice.apply(project);
         if (environment != null) {
             SecretsVault vault = OpenProject.vault(root);
-            EnvironmentDefinition definition = loader.loadEnvironment(project, environment,
+            EnvironmentDefinition definition = loader.loadEnvironment(project, environment, environmentText,
                     file -> vault.decryptBytes(file, environment));
             if (definition != null) {
                 new Configurator(OpenProject.registry()).configure(project, definition, diagnostics);
             }
         }
-        return new Result(text, environment, diagnostics.sorted(), project);
+        return new Result(environment, diagnostics.sorted(), project);
     }
 
     /** Checks {@code value} soon (a newer call replaces it). */
