@@ -1,8 +1,6 @@
 package batou.secrets;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import batou.model.project.EnvironmentSecrets;
 import batou.model.project.ProjectLoader;
 import batou.secrets.age.Age;
 import batou.secrets.age.AgeException;
@@ -114,12 +113,8 @@ public final class SecretsVault {
      * @throws BinarySecretFileException when its bytes are not UTF-8 text (edit those outside batou)
      */
     public String readSecretText(String environment, String name) throws IOException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(readSecretFile(environment, name)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new BinarySecretFileException(environment, name);
-        }
+        return EnvironmentSecrets.text(readSecretFile(environment, name))
+                .orElseThrow(() -> new BinarySecretFileException(environment, name));
     }
 
     /** Encrypts {@code content} as a secret file of the environment, to the members of its secrets. */

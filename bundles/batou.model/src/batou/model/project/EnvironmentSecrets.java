@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import batou.model.SourceLocation;
@@ -34,15 +35,21 @@ public record EnvironmentSecrets(String file, List<String> members, Map<String, 
     /** The secret files that are UTF-8 text, as text, by name ({@code secrets.files} in expressions). */
     public Map<String, String> textFiles() {
         Map<String, String> texts = new TreeMap<>();
-        files.forEach((name, bytes) -> {
-            try {
-                texts.put(name, StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
-            } catch (CharacterCodingException binary) {
-                // only in base64Files()
-            }
-        });
+        files.forEach((name, bytes) -> text(bytes).ifPresent(text -> texts.put(name, text)));
         return texts;
+    }
+
+    /**
+     * The content of a secret file as text, when it is UTF-8 text; empty when it is binary (then only
+     * {@code secrets.base64} has it, and editors must not open it as text).
+     */
+    public static Optional<String> text(byte[] content) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString());
+        } catch (CharacterCodingException binary) {
+            return Optional.empty();
+        }
     }
 
     /** Every secret file as base64, by name ({@code secrets.base64} in expressions), binary ones included. */
