@@ -27,10 +27,13 @@ final class SettingsSection {
     private final EnvironmentEditor editor;
     private final Combo connect;
     private final Map<String, Text> texts = new LinkedHashMap<>();
-    private final Map<String, Spinner> numbers = new LinkedHashMap<>();
-    private final Map<String, Long> defaults = new LinkedHashMap<>();
+    private final Map<String, NumberField> numbers = new LinkedHashMap<>();
     private EnvironmentOutline outline;
     private boolean updating;
+
+    /** A numeric setting's spinner and the value it shows while the file does not set it. */
+    private record NumberField(Spinner spinner, int defaultValue) {
+    }
 
     SettingsSection(Composite parent, EnvironmentEditor editor) {
         this.editor = editor;
@@ -77,8 +80,7 @@ final class SettingsSection {
         GridDataFactory.swtDefaults().indent(8, 0).applyTo(spinner);
         spinner.addListener(SWT.Selection, event -> writeNumber(key, spinner));
         spinner.addListener(SWT.Modify, event -> writeNumber(key, spinner));
-        numbers.put(key, spinner);
-        defaults.put(key, defaultValue);
+        numbers.put(key, new NumberField(spinner, (int) defaultValue));
         decorate(spinner, key);
     }
 
@@ -118,12 +120,12 @@ final class SettingsSection {
                     entry.getValue().setText(text);
                 }
             }
-            for (Map.Entry<String, Spinner> entry : numbers.entrySet()) {
-                Spinner spinner = entry.getValue();
+            for (Map.Entry<String, NumberField> entry : numbers.entrySet()) {
+                Spinner spinner = entry.getValue().spinner();
                 EnvironmentOutline.Value setting = value.settings().get(entry.getKey());
                 int shown = setting != null && setting.value() instanceof Long number
                         ? (int) Math.max(0, Math.min(spinner.getMaximum(), number))
-                        : defaults.get(entry.getKey()).intValue();
+                        : entry.getValue().defaultValue();
                 if (!(keepFocused && spinner.isFocusControl()) && spinner.getSelection() != shown) {
                     spinner.setSelection(shown);
                 }
@@ -138,12 +140,12 @@ final class SettingsSection {
     }
 
     Spinner jobs() {
-        return numbers.get(EnvironmentSettings.JOBS);
+        return number(EnvironmentSettings.JOBS);
     }
 
     /** The spinner of a numeric setting ({@code jobs}, {@code agent_linger}). */
     Spinner number(String key) {
-        return numbers.get(key);
+        return numbers.get(key).spinner();
     }
 
     Text text(String key) {
