@@ -29,6 +29,11 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
         return new Diagnostic(Severity.WARNING, location, message, hint);
     }
 
+    /** The same diagnostic with the sensitive values of {@code masking} masked in its message and hint. */
+    public Diagnostic masked(Masking masking) {
+        return new Diagnostic(severity, location, masking.mask(message), masking.mask(hint));
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

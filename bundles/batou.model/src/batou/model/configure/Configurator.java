@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import batou.model.Diagnostics;
 import batou.model.internal.configure.ConfigureRun;
+import batou.model.internal.configure.PlanMasking;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
 import batou.model.project.EnvironmentDefinition;
@@ -61,7 +62,12 @@ public final class Configurator {
     /** Configures an environment of a loaded project; problems found while loading are passed in. */
     public Configuration configure(Project project, EnvironmentDefinition environment, Diagnostics diagnostics) {
         boolean loadFailed = diagnostics.hasErrors();
-        DeploymentPlan plan = new ConfigureRun(project, environment, registry, strictResources, diagnostics).run();
-        return new Configuration(loadFailed ? null : plan, diagnostics.sorted());
+        ConfigureRun run = new ConfigureRun(project, environment, registry, strictResources, diagnostics);
+        DeploymentPlan plan = run.run();
+        if (plan == null || loadFailed) {
+            return new Configuration(null, diagnostics.sorted(), PlanMasking.ofSecrets(environment.secrets()));
+        }
+        return new Configuration(PlanMasking.attach(plan, environment.secrets(), run.transformedSecrets()),
+                diagnostics.sorted());
     }
 }

@@ -83,6 +83,14 @@ public final class ConfigureRun {
         return plan(deployGraph, plans);
     }
 
+    /**
+     * Per host, the secrets that part values hold transformed (upper case, base64...): what the run's masking must
+     * know besides the values themselves. Complete after {@link #run()}.
+     */
+    public Map<String, Set<String>> transformedSecrets() {
+        return parts.transformedSecrets();
+    }
+
     // --- component definitions -------------------------------------------------------------------------------
 
     private void checkDefinitions() {
@@ -136,7 +144,7 @@ public final class ConfigureRun {
                     : declaration.name() + "." + domain;
             Map<String, Object> data = hostData(declaration);
             HostContext context = new HostContext(declaration.name(), fqdn, platform, serviceUser,
-                    targetDirectory, data);
+                    targetDirectory, data, secretDataKeys(declaration));
             hosts.add(new HostSetup(declaration, declaration.name(), fqdn, platform, connect, serviceUser,
                     targetDirectory, sshConfig, agentLinger, data, context));
         }
@@ -170,6 +178,17 @@ public final class ConfigureRun {
             }
         }
         return data;
+    }
+
+    /** The keys of the host's data that come from the secrets. */
+    private Set<String> secretDataKeys(HostDeclaration declaration) {
+        YNode secret = environment.secrets() == null ? null
+                : environment.secrets().hostData().get(declaration.name());
+        Set<String> keys = new HashSet<>();
+        if (secret instanceof YMapping mapping) {
+            mapping.entries().forEach(entry -> keys.add(entry.name()));
+        }
+        return keys;
     }
 
     /** True when the host has secret data: then everything that reads {@code host} is sensitive. */

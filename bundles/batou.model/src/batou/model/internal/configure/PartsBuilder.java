@@ -36,6 +36,8 @@ final class PartsBuilder {
     private final Expander expander;
     private final SubComponentFactory subComponents;
     private final Map<String, Template> templates = new java.util.HashMap<>();
+    /** Per host: secrets transformed inside part values (see {@link SensitiveDisplay}), to be masked too. */
+    private final Map<String, Set<String>> transformed = new java.util.HashMap<>();
 
     /** Creates the instance of a sub-component inside a root. */
     interface SubComponentFactory {
@@ -48,6 +50,11 @@ final class PartsBuilder {
         this.registry = registry;
         this.expander = expander;
         this.subComponents = subComponents;
+    }
+
+    /** The secrets found transformed inside the part values of each host (e.g. in base64 in a command). */
+    Map<String, Set<String>> transformedSecrets() {
+        return transformed;
     }
 
     List<PartNode> build(RootState root, ComponentInstance instance) {
@@ -121,6 +128,7 @@ final class PartsBuilder {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> sensitive = new HashSet<>();
+        Map<String, String> displays = new java.util.HashMap<>();
         boolean failed = false;
         Map<String, YMapping.Entry> given = new LinkedHashMap<>();
         if (declaration.attributes() != null) {
@@ -166,6 +174,13 @@ final class PartsBuilder {
                 values.put(attribute.name(), value);
                 if (secret) {
                     sensitive.add(attribute.name());
+                    if (raw instanceof String) {
+                        SensitiveDisplay.Result analysed = SensitiveDisplay.of(
+                                scope -> expander.expand(entry.value(), scope), raw, instance.scope(),
+                                instance.sensitiveNames());
+                        displays.put(attribute.name(), analysed.display());
+                        transformed(root, analysed);
+                    }
                 }
             } catch (ExpansionException e) {
                 instance.diagnostics().error(e.location(), "cannot expand attribute '" + attribute.name()
@@ -180,15 +195,22 @@ final class PartsBuilder {
                 failed = true;
             }
         }
-        if (failed || !render(type, values, sensitive, instance)) {
+        if (failed || !render(root, type, values, sensitive, instance)) {
             return null;
         }
-        return new PartNode(type.name(), label(type, values), values, sensitive, List.of(),
-                declaration.location());
+        return new PartNode(type.name(), label(root, type, values, sensitive, displays), values, sensitive,
+                List.of(), declaration.location());
+    }
+
+    private void transformed(RootState root, SensitiveDisplay.Result analysed) {
+        if (!analysed.transformed().isEmpty()) {
+            transformed.computeIfAbsent(root.host.name(), host -> new java.util.LinkedHashSet<>())
+                    .addAll(analysed.transformed());
+        }
     }
 
     /** Renders the part's template source, if it has one, into its content. False when that failed (reported). */
-    private boolean render(PartType type, Map<String, Object> values, Set<String> sensitive,
+    private boolean render(RootState root, PartType type, Map<String, Object> values, Set<String> sensitive,
             ComponentInstance instance) {
         String attribute = type.templateSource(values);
         if (attribute == null || !(values.get(attribute) instanceof String source)) {
@@ -224,6 +246,9 @@ final class PartsBuilder {
         for (String name : template.referencedNames()) {
             if (instance.sensitiveNames().contains(name)) {
                 sensitive.add(PartType.RENDERED);
+                Template parsed = template;
+                transformed(root, SensitiveDisplay.of(parsed::render, values.get(PartType.RENDERED),
+                        instance.scope(), instance.sensitiveNames()));
                 break;
             }
         }
@@ -250,11 +275,23 @@ final class PartsBuilder {
         return Path.of(joined).normalize().toString();
     }
 
-    private static String label(PartType type, Map<String, Object> values) {
+    /**
+     * The part's label: the value of its first required attribute (a file's path, a command's run), shown with the
+     * sensitive values in it masked when it is computed from them (see {@link SensitiveDisplay}).
+     */
+    private static String label(RootState root, PartType type, Map<String, Object> values, Set<String> sensitive,
+            Map<String, String> displays) {
         for (PartAttribute attribute : type.attributes()) {
-            if (attribute.required() && !attribute.sensitive() && values.get(attribute.name()) != null) {
-                return String.valueOf(values.get(attribute.name()));
+            Object value = values.get(attribute.name());
+            if (!attribute.required() || attribute.sensitive() || value == null) {
+                continue;
             }
+            if (!sensitive.contains(attribute.name())) {
+                return String.valueOf(value);
+            }
+            String display = displays.getOrDefault(attribute.name(), batou.model.Masking.MASK);
+            return attribute.type() == AttributeType.PATH && !attribute.projectFile()
+                    && !display.equals(batou.model.Masking.MASK) ? onTarget(root.workDirectory, display) : display;
         }
         return type.name();
     }
