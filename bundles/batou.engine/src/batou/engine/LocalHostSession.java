@@ -7,6 +7,7 @@ import java.util.List;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
+import batou.engine.events.OutputFilter;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.plan.HostPlan;
 import batou.model.plan.RootPlan;
@@ -50,12 +51,13 @@ public final class LocalHostSession implements HostSession {
         if (!info.predict()) {
             lock = TargetLock.acquire(stateDirectory(host), host.name(), info.operator());
             if (lock.takenOverFrom() != null) {
-                listener.on(new DeploymentEvent.Warning(clock.instant(), host.name(), "",
+                OutputFilter.of(host.masking()).wrap(listener).on(new DeploymentEvent.Warning(clock.instant(), host.name(), "",
                         "took over the lock of a deployment that ended without releasing it (" + lock.takenOverFrom()
                                 + ")"));
             }
         }
-        RootDeployer deployer = new RootDeployer(types, projectFiles, info.predict(), listener, clock);
+        RootDeployer deployer = new RootDeployer(types, projectFiles, info.predict(), listener, clock,
+                SensitiveFiles.load(stateDirectory(host)));
         return new LocalHostSession(host, info, deployer, clock, lock);
     }
 

@@ -17,6 +17,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
+import batou.engine.events.OutputFilter;
+import batou.model.Masking;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
 import batou.model.plan.RootId;
@@ -37,6 +39,8 @@ public final class Orchestrator {
     private final int jobs;
     private final DeploymentListener listener;
     private final Clock clock;
+    /** What events and results pass through before anybody sees them; the plan's masking once the run starts. */
+    private volatile OutputFilter shown = OutputFilter.of(Masking.none());
     private volatile boolean cancelled;
 
     public Orchestrator(HostConnector connector, DeploymentInfo info, long jobs, DeploymentListener listener,
@@ -46,8 +50,9 @@ public final class Orchestrator {
         this.jobs = (int) Math.max(1, Math.min(jobs, 1024));
         DeploymentListener target = listener;
         this.listener = event -> {
+            DeploymentEvent filtered = shown.apply(event);
             synchronized (target) {
-                target.on(event);
+                target.on(filtered);
             }
         };
         this.clock = clock;
@@ -63,6 +68,7 @@ public final class Orchestrator {
     }
 
     public DeploymentResult run(DeploymentPlan plan) {
+        shown = OutputFilter.of(plan.masking());
         long started = System.nanoTime();
         DeploymentResult result = new DeploymentResult();
         Map<String, Host> hosts = new LinkedHashMap<>();
@@ -122,7 +128,7 @@ public final class Orchestrator {
                 if (reason != null) {
                     it.remove();
                     listener.on(new DeploymentEvent.RootSkipped(clock.instant(), id.host(), id.component(), reason));
-                    result.add(new RootResult(id, RootResult.Status.SKIPPED, reason, 0));
+                    result.add(new RootResult(id, RootResult.Status.SKIPPED, shown.apply(reason), 0));
                     done.add(id);
                     continue;
                 }
@@ -212,7 +218,8 @@ public final class Orchestrator {
                 RootResult.Status status = outcome.failed() ? RootResult.Status.FAILED
                         : outcome.changed() ? RootResult.Status.CHANGED : RootResult.Status.UNCHANGED;
                 return new RootResult(root.id(), status,
-                        outcome.failed() ? outcome.failedPath() + ": " + outcome.failure() : null, millis(started));
+                        outcome.failed() ? shown.apply(outcome.failedPath() + ": " + outcome.failure()) : null,
+                        millis(started));
             } catch (HostSessionException e) {
                 lost = e.getMessage();
                 listener.on(new DeploymentEvent.HostFailed(clock.instant(), plan.name(), e.getMessage()));
@@ -254,7 +261,7 @@ public final class Orchestrator {
         }
 
         private RootResult failed(RootPlan root, String message, long started) {
-            return new RootResult(root.id(), RootResult.Status.FAILED, message, millis(started));
+            return new RootResult(root.id(), RootResult.Status.FAILED, shown.apply(message), millis(started));
         }
     }
 

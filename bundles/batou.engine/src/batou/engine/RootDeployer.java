@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
+import batou.engine.events.OutputFilter;
 import batou.engine.parts.ExecutablePartType;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.engine.parts.Part;
@@ -35,18 +36,21 @@ public final class RootDeployer {
     private final boolean predict;
     private final DeploymentListener listener;
     private final Clock clock;
+    private final SensitiveFiles sensitiveFiles;
 
     public RootDeployer(ExecutablePartTypes types, Path projectRoot, boolean predict, DeploymentListener listener,
             Clock clock) {
-        this(types, projectRoot::resolve, predict, listener, clock);
+        this(types, projectRoot::resolve, predict, listener, clock, SensitiveFiles.inMemory());
     }
 
     /**
      * A deployer whose parts find project files through {@code projectFiles} (a project path, relative to the
-     * project or absolute on the machine that configured it, to a file here).
+     * project or absolute on the machine that configured it, to a file here) and that keeps which files hold
+     * sensitive content in {@code sensitiveFiles}.
      */
     public RootDeployer(ExecutablePartTypes types, Function<String, Path> projectFiles, boolean predict,
-            DeploymentListener listener, Clock clock) {
+            DeploymentListener listener, Clock clock, SensitiveFiles sensitiveFiles) {
+        this.sensitiveFiles = sensitiveFiles;
         this.types = types;
         this.projectFiles = projectFiles;
         this.predict = predict;
@@ -68,8 +72,14 @@ public final class RootDeployer {
         }
     }
 
-    /** Deploys {@code root} of {@code host}; emits RootStarted, PartChanged, Warning and RootFinished/RootFailed. */
+    /**
+     * Deploys {@code root} of {@code host}; emits RootStarted, PartChanged, Warning and RootFinished/RootFailed. Every
+     * text of the events and the outcome passes through the host's {@link OutputFilter}: what parts put into their
+     * changes and failures (paths, command output) is masked here, whatever the part type.
+     */
     public Outcome deploy(HostPlan host, RootPlan root) {
+        OutputFilter shown = OutputFilter.of(host.masking());
+        DeploymentListener listener = shown.wrap(this.listener);
         long started = System.nanoTime();
         listener.on(new DeploymentEvent.RootStarted(clock.instant(), host.name(), root.component()));
         Context context = new Context(TargetPaths.resolve(root.workDirectory()));
@@ -77,34 +87,34 @@ public final class RootDeployer {
             if (!predict) {
                 Files.createDirectories(context.workDirectory());
             }
-            boolean changed = deployParts(host, root, root.parts(), root.component(), context);
+            boolean changed = deployParts(host, root, root.parts(), root.component(), context, listener);
             listener.on(new DeploymentEvent.RootFinished(clock.instant(), host.name(), root.component(), changed,
                     millisSince(started)));
             return new Outcome(changed, null, null);
         } catch (Failure failure) {
             listener.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(), failure.path,
                     failure.getMessage(), millisSince(started)));
-            return new Outcome(false, failure.path, failure.getMessage());
+            return new Outcome(false, shown.apply(failure.path), shown.apply(failure.getMessage()));
         } catch (java.io.IOException e) {
             String message = "cannot create the work directory " + context.workDirectory() + ": " + e.getMessage();
             listener.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(),
                     root.component(), message, millisSince(started)));
-            return new Outcome(false, root.component(), message);
+            return new Outcome(false, root.component(), shown.apply(message));
         }
     }
 
-    private boolean deployParts(HostPlan host, RootPlan root, List<PartNode> parts, String path, Context context)
-            throws Failure {
+    private boolean deployParts(HostPlan host, RootPlan root, List<PartNode> parts, String path, Context context,
+            DeploymentListener listener) throws Failure {
         boolean changed = false;
         for (PartNode node : parts) {
             String partPath = path + " > " + node.type() + " " + node.label();
             if (node.type().equals("component")) {
                 Context inner = new Context(context.workDirectory());
-                changed |= deployParts(host, root, node.children(), path + " > " + node.label(), inner);
+                changed |= deployParts(host, root, node.children(), path + " > " + node.label(), inner, listener);
                 context.changed |= inner.changed;
                 continue;
             }
-            if (deployPart(host, root, node, partPath, context)) {
+            if (deployPart(host, root, node, partPath, context, listener)) {
                 changed = true;
                 context.changed = true;
             }
@@ -112,8 +122,8 @@ public final class RootDeployer {
         return changed;
     }
 
-    private boolean deployPart(HostPlan host, RootPlan root, PartNode node, String path, Context context)
-            throws Failure {
+    private boolean deployPart(HostPlan host, RootPlan root, PartNode node, String path, Context context,
+            DeploymentListener listener) throws Failure {
         if (aborted != null) {
             throw new Failure(path, aborted);
         }
@@ -125,7 +135,7 @@ public final class RootDeployer {
             Part part = type.create(node);
             long verifyStart = System.nanoTime();
             Verdict verdict = part.verify(context);
-            warnIfSlow(host, root, path, "verify", verifyStart);
+            warnIfSlow(host, root, path, "verify", verifyStart, listener);
             if (!verdict.needsUpdate()) {
                 return false;
             }
@@ -134,7 +144,7 @@ public final class RootDeployer {
             if (!predict) {
                 long updateStart = System.nanoTime();
                 part.update(context, verdict);
-                warnIfSlow(host, root, path, "update", updateStart);
+                warnIfSlow(host, root, path, "update", updateStart, listener);
             }
             return true;
         } catch (PartFailure e) {
@@ -144,7 +154,8 @@ public final class RootDeployer {
         }
     }
 
-    private void warnIfSlow(HostPlan host, RootPlan root, String path, String step, long startNanos) {
+    private void warnIfSlow(HostPlan host, RootPlan root, String path, String step, long startNanos,
+            DeploymentListener listener) {
         long millis = millisSince(startNanos);
         if (millis >= SLOW.toMillis()) {
             listener.on(new DeploymentEvent.Warning(clock.instant(), host.name(), root.component(),
@@ -205,6 +216,18 @@ public final class RootDeployer {
         @Override
         public Map<String, String> environment() {
             return System.getenv();
+        }
+
+        @Override
+        public boolean heldSensitiveContent(Path file) {
+            return sensitiveFiles.contains(file);
+        }
+
+        @Override
+        public void recordSensitiveContent(Path file, boolean sensitive) throws java.io.IOException {
+            if (!predict) {
+                sensitiveFiles.set(file, sensitive);
+            }
         }
     }
 }

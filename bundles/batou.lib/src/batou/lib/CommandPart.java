@@ -48,7 +48,8 @@ final class CommandPart implements Part {
         this.cwd = attributes.string("cwd");
         this.environment = attributes.stringMap("environment");
         this.timeout = attributes.integer("timeout", 300L);
-        this.display = attributes.sensitive("run") ? HIDDEN : run;
+        // the model's label of a sensitive command masks what is sensitive in it; a node without one shows nothing
+        this.display = !attributes.sensitive("run") ? run : node.label().equals(run) ? HIDDEN : node.label();
         this.unlessDisplay = attributes.sensitive("unless") ? HIDDEN : unless;
     }
 

@@ -31,12 +31,15 @@ final class CronPart implements Part {
     private final String name;
     private final String schedule;
     private final String command;
+    private final boolean sensitive;
 
     CronPart(PartNode node) {
         Attributes attributes = Attributes.of(node);
         this.name = attributes.requiredString("name");
         this.schedule = attributes.requiredString("schedule");
         this.command = attributes.requiredString("command");
+        this.sensitive = attributes.sensitive("command") || attributes.sensitive("schedule")
+                || attributes.sensitive("name");
     }
 
     private String marker() {
@@ -58,13 +61,28 @@ final class CronPart implements Part {
         return String.join(" ", fields) + " " + command + marker();
     }
 
+    /**
+     * The change shows this job's own line only, never the rest of the crontab (other jobs are none of this
+     * deployment's business, and may hold secrets of their own); hidden when the job is sensitive.
+     */
     @Override
     public Verdict verify(PartContext context) throws Exception {
         String wanted = line();
         String before = read(context);
         String after = replace(before, wanted);
-        return after.equals(before) ? Verdict.upToDate()
-                : Verdict.update(new Change.Content(CHANGE_PATH, before, after, false));
+        if (after.equals(before)) {
+            return Verdict.upToDate();
+        }
+        String old = before.lines().filter(line -> line.endsWith(marker())).map(line -> line + "\n")
+                .reduce("", String::concat);
+        boolean hidden = sensitive || context.heldSensitiveContent(record());
+        return Verdict.update(new Change.Content(CHANGE_PATH + " job " + name, old.isEmpty() ? null : old,
+                wanted + "\n", hidden));
+    }
+
+    /** How this job is named in the record of sensitive contents (see PartContext#heldSensitiveContent). */
+    private Path record() {
+        return Path.of(CHANGE_PATH, name);
     }
 
     @Override
@@ -86,6 +104,7 @@ final class CronPart implements Part {
         } finally {
             Files.deleteIfExists(file);
         }
+        context.recordSensitiveContent(record(), sensitive);
     }
 
     /** The crontab with the job's line in place of the old one(s), or added at the end; unchanged when right. */

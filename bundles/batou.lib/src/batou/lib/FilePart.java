@@ -91,7 +91,9 @@ final class FilePart implements Part {
             changes.add(TargetFiles.change(target, null, wanted == null ? new byte[0] : wanted, charset(), sensitive));
         } else {
             if (wanted != null && !Arrays.equals(existing, wanted)) {
-                changes.add(TargetFiles.change(target, existing, wanted, charset(), sensitive));
+                // a file that held a secret never shows its old content, also when the new one holds none
+                boolean hidden = sensitive || context.heldSensitiveContent(target);
+                changes.add(TargetFiles.change(target, existing, wanted, charset(), hidden));
             }
             changes.addAll(properties.differences(target));
         }
@@ -110,7 +112,9 @@ final class FilePart implements Part {
             TargetFiles.write(target, wanted, properties);
         } else {
             properties.apply(target);
+            return;
         }
+        context.recordSensitiveContent(target, sensitive);
     }
 
     /** The wanted bytes, or null when the content is not managed. */

@@ -50,8 +50,8 @@ class CronPartTest {
     @Test
     void aJobIsAddedToAMissingCrontabThenUpToDate() throws Exception {
         Part part = cron("backup", "0 3 * * *", "./bin/backup");
-        assertEquals(List.of(new Change.Content("crontab", "", "0 3 * * * ./bin/backup # batou:backup\n", false)),
-                context.deploy(part).changes());
+        assertEquals(List.of(new Change.Content("crontab job backup", null,
+                "0 3 * * * ./bin/backup # batou:backup\n", false)), context.deploy(part).changes());
         assertEquals("0 3 * * * ./bin/backup # batou:backup\n", Files.readString(crontab));
         assertFalse(context.deploy(part).needsUpdate());
     }
@@ -74,9 +74,9 @@ class CronPartTest {
         Part part = cron("backup", "0 3 * * *", "./bin/backup");
         context.deploy(part);
         Files.writeString(crontab, "0 4 * * * ./bin/backup # batou:backup\nx\n0 3 * * * ./bin/backup # batou:backup\n");
-        assertEquals(List.of(new Change.Content("crontab",
-                "0 4 * * * ./bin/backup # batou:backup\nx\n0 3 * * * ./bin/backup # batou:backup\n",
-                "0 3 * * * ./bin/backup # batou:backup\nx\n", false)), context.deploy(part).changes());
+        assertEquals(List.of(new Change.Content("crontab job backup",
+                "0 4 * * * ./bin/backup # batou:backup\n0 3 * * * ./bin/backup # batou:backup\n",
+                "0 3 * * * ./bin/backup # batou:backup\n", false)), context.deploy(part).changes());
         assertEquals("0 3 * * * ./bin/backup # batou:backup\nx\n", Files.readString(crontab));
         assertFalse(context.deploy(part).needsUpdate());
     }

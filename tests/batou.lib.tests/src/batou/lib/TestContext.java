@@ -19,6 +19,7 @@ final class TestContext implements PartContext {
     private boolean predict;
     private boolean earlierPartChanged;
     private final Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+    private final batou.engine.SensitiveFiles sensitiveFiles = batou.engine.SensitiveFiles.inMemory();
 
     TestContext(Path root) throws IOException {
         this.workDirectory = Files.createDirectories(root.resolve("work"));
@@ -94,5 +95,17 @@ final class TestContext implements PartContext {
     @Override
     public Map<String, String> environment() {
         return environment;
+    }
+
+    @Override
+    public boolean heldSensitiveContent(Path file) {
+        return sensitiveFiles.contains(file);
+    }
+
+    @Override
+    public void recordSensitiveContent(Path file, boolean sensitive) throws IOException {
+        if (!predict) {
+            sensitiveFiles.set(file, sensitive);
+        }
     }
 }

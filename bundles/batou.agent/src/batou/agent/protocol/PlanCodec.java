@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import batou.engine.DeploymentInfo;
+import batou.model.Masking;
 import batou.model.SourceLocation;
 import batou.model.plan.HostPlan;
 import batou.model.plan.PartNode;
@@ -43,6 +44,7 @@ final class PlanCodec {
         for (RootPlan root : host.roots()) {
             write(out, root);
         }
+        out.strings(host.masking().patterns());
     }
 
     static HostPlan readHost(WireInput in) throws IOException {
@@ -61,7 +63,7 @@ final class PlanCodec {
             roots.add(readRoot(in));
         }
         return new HostPlan(name, fqdn, platform, connect, serviceUser, targetDirectory, sshConfig, agentLinger, data,
-                roots);
+                roots, Masking.of(in.strings()));
     }
 
     static void write(WireOutput out, RootId id) {

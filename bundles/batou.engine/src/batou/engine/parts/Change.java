@@ -1,11 +1,16 @@
 package batou.engine.parts;
 
+import java.util.function.UnaryOperator;
+
 /** One thing an update changes (or, when predicting, would change) on the target. */
 public sealed interface Change
         permits Change.Content, Change.Property, Change.Command, Change.Other {
 
     /** One line for people, e.g. {@code mode of app.ini: 0644 -> 0640}. Never holds sensitive values. */
     String summary();
+
+    /** The same change with {@code text} applied to every text it carries (see DeploymentEvent#map). */
+    Change map(UnaryOperator<String> text);
 
     /**
      * A file whose text changes. {@code before} is null for a new file. When {@code sensitive}, the change carries
@@ -24,6 +29,12 @@ public sealed interface Change
         public String summary() {
             return (before == null ? "create " : "update ") + path;
         }
+
+        @Override
+        public Content map(UnaryOperator<String> text) {
+            return new Content(text.apply(path), before == null ? null : text.apply(before), text.apply(after),
+                    sensitive);
+        }
     }
 
     /** A property of a file: mode, owner, group, link target. */
@@ -31,6 +42,12 @@ public sealed interface Change
         @Override
         public String summary() {
             return property + " of " + path + ": " + (before == null ? "(none)" : before) + " -> " + after;
+        }
+
+        @Override
+        public Property map(UnaryOperator<String> text) {
+            return new Property(text.apply(path), text.apply(property), before == null ? null : text.apply(before),
+                    text.apply(after));
         }
     }
 
@@ -40,6 +57,11 @@ public sealed interface Change
         public String summary() {
             return "run " + display;
         }
+
+        @Override
+        public Command map(UnaryOperator<String> text) {
+            return new Command(text.apply(display));
+        }
     }
 
     /** Anything else, described in words (a removed file, a fetched revision...). */
@@ -47,6 +69,11 @@ public sealed interface Change
         @Override
         public String summary() {
             return description;
+        }
+
+        @Override
+        public Other map(UnaryOperator<String> text) {
+            return new Other(text.apply(description));
         }
     }
 }

@@ -23,4 +23,13 @@ public interface PartContext {
 
     /** Environment variables for commands: the process environment of the deployment. */
     Map<String, String> environment();
+
+    /**
+     * True when batou last wrote {@code file} with sensitive content: its old content must never be shown, even
+     * when the new content is not sensitive.
+     */
+    boolean heldSensitiveContent(Path file);
+
+    /** Records whether {@code file} now holds sensitive content (after writing it; never while predicting). */
+    void recordSensitiveContent(Path file, boolean sensitive) throws java.io.IOException;
 }
