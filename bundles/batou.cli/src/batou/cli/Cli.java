@@ -11,6 +11,7 @@ import batou.cli.internal.GraphCommand;
 import batou.cli.internal.HelpCommand;
 import batou.cli.internal.PartsCommand;
 import batou.cli.internal.SecretsCommand;
+import batou.cli.internal.Unexpected;
 import batou.cli.internal.VersionCommand;
 import batou.cli.internal.deploy.DeployCommand;
 
@@ -58,13 +59,22 @@ public final class Cli {
         System.exit(new Cli(System.out, System.err).run(arguments));
     }
 
-    /** Runs one command line and returns its exit code; never throws for bad input. */
+    /**
+     * Runs one command line and returns its exit code; never throws, and prints one line, not a stack trace, for
+     * an error nobody expected.
+     */
     public int run(String... arguments) {
         try {
             return dispatch(Arrays.asList(arguments));
         } catch (UsageException e) {
             console.err().println("batou: " + e.getMessage() + " (see 'batou --help')");
             return ExitCode.USAGE;
+        } catch (RuntimeException | Error e) {
+            console.err().println("batou: " + Unexpected.describe(e, false));
+            return ExitCode.FAILURE;
+        } finally {
+            console.out().flush();
+            console.err().flush();
         }
     }
 

@@ -47,7 +47,7 @@ public final class CheckCommand implements Command {
         String environment = arguments.expectPositional("ENV").get(0);
         long started = System.nanoTime();
         Configuration configuration = ProjectOptions.configure(ProjectOptions.project(arguments), environment,
-                arguments.has(STRICT));
+                arguments.has(STRICT), console);
         if (configuration.failed()) {
             ProjectOptions.printDiagnostics(configuration, console.err());
             return ExitCode.FAILURE;

@@ -44,7 +44,7 @@ public final class GraphCommand implements Command {
     public int run(ParsedArguments arguments, Console console) throws UsageException {
         String environment = arguments.expectPositional("ENV").get(0);
         Configuration configuration = ProjectOptions.configure(ProjectOptions.project(arguments), environment,
-                false);
+                false, console);
         if (configuration.failed()) {
             ProjectOptions.printDiagnostics(configuration, console.err());
             return ExitCode.FAILURE;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import batou.cli.Console;
 import batou.cli.Option;
 import batou.cli.Options;
 import batou.cli.ParsedArguments;
@@ -34,10 +35,16 @@ public final class ProjectOptions {
         return PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
     }
 
-    public static Configuration configure(Path project, String environment, boolean strict) {
+    /**
+     * Configures {@code environment} with its secrets; from then on {@code console} masks every sensitive value of
+     * it in whatever the command prints.
+     */
+    public static Configuration configure(Path project, String environment, boolean strict, Console console) {
         batou.secrets.SecretsVault vault = SecretsCommand.vault(project);
-        return new Configurator(registry()).strictResources(strict).configure(project, environment,
-                file -> vault.decryptBytes(file, environment));
+        Configuration configuration = new Configurator(registry()).strictResources(strict).configure(project,
+                environment, file -> vault.decryptBytes(file, environment));
+        console.mask(configuration.masking());
+        return configuration;
     }
 
     /** Prints warnings and errors, then the closing line of a failed configuration. */

@@ -17,12 +17,14 @@ import batou.cli.Options;
 import batou.cli.ParsedArguments;
 import batou.cli.UsageException;
 import batou.cli.internal.ProjectOptions;
+import batou.cli.internal.Unexpected;
 import batou.engine.DeploymentResult;
 import batou.engine.DeploymentInfo;
 import batou.engine.Phase;
 import batou.engine.RootResult;
 import batou.engine.events.DeploymentListener;
 import batou.model.BatouVersion;
+import batou.model.Masking;
 import batou.model.configure.Configuration;
 import batou.model.plan.DeploymentPlan;
 import batou.model.parts.PartTypeRegistry;
@@ -97,10 +99,11 @@ public final class DeployCommand implements Command {
             }
         }
         Path project = ProjectOptions.project(arguments);
-        Run run = new Run(console.out(), environment, predict ? "predict" : consistencyOnly ? "consistency" : "deploy");
+        Run run = new Run(console, environment, predict ? "predict" : consistencyOnly ? "consistency" : "deploy",
+                arguments);
         run.out.println(BatouVersion.current());
         try (DeployLock lock = DeployLock.acquire(project, environment)) {
-            return run.execute(project, consistencyOnly, predict, jobs, arguments);
+            return run.execute(project, consistencyOnly, predict, jobs);
         } catch (DeployLock.HeldException e) {
             console.err().println("batou: " + e.getMessage());
             run.out.println(run.style.red("DEPLOYMENT FAILED (during " + Phase.PREPARING + ")"));
@@ -113,29 +116,55 @@ public final class DeployCommand implements Command {
 
     /** One run of the command, with its timings and output. */
     private static final class Run {
+        final Console console;
         final PrintStream out;
         final String environment;
         final String mode;
+        final ParsedArguments arguments;
         final Style style = Style.forConsole();
         final Map<String, Long> timings = new LinkedHashMap<>();
         final Map<String, Object> source = new LinkedHashMap<>();
         final long started = System.nanoTime();
+        final EventLog events = new EventLog();
+        Phase phase = Phase.PREPARING;
+        /** Why the run failed when no result says it: refused, not configured, an unexpected error. */
+        String failure;
+        Masking masking = Masking.none();
+        DeploymentPlan plan;
 
-        Run(PrintStream out, String environment, String mode) {
-            this.out = out;
+        Run(Console console, String environment, String mode, ParsedArguments arguments) {
+            this.console = console;
+            this.out = console.out();
             this.environment = environment;
             this.mode = mode;
+            this.arguments = arguments;
         }
 
-        int execute(Path project, boolean consistencyOnly, boolean predict, Long jobs, ParsedArguments arguments)
-                throws IOException {
+        /**
+         * Runs the phases; whatever goes wrong inside (a bug, an error of the JVM, Ctrl-C) ends in one clear line,
+         * the reports and the FAILED line, never a stack trace.
+         */
+        int execute(Path project, boolean consistencyOnly, boolean predict, Long jobs) throws IOException {
+            Interruption interruption = Interruption.onCtrlC();
+            try {
+                return phases(project, consistencyOnly, predict, jobs, interruption);
+            } catch (RuntimeException | Error e) {
+                failure = Unexpected.describe(e, interruption.interrupted());
+                console.err().println("batou: " + failure);
+                return finish(null, phase);
+            } finally {
+                interruption.close();
+            }
+        }
+
+        private int phases(Path project, boolean consistencyOnly, boolean predict, Long jobs,
+                Interruption interruption) throws IOException {
             heading(Phase.PREPARING);
             out.println("    project " + project + ", environment " + environment);
-            EventLog events = new EventLog();
             if (!java.nio.file.Files.isDirectory(project.resolve("environments"))) {
                 out.println("    no batou project at " + project + " (it has no environments/ folder): pass the "
                         + "project folder with -p, or run batou inside it");
-                return finish(arguments, events, null, null, Phase.PREPARING);
+                return finish(null, Phase.PREPARING);
             }
             // Reading git's state (JGit) and configuring are independent: both at once, reported in this order.
             java.util.concurrent.FutureTask<ProjectRepository> repository = new java.util.concurrent.FutureTask<>(
@@ -144,43 +173,55 @@ public final class DeployCommand implements Command {
             reader.setDaemon(true);
             reader.start();
             long configureStart = System.nanoTime();
-            Configuration configuration = ProjectOptions.configure(project, environment, false);
+            Configuration configuration = ProjectOptions.configure(project, environment, false, console);
+            masking = configuration.masking();
             timings.put("configure", millisSince(configureStart));
             String refusal = checkRepository(repositoryOf(repository), arguments.has(DIRTY),
                     consistencyOnly || predict);
             if (refusal != null) {
                 out.println("    " + refusal);
-                return finish(arguments, events, null, null, Phase.PREPARING);
+                failure = refusal;
+                return finish(null, Phase.PREPARING);
             }
+            phase = Phase.CONFIGURING;
             heading(Phase.CONFIGURING);
             if (configuration.failed()) {
                 ProjectOptions.printDiagnostics(configuration, out);
-                return finish(arguments, events, null, null, Phase.CONFIGURING);
+                failure = configuration.errors().isEmpty() ? "the configuration failed"
+                        : configuration.errors().size() + " configuration errors, the first: "
+                                + configuration.errors().get(0);
+                return finish(null, Phase.CONFIGURING);
             }
             configuration.warnings().forEach(warning -> out.println(warning));
-            DeploymentPlan plan = configuration.plan();
+            plan = configuration.plan();
             out.println("    " + plan.hosts().size() + (plan.hosts().size() == 1 ? " host, " : " hosts, ")
                     + plan.order().size() + " root components (" + timings.get("configure") + " ms)");
             plan.ignoredHosts().forEach(host -> out.println("    " + host + ": skipped (ignored host)"));
             plan.ignoredComponents().forEach(id -> out.println("    " + id + ": skipped (ignored component)"));
             if (consistencyOnly) {
-                return finish(arguments, events, plan, null, null);
+                return finish(null, null);
             }
+            phase = Phase.DEPLOYING;
             heading(Phase.DEPLOYING);
             long deployStart = System.nanoTime();
-            ConsoleReporter console = new ConsoleReporter(out, style);
+            ConsoleReporter reporter = new ConsoleReporter(out, style);
             DeploymentInfo info = new DeploymentInfo(environment, (String) source.get("commit"),
                     DeploymentInfo.currentOperator(), predict);
             PartTypeRegistry registry = ProjectOptions.registry();
             DeploymentListener listener = event -> {
                 events.on(event);
-                console.on(event);
+                reporter.on(event);
             };
-            DeploymentResult result = new EnvironmentDeployment(project, registry,
+            EnvironmentDeployment deployment = new EnvironmentDeployment(project, registry,
                     SshSettings.defaults().withAcceptNewHostKeys(arguments.has(ACCEPT_NEW_HOST_KEYS)), info, listener,
-                    Clock.systemUTC()).run(plan, jobs != null ? jobs : plan.jobs());
+                    Clock.systemUTC());
+            interruption.onInterrupt(deployment::cancel);
+            DeploymentResult result = deployment.run(plan, jobs != null ? jobs : plan.jobs());
             timings.put("deploy", millisSince(deployStart));
-            return finish(arguments, events, plan, result, result.failed() ? Phase.DEPLOYING : null);
+            if (interruption.interrupted()) {
+                console.err().println("batou: interrupted (Ctrl-C): no component started after it");
+            }
+            return finish(result, result.failed() || interruption.interrupted() ? Phase.DEPLOYING : null);
         }
 
         private static ProjectRepository repositoryOf(java.util.concurrent.FutureTask<ProjectRepository> reading)
@@ -227,8 +268,7 @@ public final class DeployCommand implements Command {
                     + ": commit them, or deploy with --dirty";
         }
 
-        private int finish(ParsedArguments arguments, EventLog events, DeploymentPlan plan, DeploymentResult result,
-                Phase failedIn) throws IOException {
+        private int finish(DeploymentResult result, Phase failedIn) throws IOException {
             timings.put("total", millisSince(started));
             heading(Phase.SUMMARY);
             if (plan != null && result != null) {
@@ -250,12 +290,15 @@ public final class DeployCommand implements Command {
             out.printf(Locale.ROOT, "    total %.2f s (configure %.2f s, deploy %.2f s)%n", seconds("total"),
                     seconds("configure"), seconds("deploy"));
             String outcome = failedIn != null ? "failed" : "finished";
+            Reports reports = new Reports(masking);
             if (arguments.value(JSON).isPresent()) {
-                Reports.writeJson(Path.of(arguments.value(JSON).get()), environment, mode, outcome, source, events,
+                reports.writeJson(Path.of(arguments.value(JSON).get()), environment, mode, outcome, source, events,
                         result, timings);
             }
-            if (arguments.value(JUNIT).isPresent() && plan != null && result != null) {
-                Reports.writeJUnit(Path.of(arguments.value(JUNIT).get()), plan, result);
+            if (arguments.value(JUNIT).isPresent()) {
+                reports.writeJUnit(Path.of(arguments.value(JUNIT).get()), environment, plan, result,
+                        failedIn == null ? null : "DEPLOYMENT FAILED (during " + failedIn + ")"
+                                + (failure == null ? "" : ": " + failure));
             }
             if (failedIn != null) {
                 out.println(style.red("DEPLOYMENT FAILED (during " + failedIn + ")"));

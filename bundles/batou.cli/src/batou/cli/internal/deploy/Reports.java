@@ -13,16 +13,23 @@ import java.util.Map;
 
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
+import batou.model.Masking;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
 
-/** The machine-readable reports of a run: JSON (every event and the summary) and JUnit XML (a test per root). */
+/**
+ * The machine-readable reports of a run: JSON (every event and the summary) and JUnit XML (a test per root). Every
+ * text is masked before it is escaped for JSON or XML (an escaped secret would no longer be found).
+ */
 final class Reports {
 
-    private Reports() {
+    private final Masking masking;
+
+    Reports(Masking masking) {
+        this.masking = masking;
     }
 
-    static void writeJson(Path file, String environment, String mode, String outcome, Map<String, Object> source,
+    void writeJson(Path file, String environment, String mode, String outcome, Map<String, Object> source,
             EventLog events, DeploymentResult result, Map<String, Long> timings) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("environment", environment);
@@ -44,12 +51,27 @@ final class Reports {
         }
         report.put("roots", roots);
         report.put("events", events.entries());
-        write(file, batou.engine.Json.write(report, 2));
+        write(file, batou.engine.Json.write(masked(report), 2));
     }
 
-    static void writeJUnit(Path file, DeploymentPlan plan, DeploymentResult result) throws IOException {
+    /**
+     * Writes a test case per root of {@code plan}; without a plan or a result (the run failed before deploying),
+     * one failed test case for the whole run, so that CI always finds a report that says what happened.
+     */
+    void writeJUnit(Path file, String environment, DeploymentPlan plan, DeploymentResult result, String failure)
+            throws IOException {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuites name=\"").append(escape("batou deploy " + plan.environment())).append("\">\n");
+        xml.append("<testsuites name=\"").append(escape("batou deploy " + environment)).append("\">\n");
+        if (plan == null || result == null) {
+            xml.append("  <testsuite name=\"").append(escape(environment)).append("\" tests=\"1\" failures=\"")
+                    .append(failure == null ? 0 : 1).append("\" errors=\"0\" skipped=\"0\">\n")
+                    .append("    <testcase classname=\"").append(escape(environment)).append("\" name=\"deploy\"");
+            xml.append(failure == null ? "/>\n" : ">\n      <failure message=\"" + escape(failure) + "\">"
+                    + escape(failure) + "</failure>\n    </testcase>\n");
+            xml.append("  </testsuite>\n</testsuites>\n");
+            write(file, xml.toString());
+            return;
+        }
         for (HostPlan host : plan.hosts()) {
             List<RootResult> roots = result.of(host.name());
             long failures = roots.stream().filter(r -> r.status() == RootResult.Status.FAILED).count();
@@ -77,10 +99,27 @@ final class Reports {
         write(file, xml.toString());
     }
 
-    private static String escape(String text) {
-        if (text == null) {
+    /** A copy of a report structure with every text masked. */
+    private Object masked(Object value) {
+        if (value instanceof String text) {
+            return masking.mask(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(masking.mask(String.valueOf(key)), masked(item)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::masked).toList();
+        }
+        return value;
+    }
+
+    private String escape(String unmasked) {
+        if (unmasked == null) {
             return "";
         }
+        String text = masking.mask(unmasked);
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -52,7 +52,7 @@ public final class StatusCommand implements Command {
     public int run(ParsedArguments arguments, Console console) throws UsageException {
         String environment = arguments.expectPositional("ENV").get(0);
         Path project = ProjectOptions.project(arguments);
-        Configuration configuration = ProjectOptions.configure(project, environment, false);
+        Configuration configuration = ProjectOptions.configure(project, environment, false, console);
         if (configuration.failed()) {
             ProjectOptions.printDiagnostics(configuration, console.err());
             return ExitCode.FAILURE;
