@@ -96,7 +96,11 @@ public final class DeploymentJob extends Job {
         } catch (RuntimeException e) {
             outcome[0] = Outcome.FAILED;
             run.note("", e.toString(), LogLine.Kind.ERROR);
-            return Status.error(NLS.bind(DeployMessages.Job_internalError, run.environment(), e), e);
+            // the dialog and the workspace log get the masked text, and the trace without the original message
+            RuntimeException shown = new RuntimeException(run.shown(e.toString()));
+            shown.setStackTrace(e.getStackTrace());
+            return Status.error(NLS.bind(DeployMessages.Job_internalError, run.environment(), shown.getMessage()),
+                    shown);
         } finally {
             run.finish(outcome[0], Instant.now());
             DeploymentRuns.get().finished(run);
@@ -119,6 +123,7 @@ public final class DeploymentJob extends Job {
             return Status.error(DeployMessages.Job_projectClosed);
         }
         Configuration configuration = OpenProject.get().configuration(environment);
+        run.mask(configuration.masking());
         if (configuration.failed()) {
             for (Diagnostic diagnostic : configuration.diagnostics()) {
                 run.note("", diagnostic.toString(), LogLine.Kind.ERROR);

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.eclipse.osgi.util.NLS;
 
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.OutputFilter;
 import batou.engine.parts.Change;
+import batou.model.Masking;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
 import batou.model.plan.RootPlan;
@@ -29,6 +31,7 @@ public final class DeploymentRun {
     private final Map<RootId, RootState> states = new LinkedHashMap<>();
     private final List<LogLine> log = new ArrayList<>();
     private final List<FileChange> changes = new ArrayList<>();
+    private OutputFilter shown = OutputFilter.of(Masking.none());
     private Outcome outcome = Outcome.RUNNING;
     private Instant finished;
 
@@ -50,6 +53,23 @@ public final class DeploymentRun {
         return started;
     }
 
+    /**
+     * From now on every log line passes through the filter of {@code masking} (the configuration's, known before
+     * the plan: configuration errors may quote a secret).
+     */
+    public synchronized void mask(Masking masking) {
+        shown = OutputFilter.of(masking);
+    }
+
+    /** {@code text} as this run may show it (e.g. in an error dialog or the workspace log). */
+    public synchronized String shown(String text) {
+        return shown.apply(text);
+    }
+
+    private void add(LogLine line) {
+        log.add(new LogLine(line.host(), shown.apply(line.text()), line.kind()));
+    }
+
     /** Every root of the plan is pending. */
     public synchronized void planned(DeploymentPlan plan) {
         for (HostPlan host : plan.hosts()) {
@@ -64,48 +84,48 @@ public final class DeploymentRun {
 
     /** A line about the run itself (or a host) that no event carries: git state, configuration errors. */
     public synchronized void note(String host, String text, LogLine.Kind kind) {
-        log.add(new LogLine(host, text, kind));
+        add(new LogLine(host, text, kind));
     }
 
     /** Takes in an event; returns the root whose state it changed, or null. */
     public synchronized RootId on(DeploymentEvent event) {
         String host = event.host();
         if (event instanceof DeploymentEvent.HostStarted) {
-            log.add(new LogLine(host, DeployMessages.Log_hostStarted, LogLine.Kind.INFO));
+            add(new LogLine(host, DeployMessages.Log_hostStarted, LogLine.Kind.INFO));
         } else if (event instanceof DeploymentEvent.RootStarted started) {
-            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_rootStarted, started.component()),
+            add(new LogLine(host, NLS.bind(DeployMessages.Log_rootStarted, started.component()),
                     LogLine.Kind.INFO));
             return state(new RootId(host, started.component()), RootState.RUNNING);
         } else if (event instanceof DeploymentEvent.PartChanged part) {
             RootId root = new RootId(host, part.component());
             for (Change change : part.changes()) {
-                log.add(new LogLine(host, NLS.bind(DeployMessages.Log_change, part.component(), change.summary()),
+                add(new LogLine(host, NLS.bind(DeployMessages.Log_change, part.component(), change.summary()),
                         LogLine.Kind.CHANGE));
                 if (change instanceof Change.Content content) {
                     changes.add(new FileChange(root, part.path(), content));
                 }
             }
         } else if (event instanceof DeploymentEvent.RootFinished done) {
-            log.add(new LogLine(host, NLS.bind(done.changed() ? DeployMessages.Log_rootChanged
+            add(new LogLine(host, NLS.bind(done.changed() ? DeployMessages.Log_rootChanged
                     : DeployMessages.Log_rootUnchanged, done.component(), done.millis()), LogLine.Kind.INFO));
             return state(new RootId(host, done.component()), done.changed() ? RootState.CHANGED
                     : RootState.UNCHANGED);
         } else if (event instanceof DeploymentEvent.RootFailed failed) {
-            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_rootFailed, new Object[] { failed.component(),
+            add(new LogLine(host, NLS.bind(DeployMessages.Log_rootFailed, new Object[] { failed.component(),
                     failed.path(), failed.message() }), LogLine.Kind.ERROR));
             return state(new RootId(host, failed.component()), RootState.FAILED);
         } else if (event instanceof DeploymentEvent.RootSkipped skipped) {
-            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_rootSkipped, skipped.component(),
+            add(new LogLine(host, NLS.bind(DeployMessages.Log_rootSkipped, skipped.component(),
                     skipped.reason()), LogLine.Kind.WARNING));
             return state(new RootId(host, skipped.component()), RootState.SKIPPED);
         } else if (event instanceof DeploymentEvent.Warning warning) {
-            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_warning, warning.component(), warning.message()),
+            add(new LogLine(host, NLS.bind(DeployMessages.Log_warning, warning.component(), warning.message()),
                     LogLine.Kind.WARNING));
         } else if (event instanceof DeploymentEvent.HostFailed failed) {
-            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFailed, failed.message()),
+            add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFailed, failed.message()),
                     LogLine.Kind.ERROR));
         } else if (event instanceof DeploymentEvent.HostFinished done) {
-            log.add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFinished, new Object[] { done.changed(),
+            add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFinished, new Object[] { done.changed(),
                     done.unchanged(), done.failed(), done.skipped(), done.millis() }), LogLine.Kind.INFO));
         }
         return null;
