@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import batou.engine.events.OutputFilter;
 import batou.engine.parts.AtomicFiles;
 
 /**
@@ -45,7 +46,10 @@ public final class DeployedRecord {
         return Json.write(record, 2) + "\n";
     }
 
-    /** A record read back: what {@code batou status} and the workbench show of a host. */
+    /**
+     * A record read back: what {@code batou status} and the workbench show of a host. Its texts come from the host
+     * and are printable (no terminal control characters): a host must not drive the operator's terminal.
+     */
     public record Summary(String environment, String commit, String time, String operator, int components,
             int failed) {
     }
@@ -62,12 +66,13 @@ public final class DeployedRecord {
         List<?> components = map.get("components") instanceof List<?> list ? list : List.of();
         int failed = (int) components.stream()
                 .filter(c -> c instanceof Map<?, ?> m && "failed".equals(m.get("status"))).count();
-        return new Summary(text(map.get("environment")), map.get("commit") instanceof String commit ? commit : null,
-                text(map.get("time")), text(map.get("operator")), components.size(), failed);
+        return new Summary(text(map.get("environment")), map.get("commit") instanceof String commit
+                ? OutputFilter.printable(commit) : null, text(map.get("time")), text(map.get("operator")),
+                components.size(), failed);
     }
 
     private static String text(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : OutputFilter.printable(value.toString());
     }
 
     /** Writes the record atomically into {@code stateDirectory}. */

@@ -16,6 +16,7 @@ import batou.cli.UsageException;
 import batou.cli.internal.ProjectOptions;
 import batou.engine.HostSessionException;
 import batou.engine.DeployedRecord;
+import batou.engine.events.OutputFilter;
 import batou.model.configure.Configuration;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
@@ -85,7 +86,8 @@ public final class StatusCommand implements Command {
                     }
                 }));
             }
-            lines.forEach(line -> out.println("    " + line.join()));
+            // a line is about a host and made from what the host says: never let it drive the terminal
+            lines.forEach(line -> out.println("    " + OutputFilter.printable(line.join())));
         }
         return unreadable[0] ? ExitCode.FAILURE : ExitCode.OK;
     }

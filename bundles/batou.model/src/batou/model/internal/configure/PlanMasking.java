@@ -48,6 +48,10 @@ public final class PlanMasking {
             derived.forEach(own::derived);
             transformed.getOrDefault(host.name(), java.util.Set.of())
                     .forEach(text -> text.lines().map(String::strip).forEach(own::derived));
+            for (RootPlan root : host.roots()) {
+                urlPasswords(root.attributes(), own);
+                root.parts().forEach(part -> urlPasswords(part, own));
+            }
             List<String> texts = new ArrayList<>();
             derived.forEach(value -> leaves(value, texts));
             if (secrets != null && secrets.hostData().get(host.name()) != null) {
@@ -106,6 +110,32 @@ public final class PlanMasking {
             }
         }
         return false;
+    }
+
+    /** A password written into a URL ({@code https://user:password@host}) is a secret wherever it comes from. */
+    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern
+            .compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*:([^/\\s@]+)@");
+
+    private static void urlPasswords(PartNode node, Masking.Builder masking) {
+        urlPasswords(node.attributes(), masking);
+        node.children().forEach(child -> urlPasswords(child, masking));
+    }
+
+    private static void urlPasswords(Map<String, Object> attributes, Masking.Builder masking) {
+        List<String> texts = new ArrayList<>();
+        attributes.values().forEach(value -> leaves(value, texts));
+        for (String text : texts) {
+            java.util.regex.Matcher matcher = URL_PASSWORD.matcher(text);
+            while (matcher.find()) {
+                masking.derived(matcher.group(1));
+                try {
+                    masking.secret(java.net.URLDecoder.decode(matcher.group(1),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException notEncoded) {
+                    // masked as written
+                }
+            }
+        }
     }
 
     private static void collect(PartNode node, List<Object> derived) {

@@ -50,13 +50,15 @@ final class SensitiveDisplay {
             // e.g. arithmetic on a marker: the value depends on the secret beyond its text
             return new Result(Masking.MASK, List.of(real));
         }
-        if (!markers.isEmpty() && restore(marked, markers, null).equals(real)) {
+        String restored = restore(marked, markers, null);
+        if (!markers.isEmpty() && restored.equals(real)) {
             String display = restore(marked, markers, Masking.MASK);
             if (display.indexOf(MARK) < 0) {
                 return new Result(display, List.of());
             }
         }
-        return new Result(Masking.MASK, differences(real, marked));
+        // where the verbatim secrets are back, what still differs is a transformed one
+        return new Result(Masking.MASK, differences(real, restored));
     }
 
     /** {@code text} with every marker replaced by its value, or by {@code mask}. */
