@@ -105,7 +105,7 @@ public final class Orchestrator {
         } catch (HostSessionException e) {
             listener.on(new DeploymentEvent.HostFailed(clock.instant(), host.name(), e.getMessage()));
             throw new CompletionException(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             String message = "cannot start the deployment of host '" + host.name() + "': " + e;
             listener.on(new DeploymentEvent.HostFailed(clock.instant(), host.name(), message));
             throw new CompletionException(new HostSessionException(message, e));
@@ -224,7 +224,8 @@ public final class Orchestrator {
                 lost = e.getMessage();
                 listener.on(new DeploymentEvent.HostFailed(clock.instant(), plan.name(), e.getMessage()));
                 return failed(root, e.getMessage(), started);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an error (e.g. out of memory) ends this host, never the run: the scheduler waits for every root
                 lost = "internal error while deploying " + root.id() + ": " + e;
                 listener.on(new DeploymentEvent.HostFailed(clock.instant(), plan.name(), lost));
                 return failed(root, lost, started);

@@ -238,6 +238,9 @@ public final class DeployCommand implements Command {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw new IOException(e.getCause());
             }
         }

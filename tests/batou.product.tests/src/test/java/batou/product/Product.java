@@ -64,6 +64,11 @@ final class Product {
     static Process start(Path workDir, java.util.Map<String, String> environment, String script,
             String... arguments) throws IOException {
         List<String> command = new ArrayList<>();
+        if (script.equals("setsid")) { // a session of its own, as a terminal starts a command: setsid SCRIPT ...
+            command.add("setsid");
+            script = arguments[0];
+            arguments = java.util.Arrays.copyOfRange(arguments, 1, arguments.length);
+        }
         command.add(home().resolve(script).toString());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
