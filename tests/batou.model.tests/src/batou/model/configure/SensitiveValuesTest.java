@@ -142,4 +142,49 @@ class SensitiveValuesTest {
         assertTrue(configuration.masking().reveals(SECRET));
         assertFalse(ProjectFixture.printed(configuration).contains(SECRET), ProjectFixture.printed(configuration));
     }
+
+    @Test
+    void item27_aValueThatReadsOnlyHarmlessHostDataIsNotSensitive() {
+        project.component("web", """
+                parts:
+                  - file: {path: name, content: "{{ host.name }} in rack {{ host.data.rack }}"}
+                  - file: {path: token, content: "{{ host.data.token }}"}
+                  - template: {path: site.conf, source: site.conf.j2}
+                """).file("components/web/site.conf.j2", "server_name {{ host.name }};\n");
+        Configuration configuration = configure();
+        java.util.List<PartNode> parts = configuration.plan().root(new RootId("web1", "web")).parts();
+        assertEquals(java.util.Set.of(), parts.get(0).sensitive(), "reads host, but none of its secret data");
+        assertEquals(java.util.Set.of("content"), parts.get(1).sensitive());
+        assertEquals(java.util.Set.of(), parts.get(2).sensitive(), "a template that reads only host.name");
+    }
+
+    @Test
+    void item27_aPartCanSayItIsNotSensitiveOrThatItIs() {
+        project.component("web", """
+                attributes:
+                  greeting: {default: "hello {{ host.data.token | length }}"}
+                parts:
+                  - file: {path: greeting, content: "{{ greeting }}", sensitive: false}
+                  - file: {path: plain, content: "not secret at all", sensitive: true}
+                """);
+        Configuration configuration = configure();
+        java.util.List<PartNode> parts = configuration.plan().root(new RootId("web1", "web")).parts();
+        assertEquals(java.util.Set.of(), parts.get(0).sensitive());
+        assertTrue(parts.get(1).sensitive().contains("content"));
+        assertEquals(Masking.MASK, parts.get(1).label());
+        assertTrue(configuration.masking().reveals("tok-web-Zz81"), "secrets are masked in every output still");
+    }
+
+    @Test
+    void item27_sensitiveMustBeTrueOrFalseAndBelongsToLibraryParts() {
+        project.component("web", """
+                parts:
+                  - file: {path: a, content: x, sensitive: maybe}
+                  - component: db
+                    sensitive: false
+                """);
+        String printed = ProjectFixture.printed(project.configureWithSecrets("dev"));
+        assertTrue(printed.contains("'sensitive' must be true or false"), printed);
+        assertTrue(printed.contains("'sensitive' belongs to library parts"), printed);
+    }
 }

@@ -178,8 +178,12 @@ final class PartsBuilder {
                         SensitiveDisplay.Result analysed = SensitiveDisplay.of(
                                 scope -> expander.expand(entry.value(), scope), raw, instance.scope(),
                                 instance.sensitiveNames());
-                        displays.put(attribute.name(), analysed.display());
-                        transformed(root, analysed);
+                        if (!analysed.dependent() && !attribute.sensitive()) {
+                            sensitive.remove(attribute.name()); // it reads a sensitive name, but not its secrets
+                        } else {
+                            displays.put(attribute.name(), analysed.display());
+                            transformed(root, analysed);
+                        }
                     }
                 }
             } catch (ExpansionException e) {
@@ -197,6 +201,14 @@ final class PartsBuilder {
         }
         if (failed || !render(root, type, values, sensitive, instance)) {
             return null;
+        }
+        if (Boolean.FALSE.equals(declaration.sensitive())) {
+            // the author says so: diffs and labels show it all (secrets in it are still masked in every output)
+            sensitive.clear();
+            displays.clear();
+        } else if (Boolean.TRUE.equals(declaration.sensitive())) {
+            sensitive.addAll(values.keySet());
+            values.keySet().forEach(name -> displays.put(name, batou.model.Masking.MASK));
         }
         return new PartNode(type.name(), label(root, type, values, sensitive, displays), values, sensitive,
                 List.of(), declaration.location());
@@ -245,10 +257,13 @@ final class PartsBuilder {
         }
         for (String name : template.referencedNames()) {
             if (instance.sensitiveNames().contains(name)) {
-                sensitive.add(PartType.RENDERED);
                 Template parsed = template;
-                transformed(root, SensitiveDisplay.of(parsed::render, values.get(PartType.RENDERED),
-                        instance.scope(), instance.sensitiveNames()));
+                SensitiveDisplay.Result analysed = SensitiveDisplay.of(parsed::render, values.get(PartType.RENDERED),
+                        instance.scope(), instance.sensitiveNames());
+                if (analysed.dependent()) { // else it reads e.g. host.name of a host with secret data: not secret
+                    sensitive.add(PartType.RENDERED);
+                    transformed(root, analysed);
+                }
                 break;
             }
         }

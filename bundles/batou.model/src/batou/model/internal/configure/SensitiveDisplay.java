@@ -14,6 +14,8 @@ import batou.model.Masking;
  * How a value computed from sensitive values may be shown, and what of it must be masked wherever it appears.
  * Found by computing the value again with a marker in place of every sensitive text it reads:
  * <ul>
+ * <li>when the marked text is the real text, the value does not depend on the sensitive values it reads (a
+ * template that reads {@code host.name} of a host with secret data): it is not sensitive at all;</li>
  * <li>when putting the real values back where the markers are gives the real text, the sensitive values appear in
  * it verbatim and nothing else in it depends on them: its display is the text with them masked
  * ({@code curl -u admin:[masked] https://...});</li>
@@ -32,8 +34,11 @@ final class SensitiveDisplay {
         Object compute(Map<String, ?> scope) throws Exception;
     }
 
-    /** The display of a value and the transformed secrets found in it (empty when they appear verbatim). */
-    record Result(String display, List<String> transformed) {
+    /**
+     * The display of a value, the transformed secrets found in it (empty when they appear verbatim), and whether it
+     * depends on sensitive values at all.
+     */
+    record Result(String display, List<String> transformed, boolean dependent) {
     }
 
     private SensitiveDisplay() {
@@ -48,17 +53,20 @@ final class SensitiveDisplay {
             marked = String.valueOf(computation.compute(new MarkedScope(scope, sensitiveNames, markers)));
         } catch (Exception e) {
             // e.g. arithmetic on a marker: the value depends on the secret beyond its text
-            return new Result(Masking.MASK, List.of(real));
+            return new Result(Masking.MASK, List.of(real), true);
+        }
+        if (marked.equals(real) && marked.indexOf(MARK) < 0) {
+            return new Result(real, List.of(), false);
         }
         String restored = restore(marked, markers, null);
         if (!markers.isEmpty() && restored.equals(real)) {
             String display = restore(marked, markers, Masking.MASK);
             if (display.indexOf(MARK) < 0) {
-                return new Result(display, List.of());
+                return new Result(display, List.of(), true);
             }
         }
         // where the verbatim secrets are back, what still differs is a transformed one
-        return new Result(Masking.MASK, differences(real, restored));
+        return new Result(Masking.MASK, differences(real, restored), true);
     }
 
     /** {@code text} with every marker replaced by its value, or by {@code mask}. */

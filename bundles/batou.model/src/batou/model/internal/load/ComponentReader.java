@@ -28,7 +28,7 @@ final class ComponentReader {
             "platforms", "features");
     static final List<String> ATTRIBUTE_KEYS = List.of("type", "default", "sensitive", "description");
     static final List<String> REQUIRE_KEYS = List.of("resource", "one", "host", "strict", "reverse");
-    static final List<String> PART_KEYS = List.of("if", "with");
+    static final List<String> PART_KEYS = List.of("if", "with", "sensitive");
 
     private final NodeReader nodes;
 
@@ -208,6 +208,11 @@ final class ComponentReader {
         YNode condition = mapping.get("if");
         SourceLocation location = typeEntry.key().location();
         if (type.equals("component")) {
+            if (mapping.get("sensitive") != null) {
+                nodes.diagnostics().error(mapping.entry("sensitive").key().location(),
+                        "'sensitive' belongs to library parts", "mark the attributes of '"
+                                + nodes.text(typeEntry.value(), "'component'") + "' sensitive in its component.yaml");
+            }
             String component = nodes.text(typeEntry.value(), "'component'");
             YMapping with = nodes.mapping(mapping.get("with"), "'with'");
             return component == null ? null : new PartDeclaration.Component(component, with, condition, location);
@@ -222,7 +227,9 @@ final class ComponentReader {
         if (attributes == null && !(typeEntry.value() instanceof YScalar scalar && scalar.value() == null)) {
             return null;
         }
-        return new PartDeclaration.Library(type, attributes, condition, location);
+        Boolean sensitive = mapping.get("sensitive") == null ? null
+                : nodes.flag(mapping.get("sensitive"), "'sensitive'", false);
+        return new PartDeclaration.Library(type, attributes, condition, sensitive, location);
     }
 
     private Map<String, List<PartDeclaration>> platforms(YNode node) {
