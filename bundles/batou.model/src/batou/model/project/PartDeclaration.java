@@ -17,8 +17,9 @@ public sealed interface PartDeclaration permits PartDeclaration.Library, PartDec
 
     /**
      * A part of a type from the component library (or a project's own Java part types). {@code sensitive} is the
-     * author's word on whether its values are sensitive ({@code sensitive: false} shows the diff of a file that
-     * only reads harmless values next to secret ones; secrets in it are still masked), null to let the model tell.
+     * author's word on whether its values are sensitive, given as an attribute every part takes
+     * ({@code sensitive: false} shows the diff of a file the model would hide; secrets in it are still masked),
+     * null to let the model tell.
      */
     record Library(String type, YMapping attributes, YNode condition, Boolean sensitive, SourceLocation location)
             implements PartDeclaration {

@@ -176,15 +176,41 @@ class SensitiveValuesTest {
     }
 
     @Test
-    void item27_sensitiveMustBeTrueOrFalseAndBelongsToLibraryParts() {
+    void item27_sensitiveMustBeTrueOrFalse() {
         project.component("web", """
                 parts:
                   - file: {path: a, content: x, sensitive: maybe}
-                  - component: db
-                    sensitive: false
                 """);
         String printed = ProjectFixture.printed(project.configureWithSecrets("dev"));
-        assertTrue(printed.contains("'sensitive' must be true or false"), printed);
-        assertTrue(printed.contains("'sensitive' belongs to library parts"), printed);
+        assertTrue(printed.contains("components/web/component.yaml:2:44: error: 'sensitive' must be true or false"),
+                printed);
+    }
+
+    @Test
+    void item27_anAttributeOrResourceThatReadsOnlyHarmlessHostDataIsNotSensitive() {
+        project.component("web", """
+                attributes:
+                  site: {default: "https://{{ host.name }}.example.com/"}
+                  token: {default: "{{ host.data.token }}"}
+                provide:
+                  frontend: "{{ host.name }}:443"
+                parts:
+                  - file: {path: site, content: "{{ site }}"}
+                  - file: {path: token, content: "{{ token }}"}
+                """).component("app", """
+                require:
+                  dsn: {resource: dsn}
+                  frontend: {resource: frontend}
+                parts:
+                  - command: {run: "migrate --database {{ dsn[0] }} --verbose"}
+                  - command: {run: "echo {{ frontend[0] }}"}
+                """);
+        Configuration configuration = configure();
+        batou.model.plan.RootPlan web = configuration.plan().root(new RootId("web1", "web"));
+        assertEquals(java.util.Set.of("token"), web.sensitive());
+        assertEquals(java.util.Set.of(), web.sensitiveProvided());
+        assertEquals(java.util.Set.of(), web.parts().get(0).sensitive());
+        assertEquals(java.util.Set.of("content"), web.parts().get(1).sensitive());
+        assertEquals("echo web1:443", label(configuration, "app1", "app", 1));
     }
 }

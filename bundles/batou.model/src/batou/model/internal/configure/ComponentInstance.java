@@ -9,6 +9,7 @@ import java.util.Set;
 import batou.model.Diagnostics;
 import batou.model.SourceLocation;
 import batou.model.internal.configure.Expander.ExpansionException;
+import batou.model.internal.yaml.YNode;
 import batou.model.project.AttributeDeclaration;
 import batou.model.project.ComponentDefinition;
 import batou.model.types.AttributeType;
@@ -29,6 +30,8 @@ final class ComponentInstance {
     private final Diagnostics diagnostics;
     private final Scope scope;
     private final Set<String> sensitive = new HashSet<>();
+    /** Sensitive by declaration or by source (secrets), whatever their values turn out to read. */
+    private final Set<String> sensitiveAlways = new HashSet<>();
 
     /**
      * @param description how the instance is named in messages, e.g. {@code 'app' on host 'web1'}
@@ -70,7 +73,11 @@ final class ComponentInstance {
         return diagnostics;
     }
 
-    /** The names whose values are sensitive: declared so, given from secrets, or computed from such values. */
+    /**
+     * The names whose values are sensitive: declared so, given from secrets, or computed from such values. An
+     * attribute computed from a sensitive name that turns out not to depend on its secrets (it reads
+     * {@code host.name} of a host with secret data) leaves the set when it is resolved.
+     */
     Set<String> sensitiveNames() {
         return sensitive;
     }
@@ -92,6 +99,7 @@ final class ComponentInstance {
             ValueSource source = sources.get(attribute.name());
             if (attribute.sensitive() || source != null && source.sensitive()) {
                 sensitive.add(attribute.name());
+                sensitiveAlways.add(attribute.name());
             }
         }
         // Values computed from sensitive values are sensitive too.
@@ -130,6 +138,13 @@ final class ComponentInstance {
             diagnostics.error(e.location(), "cannot expand attribute '" + name + "' of " + description + ": "
                     + e.detail());
             throw new DependentFailure();
+        }
+        if (sensitive.contains(name) && !sensitiveAlways.contains(name)) {
+            YNode node = source == null ? attribute.defaultValue() : source.node();
+            Map<String, ?> used = source == null || source.scope() == null ? scope : source.scope();
+            if (!SensitiveDisplay.of(values -> expander.expand(node, values), raw, used, sensitive).dependent()) {
+                sensitive.remove(name);
+            }
         }
         try {
             return attribute.type().convert(raw);

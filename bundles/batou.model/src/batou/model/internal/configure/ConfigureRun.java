@@ -444,8 +444,11 @@ public final class ConfigureRun {
         Map<String, Object> provided = new LinkedHashMap<>();
         for (ProvideDeclaration provide : root.definition.provides()) {
             try {
-                provided.put(provide.resource(), expander.expand(provide.value(), instance.scope()));
-                if (expander.references(provide.value(), instance.sensitiveNames())) {
+                Object value = expander.expand(provide.value(), instance.scope());
+                provided.put(provide.resource(), value);
+                if (expander.references(provide.value(), instance.sensitiveNames()) && SensitiveDisplay.of(
+                        scope -> expander.expand(provide.value(), scope), value, instance.scope(),
+                        instance.sensitiveNames()).dependent()) {
                     root.sensitiveProvided.add(provide.resource());
                 }
             } catch (ExpansionException e) {

@@ -28,7 +28,9 @@ final class ComponentReader {
             "platforms", "features");
     static final List<String> ATTRIBUTE_KEYS = List.of("type", "default", "sensitive", "description");
     static final List<String> REQUIRE_KEYS = List.of("resource", "one", "host", "strict", "reverse");
-    static final List<String> PART_KEYS = List.of("if", "with", "sensitive");
+    static final List<String> PART_KEYS = List.of("if", "with");
+    /** An attribute every library part takes: the author's word on whether its values are sensitive. */
+    static final String SENSITIVE = "sensitive";
 
     private final NodeReader nodes;
 
@@ -208,11 +210,6 @@ final class ComponentReader {
         YNode condition = mapping.get("if");
         SourceLocation location = typeEntry.key().location();
         if (type.equals("component")) {
-            if (mapping.get("sensitive") != null) {
-                nodes.diagnostics().error(mapping.entry("sensitive").key().location(),
-                        "'sensitive' belongs to library parts", "mark the attributes of '"
-                                + nodes.text(typeEntry.value(), "'component'") + "' sensitive in its component.yaml");
-            }
             String component = nodes.text(typeEntry.value(), "'component'");
             YMapping with = nodes.mapping(mapping.get("with"), "'with'");
             return component == null ? null : new PartDeclaration.Component(component, with, condition, location);
@@ -227,8 +224,12 @@ final class ComponentReader {
         if (attributes == null && !(typeEntry.value() instanceof YScalar scalar && scalar.value() == null)) {
             return null;
         }
-        Boolean sensitive = mapping.get("sensitive") == null ? null
-                : nodes.flag(mapping.get("sensitive"), "'sensitive'", false);
+        Boolean sensitive = null;
+        if (attributes != null && attributes.get(SENSITIVE) != null) {
+            sensitive = nodes.flag(attributes.get(SENSITIVE), "'" + SENSITIVE + "'", false);
+            attributes = new YMapping(attributes.entries().stream().filter(e -> !e.name().equals(SENSITIVE))
+                    .toList(), attributes.location());
+        }
         return new PartDeclaration.Library(type, attributes, condition, sensitive, location);
     }
 
