@@ -1,0 +1,175 @@
+package batou.ui.internal.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.secrets.IdentitySources;
+import batou.secrets.SecretsDocument;
+import batou.secrets.SecretsVault;
+import batou.secrets.age.X25519Identity;
+import batou.test.harness.TempProject;
+import batou.ui.internal.project.OpenProject;
+
+/**
+ * The workbench's part of the leak scanner: a deployment whose parts use a secret in their labels, their output and
+ * their failures, run from the workbench; the log, the matrix, the list of changed files and the workspace log
+ * must not show the secret.
+ */
+class SecretsNeverShownInTheWorkbenchTest {
+
+    private static final String SECRET = "Wb7-leak-Rt5pM2y";
+    private static final long TIMEOUT_MILLIS = 120_000;
+
+    @TempDir
+    Path temp;
+
+    private IWorkbenchWindow window;
+    private Display display;
+    private TempProject project;
+
+    @BeforeEach
+    void project() throws Exception {
+        window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        display = window.getShell().getDisplay();
+        DeploymentRuns.get().clearHistory();
+        X25519Identity alice = X25519Identity.generate();
+        Path identity = temp.resolve("alice.txt");
+        Files.writeString(identity, alice.encode() + "\n");
+        System.setProperty(IdentitySources.PROPERTY, identity.toString());
+        project = new TempProject(Files.createDirectories(temp.resolve("project")));
+        project.write("environments/dev/environment.yaml", """
+                environment: {connect: local, target_directory: "%s"}
+                hosts:
+                  localhost: [app, fails]
+                """.formatted(temp.resolve("target")));
+        String attributes = "attributes:\n  password: {type: string}\n";
+        project.write("components/app/component.yaml", attributes + """
+                parts:
+                  - file: {path: "conf-{{ password }}.ini", content: "password = {{ password }}\\n"}
+                  - command: {run: "echo configured {{ password }}"}
+                """);
+        project.write("components/fails/component.yaml", attributes + """
+                parts:
+                  - command: {run: "echo failing with {{ password }} >&2; exit 1"}
+                """);
+        new SecretsVault(project.root(), () -> List.of(alice)).write("dev", SecretsDocument.parse("members: ["
+                + alice.recipient() + "]\ncomponents:\n  app: {password: " + SECRET + "}\n  fails: {password: "
+                + SECRET + "}\n"));
+        project.commit("a project with a secret");
+        OpenProject.get().open(project.root());
+        OpenProject.get().selectEnvironment("dev");
+    }
+
+    @AfterEach
+    void close() {
+        Job.getJobManager().cancel(DeploymentJob.FAMILY);
+        pumpUntil(() -> !DeploymentRuns.get().running(), "no run is left running");
+        OpenProject.get().close();
+        DeploymentRuns.get().clearHistory();
+        System.clearProperty(IdentitySources.PROPERTY);
+        pump();
+    }
+
+    @Test
+    void aDeploymentFromTheWorkbenchShowsTheSecretNowhere() throws Exception {
+        Path log = Platform.getLogFileLocation().toFile().toPath();
+        long logBefore = Files.exists(log) ? Files.size(log) : 0;
+        for (String command : List.of(PredictHandler.COMMAND_ID, DeployHandler.COMMAND_ID)) {
+            Object job = window.getService(IHandlerService.class).executeCommand(command, null);
+            assertTrue(job instanceof DeploymentJob, String.valueOf(job));
+            DeploymentJob running = (DeploymentJob) job;
+            pumpUntil(() -> running.getState() == Job.NONE && running.getResult() != null, "the run ends");
+            pump();
+            List<String> shown = new ArrayList<>();
+            shown.add(find(window.getShell(), StyledText.class, t -> t.getData(LogConsole.TEXT) != null).getText());
+            for (String key : List.of(RootMatrix.TABLE, ChangeList.TABLE)) {
+                Table table = find(window.getShell(), Table.class, t -> t.getData(key) != null);
+                for (TableItem item : table.getItems()) {
+                    for (int i = 0; i < table.getColumnCount(); i++) {
+                        shown.add(item.getText(i));
+                    }
+                }
+            }
+            shown.add(running.getResult().getMessage());
+            for (Shell shell : display.getShells()) {
+                shown.add(shell.getText());
+            }
+            String all = String.join("\n", shown);
+            assertTrue(all.contains("[masked]"), "the run shows where the secret was: " + all);
+            assertFalse(all.contains(SECRET), all);
+        }
+        String logged = Files.exists(log) ? Files.readString(log).substring((int) Math.min(logBefore,
+                Files.size(log))) : "";
+        assertFalse(logged.contains(SECRET), logged);
+    }
+
+    private static <T extends Control> T find(Control root, Class<T> type, Predicate<T> test) {
+        T found = findOrNull(root, type, test);
+        assertNotNull(found, "no " + type.getSimpleName() + " found under " + root);
+        return found;
+    }
+
+    private static <T extends Control> T findOrNull(Control root, Class<T> type, Predicate<T> test) {
+        if (type.isInstance(root) && test.test(type.cast(root))) {
+            return type.cast(root);
+        }
+        if (root instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                T found = findOrNull(child, type, test);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void pump() {
+        while (display.readAndDispatch()) {
+            // until idle
+        }
+    }
+
+    private void pumpUntil(BooleanSupplier condition, String what) {
+        long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+    }
+}
