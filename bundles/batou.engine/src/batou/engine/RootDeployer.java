@@ -37,6 +37,8 @@ public final class RootDeployer {
     private final DeploymentListener listener;
     private final Clock clock;
     private final SensitiveFiles sensitiveFiles;
+    /** The listener of the running root, behind the host's filter (set by deploy: one root at a time). */
+    private DeploymentListener events;
 
     public RootDeployer(ExecutablePartTypes types, Path projectRoot, boolean predict, DeploymentListener listener,
             Clock clock) {
@@ -79,42 +81,42 @@ public final class RootDeployer {
      */
     public Outcome deploy(HostPlan host, RootPlan root) {
         OutputFilter shown = OutputFilter.of(host.masking());
-        DeploymentListener listener = shown.wrap(this.listener);
+        events = shown.wrap(listener);
         long started = System.nanoTime();
-        listener.on(new DeploymentEvent.RootStarted(clock.instant(), host.name(), root.component()));
+        events.on(new DeploymentEvent.RootStarted(clock.instant(), host.name(), root.component()));
         Context context = new Context(TargetPaths.resolve(root.workDirectory()));
         try {
             if (!predict) {
                 Files.createDirectories(context.workDirectory());
             }
-            boolean changed = deployParts(host, root, root.parts(), root.component(), context, listener);
-            listener.on(new DeploymentEvent.RootFinished(clock.instant(), host.name(), root.component(), changed,
+            boolean changed = deployParts(host, root, root.parts(), root.component(), context);
+            events.on(new DeploymentEvent.RootFinished(clock.instant(), host.name(), root.component(), changed,
                     millisSince(started)));
             return new Outcome(changed, null, null);
         } catch (Failure failure) {
-            listener.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(), failure.path,
+            events.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(), failure.path,
                     failure.getMessage(), millisSince(started)));
             return new Outcome(false, shown.apply(failure.path), shown.apply(failure.getMessage()));
         } catch (java.io.IOException e) {
             String message = "cannot create the work directory " + context.workDirectory() + ": " + e.getMessage();
-            listener.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(),
+            events.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(),
                     root.component(), message, millisSince(started)));
             return new Outcome(false, root.component(), shown.apply(message));
         }
     }
 
-    private boolean deployParts(HostPlan host, RootPlan root, List<PartNode> parts, String path, Context context,
-            DeploymentListener listener) throws Failure {
+    private boolean deployParts(HostPlan host, RootPlan root, List<PartNode> parts, String path, Context context)
+            throws Failure {
         boolean changed = false;
         for (PartNode node : parts) {
             String partPath = path + " > " + node.type() + " " + node.label();
             if (node.type().equals("component")) {
                 Context inner = new Context(context.workDirectory());
-                changed |= deployParts(host, root, node.children(), path + " > " + node.label(), inner, listener);
+                changed |= deployParts(host, root, node.children(), path + " > " + node.label(), inner);
                 context.changed |= inner.changed;
                 continue;
             }
-            if (deployPart(host, root, node, partPath, context, listener)) {
+            if (deployPart(host, root, node, partPath, context)) {
                 changed = true;
                 context.changed = true;
             }
@@ -122,8 +124,8 @@ public final class RootDeployer {
         return changed;
     }
 
-    private boolean deployPart(HostPlan host, RootPlan root, PartNode node, String path, Context context,
-            DeploymentListener listener) throws Failure {
+    private boolean deployPart(HostPlan host, RootPlan root, PartNode node, String path, Context context)
+            throws Failure {
         if (aborted != null) {
             throw new Failure(path, aborted);
         }
@@ -135,16 +137,16 @@ public final class RootDeployer {
             Part part = type.create(node);
             long verifyStart = System.nanoTime();
             Verdict verdict = part.verify(context);
-            warnIfSlow(host, root, path, "verify", verifyStart, listener);
+            warnIfSlow(host, root, path, "verify", verifyStart);
             if (!verdict.needsUpdate()) {
                 return false;
             }
-            listener.on(new DeploymentEvent.PartChanged(clock.instant(), host.name(), root.component(), path,
+            events.on(new DeploymentEvent.PartChanged(clock.instant(), host.name(), root.component(), path,
                     verdict.changes()));
             if (!predict) {
                 long updateStart = System.nanoTime();
                 part.update(context, verdict);
-                warnIfSlow(host, root, path, "update", updateStart, listener);
+                warnIfSlow(host, root, path, "update", updateStart);
             }
             return true;
         } catch (PartFailure e) {
@@ -154,11 +156,10 @@ public final class RootDeployer {
         }
     }
 
-    private void warnIfSlow(HostPlan host, RootPlan root, String path, String step, long startNanos,
-            DeploymentListener listener) {
+    private void warnIfSlow(HostPlan host, RootPlan root, String path, String step, long startNanos) {
         long millis = millisSince(startNanos);
         if (millis >= SLOW.toMillis()) {
-            listener.on(new DeploymentEvent.Warning(clock.instant(), host.name(), root.component(),
+            events.on(new DeploymentEvent.Warning(clock.instant(), host.name(), root.component(),
                     step + " of " + path + " took " + String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0)
                             + " s"));
         }
