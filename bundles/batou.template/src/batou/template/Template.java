@@ -1,20 +1,23 @@
 package batou.template;
 
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import batou.template.internal.Bindings;
+import batou.template.internal.Budget;
 import batou.template.internal.Expr;
 import batou.template.internal.Frame;
 import batou.template.internal.Lexer;
 import batou.template.internal.Node;
 import batou.template.internal.Parser;
+import batou.template.internal.Reads;
 import batou.template.internal.SourceMap;
 import batou.template.internal.TemplateError;
+import batou.template.internal.TextBuilder;
 import batou.template.internal.Values;
 
 /**
@@ -39,24 +42,59 @@ import batou.template.internal.Values;
  * ({@code keep_trailing_newline=False}), the trailing newline of the source is <b>kept</b>: batou renders files, and a
  * file template ending in a newline should produce a file ending in a newline.</li>
  * <li>Values print like Python: {@code None}, {@code True}, {@code 1.0}, {@code ['a', 'b']}, {@code {'k': 1}}.</li>
+ * <li>Nesting, steps and size are bounded by {@link Limits}: a template that goes beyond them fails with a
+ * {@link TemplateException} at the position where it did.</li>
  * </ul>
  */
 public final class Template {
+
+    /**
+     * What rendering one template may cost, so that a mistaken or hostile template ends in a clear error (with its
+     * file, line and column) instead of exhausting the stack, the memory or the time of a deployment. Each limit is
+     * checked before the work or the allocation it guards; the defaults are generous for configuration files of a
+     * few megabytes and loops over tens of thousands of items.
+     *
+     * @param depth the deepest nesting of blocks, brackets, unary operators, conditionals and chains of
+     *            attributes, filters and tests in the source (a syntax error "nested too deeply"), and of lists,
+     *            mappings and namespaces in the values a template prints or compares
+     * @param steps the most steps one render may take (error "too many steps"): each statement and output, each
+     *            operator, name, literal and call in them, each loop iteration, each list item a filter or
+     *            comparison handles, and every {@value batou.template.internal.Budget#CHARS_PER_STEP} characters
+     *            searched, compared or converted
+     * @param size the most characters and list items one render may build in all, its output included (error
+     *            "too large"): a text that is built again, in a loop, counts each time
+     */
+    public record Limits(int depth, long steps, long size) {
+
+        /** 100 levels, 5 million steps, 16 Mi characters and items. */
+        public static final Limits DEFAULT = new Limits(100, 5_000_000L, 16L << 20);
+
+        /** @throws IllegalArgumentException if a limit is not positive */
+        public Limits {
+            if (depth < 1 || steps < 1 || size < 1) {
+                throw new IllegalArgumentException("template limits must be positive: " + depth + ", " + steps
+                        + ", " + size);
+            }
+        }
+    }
 
     private final String source;
     private final String sourceName;
     private final SourceMap map;
     private final List<Node> body;
     private final boolean literal;
+    private final Limits limits;
     private volatile Set<String> referencedNames;
     private final Expr nativeExpr;
 
-    private Template(String source, String sourceName, SourceMap map, List<Node> body, boolean literal) {
+    private Template(String source, String sourceName, SourceMap map, List<Node> body, boolean literal,
+            Limits limits) {
         this.source = source;
         this.sourceName = sourceName;
         this.map = map;
         this.body = body;
         this.literal = literal;
+        this.limits = limits;
         this.nativeExpr = body.size() == 1 && body.get(0) instanceof Node.Output o ? o.expr() : null;
     }
 
@@ -84,15 +122,28 @@ public final class Template {
      */
     public static Template parse(String source, String sourceName, int firstLine, int firstColumn)
             throws TemplateSyntaxException {
+        return parse(source, sourceName, firstLine, firstColumn, Limits.DEFAULT);
+    }
+
+    /**
+     * Like {@link #parse(String, String, int, int)}, with the limits that parsing and every render of this template
+     * keep to.
+     *
+     * @throws TemplateSyntaxException if the source is not a valid template or is nested deeper than
+     *             {@code limits.depth()}
+     */
+    public static Template parse(String source, String sourceName, int firstLine, int firstColumn, Limits limits)
+            throws TemplateSyntaxException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(limits, "limits");
         SourceMap map = new SourceMap(source, firstLine, firstColumn);
         if (!Lexer.hasTags(source)) {
-            return new Template(source, sourceName, map, source.isEmpty() ? List.of() : List.of(new Node.Text(source)),
-                    true);
+            return new Template(source, sourceName, map, source.isEmpty() ? List.of()
+                    : List.of(new Node.Text(source, 0)), true, limits);
         }
         try {
-            return new Template(source, sourceName, map, Parser.parse(source, map), false);
+            return new Template(source, sourceName, map, Parser.parse(source, map, limits.depth()), false, limits);
         } catch (TemplateError e) {
             throw new TemplateSyntaxException(sourceName, map.line(Math.max(0, e.offset())),
                     map.column(Math.max(0, e.offset())), e.detail());
@@ -105,22 +156,35 @@ public final class Template {
      * @param context the variables (null for none); values are maps, lists, arrays, collections, strings, numbers,
      *            booleans, null and {@link TemplateObject}s
      * @throws UndefinedException if an undefined value is used
-     * @throws TemplateException for other errors (type errors, bad filter arguments, ...)
+     * @throws TemplateException for other errors (type errors, bad filter arguments, going beyond the
+     *             {@linkplain #limits() limits}, ...)
      */
     public String render(Map<String, ?> context) throws TemplateException {
         if (literal) {
             return source;
         }
-        StringBuilder out = new StringBuilder(source.length() + 32);
-        Frame frame = Frame.root(context == null ? Map.of() : context);
+        Frame frame = root(context);
+        TextBuilder out = new TextBuilder(frame.budget(), (int) Math.min(source.length() + 32L, limits.size()));
         try {
             Node.renderAll(body, frame, out);
         } catch (TemplateError e) {
             throw convert(e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             throw new TemplateException(sourceName, map.line(0), map.column(0), "rendering failed: " + e, e);
+        } catch (StackOverflowError e) {
+            throw stackOverflow();
         }
         return out.toString();
+    }
+
+    private Frame root(Map<String, ?> context) {
+        return Frame.root(context == null ? Map.of() : context, new Budget(limits.steps(), limits.size(),
+                limits.depth()));
+    }
+
+    private TemplateException stackOverflow() {
+        return new TemplateException(sourceName, map.line(0), map.column(0), "nested too deeply: rendering needs"
+                + " more stack than this thread has (the values the template reads are nested too deeply)");
     }
 
     /**
@@ -136,13 +200,15 @@ public final class Template {
         if (nativeExpr == null) {
             return render(context);
         }
-        Frame frame = Frame.root(context == null ? Map.of() : context);
+        Frame frame = root(context);
         try {
             return Values.normalize(nativeExpr.value(frame));
         } catch (TemplateError e) {
             throw convert(e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             throw new TemplateException(sourceName, map.line(0), map.column(0), "rendering failed: " + e, e);
+        } catch (StackOverflowError e) {
+            throw stackOverflow();
         }
     }
 
@@ -159,12 +225,21 @@ public final class Template {
     public Set<String> referencedNames() {
         Set<String> names = referencedNames;
         if (names == null) {
+            Reads reads = new Reads();
+            Node.readsOf(body, Bindings.none(), reads);
             Set<String> found = new LinkedHashSet<>();
-            Node.namesOf(body, new HashSet<>(), found);
+            for (List<String> path : reads.paths()) {
+                found.add(path.get(0));
+            }
             names = Collections.unmodifiableSet(found);
             referencedNames = names;
         }
         return names;
+    }
+
+    /** The limits that parsing and every render of this template keep to. */
+    public Limits limits() {
+        return limits;
     }
 
     /** The template source. */

@@ -213,7 +213,7 @@ public final class Lexer {
             } else {
                 String op = operator(c, d);
                 if (op == null) {
-                    throw TemplateError.syntax("unexpected character '" + c + "'", p);
+                    throw TemplateError.syntax("unexpected character " + Values.preview(String.valueOf(c)), p);
                 }
                 if (c == '(' || c == '[' || c == '{') {
                     depth++;
