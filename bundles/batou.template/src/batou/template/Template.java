@@ -84,6 +84,7 @@ public final class Template {
     private final List<Node> body;
     private final boolean literal;
     private final Limits limits;
+    private volatile Set<List<String>> referencedPaths;
     private volatile Set<String> referencedNames;
     private final Expr nativeExpr;
 
@@ -221,20 +222,55 @@ public final class Template {
      * The top-level variable names the template reads from its context, in order of first use, for dependency
      * analysis: e.g. {@code {"host", "port"}} for {@code {{ host.fqdn }}:{{ port }}}. Names the template sets itself
      * before reading them, loop variables and {@code loop} are not included; a name set only in some branches is.
+     * They are the first elements of the {@link #referencedPaths() paths}.
      */
     public Set<String> referencedNames() {
         Set<String> names = referencedNames;
         if (names == null) {
-            Reads reads = new Reads();
-            Node.readsOf(body, Bindings.none(), reads);
             Set<String> found = new LinkedHashSet<>();
-            for (List<String> path : reads.paths()) {
+            for (List<String> path : referencedPaths()) {
                 found.add(path.get(0));
             }
             names = Collections.unmodifiableSet(found);
             referencedNames = names;
         }
         return names;
+    }
+
+    /**
+     * The attribute paths the template reads from its context, in order of first use, found in its source without
+     * rendering it: each path is a context name followed by the attribute names ({@code .name}) and literal string
+     * keys ({@code ['name']}) read from it. {@code {{ host.name }} {{ host.data['db password'] }}} reads
+     * {@code [host, name]} and {@code [host, data, db password]}.
+     * <p>
+     * <b>Contract.</b> A path means that the template may read the value at that path <em>and anything inside
+     * it</em>; it reads nothing else from its context. So where access is dynamic, the path stops at the longest
+     * prefix written in the source, and callers that must be conservative (e.g. about secrets) stay so:
+     * <ul>
+     * <li>a subscript that is not a literal string ({@code host.data[key]}, {@code servers[0]}) or a slice stops at
+     * its base ({@code [host, data]}, {@code [servers]});</li>
+     * <li>a value used as a whole stops there: printed, passed to a filter, test, function or method
+     * ({@code host | attr('name')}, {@code host.data.get('pw')} read {@code [host]} and {@code [host, data]}),
+     * used by an operator or comparison, put into a list, dict, tuple or namespace, or chosen by
+     * {@code a if c else b};</li>
+     * <li>aliases stop at what they alias: {@code {% set h = host %}} and {@code {% for h in hosts %}} read
+     * {@code [host]} and {@code [hosts]}; later reads through {@code h} (or {@code loop}) are not reported again,
+     * being inside that value;</li>
+     * <li>a name the template sets before reading it is not a context read; a name set in only one branch of an
+     * {@code if}, or inside a loop or {@code set} block, counts as unset after that block.</li>
+     * </ul>
+     * An undefined-check such as {@code host.data.pw is defined} or {@code host.data.pw | default('')} reads its
+     * path too.
+     */
+    public Set<List<String>> referencedPaths() {
+        Set<List<String>> paths = referencedPaths;
+        if (paths == null) {
+            Reads reads = new Reads();
+            Node.readsOf(body, Bindings.none(), reads);
+            paths = reads.paths();
+            referencedPaths = paths;
+        }
+        return paths;
     }
 
     /** The limits that parsing and every render of this template keep to. */
