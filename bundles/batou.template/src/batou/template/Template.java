@@ -58,16 +58,18 @@ public final class Template {
      *            attributes, filters and tests in the source (a syntax error "nested too deeply"), and of lists,
      *            mappings and namespaces in the values a template prints or compares
      * @param steps the most steps one render may take (error "too many steps"): each statement and output, each
-     *            operator, name, literal and call in them, each loop iteration, each list item a filter or
-     *            comparison handles, and every {@value batou.template.internal.Budget#CHARS_PER_STEP} characters
-     *            searched, compared or converted
-     * @param size the most characters and list items one render may build in all, its output included (error
-     *            "too large"): a text that is built again, in a loop, counts each time
+     *            operator, name and literal in them (a call of a filter, test, function or method, and opening a
+     *            loop or {@code set} block, count several), each loop iteration, each list item a filter,
+     *            comparison or printout handles, and every {@value batou.template.internal.Budget#CHARS_PER_STEP}
+     *            characters searched, compared or converted
+     * @param size the most characters one render may build in all, its output included, a list item counting as
+     *            {@value batou.template.internal.Budget#ITEM} (error "too large"): a text that is built again, in a
+     *            loop, counts each time
      */
     public record Limits(int depth, long steps, long size) {
 
-        /** 100 levels, 5 million steps, 16 Mi characters and items. */
-        public static final Limits DEFAULT = new Limits(100, 5_000_000L, 16L << 20);
+        /** 100 levels, 2 million steps, 16 Mi characters. */
+        public static final Limits DEFAULT = new Limits(100, 2_000_000L, 16L << 20);
 
         /** @throws IllegalArgumentException if a limit is not positive */
         public Limits {

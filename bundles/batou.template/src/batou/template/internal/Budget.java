@@ -3,14 +3,17 @@ package batou.template.internal;
 /**
  * What one render may still spend, so that no template runs for ever or fills the memory. Every operation whose cost
  * grows with its input charges it here before it does the work: steps (statements, operators, calls, loop
- * iterations, list items handled, characters searched) and size (characters and list items built, the output
- * included, charged before they are allocated). It also knows how deeply values may nest when they are printed or
+ * iterations, list items handled, characters searched) and size (characters built and list items built, counted
+ * as {@value #ITEM} characters each, the output included, charged before they are allocated). It also knows how deeply values may nest when they are printed or
  * compared. One render, one budget, one thread.
  */
 public final class Budget {
 
     /** Characters searched, compared or converted per step: about as long as one step of any other kind takes. */
     public static final int CHARS_PER_STEP = 64;
+
+    /** The characters of size one list item counts as. */
+    public static final int ITEM = 4;
 
     private final long maxSteps;
     private final long maxSize;
@@ -44,18 +47,31 @@ public final class Budget {
         steps(chars / CHARS_PER_STEP);
     }
 
-    /** Charges {@code n} characters or list items about to be built; raises "too large" beyond the limit. */
+    /** Charges {@code n} characters about to be built; raises "too large" beyond the limit. */
     public void produce(long n) {
         afford(n);
         size += n;
     }
 
-    /** Raises "too large" if {@code n} more characters or items could not be built; charges nothing. */
+    /**
+     * Charges {@code n} list items about to be built, each as {@value #ITEM} characters: an item is a reference and
+     * usually an object of its own, more memory and work than a character.
+     */
+    public void items(long n) {
+        produce(n > Long.MAX_VALUE / ITEM ? -1 : n * ITEM);
+    }
+
+    /** Raises "too large" if {@code n} more list items could not be built; charges nothing. */
+    public void affordItems(long n) {
+        afford(n > Long.MAX_VALUE / ITEM ? -1 : n * ITEM);
+    }
+
+    /** Raises "too large" if {@code n} more characters could not be built; charges nothing. */
     public void afford(long n) {
         if (n < 0 || n > maxSize - size) {
-            throw TemplateError.runtime("too large: " + (n < 0 ? "more than " + Long.MAX_VALUE : n)
-                    + " more characters or items would exceed the " + maxSize
-                    + " that rendering one template may build (its output included)");
+            throw TemplateError.runtime("too large: this needs " + (n < 0 ? "more than " + Long.MAX_VALUE : n)
+                    + " more characters, beyond the " + maxSize + " that rendering one template may build (its"
+                    + " output included; a list item counts as " + ITEM + ")");
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * An expression node. {@link #eval(Frame)} may return an {@link Undefined}; {@link #value(Frame)} raises it instead
  * (strict undefined). Nodes are immutable, so a parsed template can be rendered from several threads. Each node knows
- * its depth (evaluation recurses that deep, so the parser bounds it) and its size (the steps a render charges for it).
+ * its depth (evaluation recurses that deep, so the parser bounds it) and its size (the steps a render charges for it:
+ * one per node, {@value #CALL} per call).
  */
 public abstract class Expr {
 
@@ -18,15 +19,22 @@ public abstract class Expr {
     private final int depth;
     private final int size;
 
+    /**
+     * The steps a call of a filter, test, function or method costs: it evaluates and checks its arguments and
+     * allocates them, several times the work of an operator.
+     */
+    static final int CALL = 4;
+
     /** @param children the sub-expressions (null entries are ignored) */
     protected Expr(int offset, Expr... children) {
-        this(offset, Arrays.asList(children));
+        this(offset, 1, Arrays.asList(children));
     }
 
-    protected Expr(int offset, List<Expr> children) {
+    /** @param weight the steps this node itself costs */
+    protected Expr(int offset, int weight, List<Expr> children) {
         this.offset = offset;
         int deepest = 0;
-        long total = 1;
+        long total = weight;
         for (Expr child : children) {
             if (child != null) {
                 deepest = Math.max(deepest, child.depth);
@@ -297,14 +305,14 @@ public abstract class Expr {
         final boolean tuple;
 
         public Sequence(List<Expr> items, boolean tuple, int offset) {
-            super(offset, items);
+            super(offset, 1, items);
             this.items = List.copyOf(items);
             this.tuple = tuple;
         }
 
         @Override
         public Object eval(Frame f) {
-            f.budget().produce(items.size());
+            f.budget().items(items.size());
             Object[] values = new Object[items.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = items.get(i).value(f);
@@ -324,14 +332,14 @@ public abstract class Expr {
         final List<Expr> values;
 
         public Dict(List<Expr> keys, List<Expr> values, int offset) {
-            super(offset, concat(keys, values));
+            super(offset, 1, concat(keys, values));
             this.keys = List.copyOf(keys);
             this.values = List.copyOf(values);
         }
 
         @Override
         public Object eval(Frame f) {
-            f.budget().produce(keys.size());
+            f.budget().items(2L * keys.size());
             Map<Object, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 map.put(Values.normalize(keys.get(i).value(f)), values.get(i).value(f));
@@ -406,7 +414,7 @@ public abstract class Expr {
 
         /** @param operands one more than {@code ops} */
         public Arithmetic(List<Expr> operands, List<String> ops, List<Integer> opOffsets) {
-            super(operands.get(0).offset, operands);
+            super(operands.get(0).offset, 1, operands);
             this.operands = operands.toArray(new Expr[0]);
             this.ops = ops.toArray(new String[0]);
             this.opOffsets = opOffsets.stream().mapToInt(Integer::intValue).toArray();
@@ -451,7 +459,7 @@ public abstract class Expr {
         final Expr[] operands;
 
         public Logical(boolean and, List<Expr> operands) {
-            super(operands.get(0).offset, operands);
+            super(operands.get(0).offset, 1, operands);
             this.and = and;
             this.operands = operands.toArray(new Expr[0]);
         }
@@ -482,7 +490,7 @@ public abstract class Expr {
         final int[] opOffsets;
 
         public Compare(Expr first, List<String> ops, List<Expr> rest, List<Integer> opOffsets) {
-            super(first.offset, concat(List.of(first), rest));
+            super(first.offset, 1, concat(List.of(first), rest));
             this.first = first;
             this.ops = ops.toArray(new String[0]);
             this.rest = rest.toArray(new Expr[0]);
@@ -531,7 +539,7 @@ public abstract class Expr {
         final List<Expr> items;
 
         public Concat(List<Expr> items) {
-            super(items.get(0).offset, items);
+            super(items.get(0).offset, 1, items);
             this.items = List.copyOf(items);
         }
 
@@ -583,7 +591,7 @@ public abstract class Expr {
         public static final CallArgs NONE = new CallArgs(List.of(), List.of(), List.of());
 
         public Args evaluate(Frame f, String owner) {
-            List<Object> values = new ArrayList<>(positional.size());
+            List<Object> values = positional.isEmpty() ? List.of() : new ArrayList<>(positional.size());
             for (Expr e : positional) {
                 values.add(e.value(f));
             }
@@ -608,14 +616,16 @@ public abstract class Expr {
     public static final class Apply extends Expr {
         final Expr input;
         final Builtin builtin;
+        final String label;
         final CallArgs args;
         final int nameOffset;
 
         public Apply(Expr input, Builtin builtin, CallArgs args, int nameOffset) {
-            super(input == null ? nameOffset : input.offset, concat(input == null ? List.of() : List.of(input),
-                    args.all()));
+            super(input == null ? nameOffset : input.offset, CALL, concat(input == null ? List.of()
+                    : List.of(input), args.all()));
             this.input = input;
             this.builtin = builtin;
+            this.label = builtin.label();
             this.args = args;
             this.nameOffset = nameOffset;
         }
@@ -623,7 +633,7 @@ public abstract class Expr {
         @Override
         public Object eval(Frame f) {
             Object in = input == null ? null : builtin.undefinedOk() ? input.eval(f) : input.value(f);
-            Args a = args.evaluate(f, builtin.label());
+            Args a = args.evaluate(f, label);
             try {
                 builtin.checkArity(a.positional().size(), a.keywords().keySet());
                 Object result = builtin.impl().call(in, a);
@@ -631,7 +641,7 @@ public abstract class Expr {
             } catch (TemplateError e) {
                 throw e.at(nameOffset);
             } catch (RuntimeException e) {
-                throw TemplateError.runtime(builtin.label() + " failed: " + e, e).at(nameOffset);
+                throw TemplateError.runtime(label + " failed: " + e, e).at(nameOffset);
             }
         }
 
@@ -648,14 +658,16 @@ public abstract class Expr {
     public static final class Test extends Expr {
         final Expr input;
         final Builtin test;
+        final String label;
         final boolean negated;
         final CallArgs args;
         final int nameOffset;
 
         public Test(Expr input, Builtin test, boolean negated, CallArgs args, int nameOffset) {
-            super(input.offset, concat(List.of(input), args.all()));
+            super(input.offset, CALL, concat(List.of(input), args.all()));
             this.input = input;
             this.test = test;
+            this.label = test.label();
             this.negated = negated;
             this.args = args;
             this.nameOffset = nameOffset;
@@ -664,14 +676,14 @@ public abstract class Expr {
         @Override
         public Object eval(Frame f) {
             Object in = test.undefinedOk() ? input.eval(f) : input.value(f);
-            Args a = args.evaluate(f, test.label());
+            Args a = args.evaluate(f, label);
             try {
                 test.checkArity(a.positional().size(), a.keywords().keySet());
                 return Values.truthy(test.impl().call(in, a)) != negated;
             } catch (TemplateError e) {
                 throw e.at(nameOffset);
             } catch (RuntimeException e) {
-                throw TemplateError.runtime(test.label() + " failed: " + e, e).at(nameOffset);
+                throw TemplateError.runtime(label + " failed: " + e, e).at(nameOffset);
             }
         }
 
@@ -686,13 +698,15 @@ public abstract class Expr {
     public static final class MethodCall extends Expr {
         final Expr receiver;
         final String method;
+        final String label;
         final CallArgs args;
         final int nameOffset;
 
         public MethodCall(Expr receiver, String method, CallArgs args, int nameOffset) {
-            super(receiver.offset, concat(List.of(receiver), args.all()));
+            super(receiver.offset, CALL, concat(List.of(receiver), args.all()));
             this.receiver = receiver;
             this.method = method;
+            this.label = "method '" + method + "'";
             this.args = args;
             this.nameOffset = nameOffset;
         }
@@ -700,13 +714,13 @@ public abstract class Expr {
         @Override
         public Object eval(Frame f) {
             Object r = receiver.value(f);
-            Args a = args.evaluate(f, "method '" + method + "'");
+            Args a = args.evaluate(f, label);
             try {
                 return Methods.call(r, method, a);
             } catch (TemplateError e) {
                 throw e.at(nameOffset);
             } catch (RuntimeException e) {
-                throw TemplateError.runtime("method '" + method + "' failed: " + e, e).at(nameOffset);
+                throw TemplateError.runtime(label + " failed: " + e, e).at(nameOffset);
             }
         }
 

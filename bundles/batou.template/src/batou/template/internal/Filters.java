@@ -71,12 +71,12 @@ public final class Filters {
         def("length", "", (in, a) -> (long) Values.length(in, a.budget()));
         alias("count", "length");
         def("first", "", (in, a) -> {
-            List<?> list = items(in, a);
+            List<?> list = Values.iterable(in, "the input of " + a.owner(), a.budget());
             return list.isEmpty() ? new Undefined("first", "filter 'first': the sequence is empty", -1, false)
                     : list.get(0);
         });
         def("last", "", (in, a) -> {
-            List<?> list = items(in, a);
+            List<?> list = Values.iterable(in, "the input of " + a.owner(), a.budget());
             return list.isEmpty() ? new Undefined("last", "filter 'last': the sequence is empty", -1, false)
                     : list.get(list.size() - 1);
         });
@@ -206,7 +206,7 @@ public final class Filters {
 
     /** A new list with the items of another, charged. */
     private static List<Object> copy(List<?> items, Budget budget) {
-        budget.produce(items.size());
+        budget.items(items.size());
         return new ArrayList<>(items);
     }
 
@@ -242,7 +242,7 @@ public final class Filters {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r') {
-                budget.produce(1);
+                budget.items(1);
                 lines.add(s.substring(start, i));
                 if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
                     i++;
@@ -251,7 +251,7 @@ public final class Filters {
             }
         }
         if (start < s.length()) {
-            budget.produce(1);
+            budget.items(1);
             lines.add(s.substring(start));
         }
         return lines;
@@ -294,7 +294,7 @@ public final class Filters {
     /** The items sorted by their keys (each key computed once); one step for each comparison. */
     private static List<Object> sorted(List<?> items, boolean caseSensitive, String attribute, boolean reverse,
             Budget budget) {
-        budget.produce(2L * items.size());
+        budget.items(2L * items.size());
         List<Object[]> keyed = new ArrayList<>(items.size());
         for (Object item : items) {
             keyed.add(new Object[] { key(item, caseSensitive, attribute, budget), item });
@@ -316,7 +316,7 @@ public final class Filters {
      * none are looked up in a hash set; others are compared with each earlier such key.
      */
     private static List<Object> unique(List<?> items, boolean caseSensitive, String attribute, Budget budget) {
-        budget.produce(2L * items.size());
+        budget.items(2L * items.size());
         List<Object> out = new ArrayList<>();
         Set<Object> hashed = new HashSet<>();
         List<Object> compared = new ArrayList<>();
@@ -547,7 +547,7 @@ public final class Filters {
 
     private static Object map(Object in, Args a) {
         List<?> list = items(in, a);
-        a.budget().produce(list.size());
+        a.budget().items(list.size());
         List<Object> out = new ArrayList<>(list.size());
         Map<String, Object> kw = a.keywords();
         if (kw.containsKey("attribute")) {
@@ -631,7 +631,7 @@ public final class Filters {
                 ok = Values.truthy(test.impl().call(v, rest));
             }
             if (ok == keep) {
-                a.budget().produce(1);
+                a.budget().items(1);
                 out.add(item);
             }
         }

@@ -97,8 +97,11 @@ public final class Frame {
             return;
         }
         if (names == null) {
-            names = new String[SMALL];
-            values = new Object[SMALL];
+            names = new String[2];
+            values = new Object[2];
+        } else if (count == names.length) {
+            names = Arrays.copyOf(names, 2 * count);
+            values = Arrays.copyOf(values, 2 * count);
         }
         names[count] = name;
         values[count++] = value;

@@ -48,7 +48,7 @@ public final class Json {
             }
             sb.budget().depth(level + 1);
             sb.budget().steps(entries.size());
-            sb.budget().produce(entries.size());
+            sb.budget().items(entries.size());
             entries.sort(Map.Entry.comparingByKey());
             sb.append('{');
             for (int i = 0; i < entries.size(); i++) {

@@ -30,12 +30,12 @@ public final class Methods {
                 }
                 case "keys" -> {
                     arity(a, name, 0);
-                    a.budget().produce(m.size());
+                    a.budget().items(m.size());
                     return new ArrayList<>(m.keySet());
                 }
                 case "values" -> {
                     arity(a, name, 0);
-                    a.budget().produce(m.size());
+                    a.budget().items(m.size());
                     return new ArrayList<>(m.values());
                 }
                 case "get" -> {
@@ -55,7 +55,7 @@ public final class Methods {
 
     /** A map's items as a list of (key, value) tuples. */
     public static List<Object> items(Map<?, ?> m, Budget budget) {
-        budget.produce(3L * m.size());
+        budget.items(3L * m.size());
         List<Object> items = new ArrayList<>(m.size());
         for (Map.Entry<?, ?> e : m.entrySet()) {
             items.add(new Tuple(e.getKey(), e.getValue()));

@@ -14,10 +14,18 @@ public abstract class Node {
     protected final int offset;
     private final long weight;
 
+    /** The steps opening a scope costs: a frame, and a loop context or a text builder. */
+    private static final int SCOPE = 4;
+
     /** @param exprs the expressions every render of this node evaluates (null entries are ignored) */
     protected Node(int offset, Expr... exprs) {
+        this(offset, 1, exprs);
+    }
+
+    /** @param own the steps this node itself costs */
+    protected Node(int offset, int own, Expr... exprs) {
         this.offset = offset;
-        long w = 1;
+        long w = own;
         for (Expr e : exprs) {
             w += e == null ? 0 : e.size();
         }
@@ -144,7 +152,7 @@ public abstract class Node {
 
         public For(List<String> targets, int targetOffset, Expr iter, String iterText, Expr filter, List<Node> body,
                 List<Node> otherwise, int offset) {
-            super(offset, iter);
+            super(offset, SCOPE, iter);
             this.targets = targets.toArray(new String[0]);
             this.targetOffset = targetOffset;
             this.iter = iter;
@@ -172,7 +180,7 @@ public abstract class Node {
                     scope.clear();
                     bind(scope, item);
                     if (Values.truthy(filter.value(scope))) {
-                        budget.produce(1);
+                        budget.items(1);
                         kept.add(item);
                     }
                 }
@@ -309,7 +317,7 @@ public abstract class Node {
         final List<Node> body;
 
         public SetBlock(String target, List<Node> body, int offset) {
-            super(offset);
+            super(offset, SCOPE);
             this.target = target;
             this.body = List.copyOf(body);
         }

@@ -5,7 +5,7 @@ import java.util.RandomAccess;
 
 /**
  * The list {@code range()} returns, computed as it is read: a loop over {@code range(1000000)} allocates no million
- * numbers up front. Its length must be within what the render could still build.
+ * numbers up front. Its length must be within the items the render could still build.
  */
 final class Range extends AbstractList<Object> implements RandomAccess {
 
@@ -21,7 +21,7 @@ final class Range extends AbstractList<Object> implements RandomAccess {
         } else {
             count = start > stop ? Long.divideUnsigned(start - stop - 1, -step) + 1 : 0;
         }
-        budget.afford(count);
+        budget.affordItems(count);
         this.start = start;
         this.step = step;
         this.size = (int) count;

@@ -26,7 +26,7 @@ final class Search {
             budget.scan((long) ((found < 0 ? n : found + m) - from) * Math.max(1, m));
             return found;
         }
-        budget.produce(m);
+        budget.items(m);
         int[] border = borders(needle);
         int matched = 0;
         for (int i = from; i < n; i++) {

@@ -82,7 +82,7 @@ public final class Strings {
                 if (i >= n) {
                     break;
                 }
-                budget.produce(1);
+                budget.items(1);
                 if (maxsplit >= 0 && parts.size() == maxsplit) {
                     parts.add(strip(s.substring(i), null, false, true, budget));
                     break;
@@ -104,11 +104,11 @@ public final class Strings {
             if (i < 0) {
                 break;
             }
-            budget.produce(1);
+            budget.items(1);
             parts.add(s.substring(from, i));
             from = i + sep.length();
         }
-        budget.produce(1);
+        budget.items(1);
         parts.add(s.substring(from));
         return parts;
     }

@@ -467,11 +467,11 @@ public final class Values {
             return l;
         }
         if (o instanceof Map<?, ?> m) {
-            budget.produce(m.size());
+            budget.items(m.size());
             return new ArrayList<>(m.keySet());
         }
         if (o instanceof String s) {
-            budget.produce(s.length());
+            budget.items(s.length());
             List<String> chars = new ArrayList<>(s.length());
             s.codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
             return chars;
@@ -480,20 +480,20 @@ public final class Values {
             return Arrays.asList(a);
         }
         if (o instanceof Collection<?> c) {
-            budget.produce(c.size());
+            budget.items(c.size());
             return new ArrayList<>(c);
         }
         if (o instanceof Iterable<?> it) {
             List<Object> list = new ArrayList<>();
             for (Iterator<?> i = it.iterator(); i.hasNext();) {
-                budget.produce(1);
+                budget.items(1);
                 list.add(i.next());
             }
             return list;
         }
         if (o != null && o.getClass().isArray()) {
             int n = Array.getLength(o);
-            budget.produce(n);
+            budget.items(n);
             List<Object> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 Object item = Array.get(o, i);
@@ -644,7 +644,7 @@ public final class Values {
         int n = list.size();
         long from = sliceStart(start, st, n);
         long count = sliceCount(from, sliceStop(stop, st, n), st);
-        budget.produce(count);
+        budget.items(count);
         List<Object> out = new ArrayList<>((int) count);
         for (long k = 0; k < count; k++) {
             out.add(list.get((int) (from + k * st)));
@@ -701,7 +701,7 @@ public final class Values {
         if (isList(a) && isList(b)) {
             List<?> x = asList(a, budget);
             List<?> y = asList(b, budget);
-            budget.produce((long) x.size() + y.size());
+            budget.items((long) x.size() + y.size());
             List<Object> out = new ArrayList<>(x.size() + y.size());
             x.forEach(out::add);
             y.forEach(out::add);
@@ -756,7 +756,7 @@ public final class Values {
         }
         List<?> list = asList(value, budget);
         long size = times <= 0 ? 0 : times > Long.MAX_VALUE / Math.max(1, list.size()) ? -1 : times * list.size();
-        budget.produce(size);
+        budget.items(size);
         List<Object> out = new ArrayList<>((int) size);
         for (long i = 0; i < times && !list.isEmpty(); i++) {
             list.forEach(out::add);
