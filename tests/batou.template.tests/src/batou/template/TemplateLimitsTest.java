@@ -88,7 +88,8 @@ class TemplateLimitsTest {
         assertTrue(fails(elif.toString()).detail().startsWith("too large"));
         assertTrue(fails("{{ 'x'" + "|upper".repeat(100_000) + " }}").detail().startsWith("nested too deeply"));
         assertTrue(fails("{{ x" + ".a".repeat(100_000) + " }}").detail().startsWith("nested too deeply"));
-        assertTrue(fails("{{ 1" + " + 1".repeat(100_000) + " + 'x' }}").detail().startsWith("cannot add 'int' and 'str'"));
+        assertTrue(fails("{{ 1" + " + 1".repeat(100_000) + " + 'x' }}").detail()
+                .startsWith("cannot add 'int' and 'str'"));
         assertTrue(fails("{{ " + "-".repeat(100_000) + "x }}").detail().startsWith("nested too deeply"));
         assertTrue(fails("{{ " + "not ".repeat(100_000) + "x }}").detail().startsWith("nested too deeply"));
         assertTrue(fails("{{ " + "[".repeat(100_000) + "]".repeat(100_000) + " }}").detail()

@@ -3,9 +3,9 @@ package batou.template.internal;
 /**
  * What one render may still spend, so that no template runs for ever or fills the memory. Every operation whose cost
  * grows with its input charges it here before it does the work: steps (statements, operators, calls, loop
- * iterations, list items handled, characters searched) and size (characters built and list items built, counted
- * as {@value #ITEM} characters each, the output included, charged before they are allocated). It also knows how deeply values may nest when they are printed or
- * compared. One render, one budget, one thread.
+ * iterations, list items handled, characters searched) and size (characters and list items built, an item counted
+ * as {@value #ITEM} characters, the output included, charged before they are allocated). It also knows how deeply
+ * values may nest when they are printed or compared. One render, one budget, one thread.
  */
 public final class Budget {
 

@@ -88,6 +88,16 @@ public abstract class Expr {
         return size;
     }
 
+    /** Adds this expression's static path, or else what its parts read (for attribute and item access). */
+    void readsPathOr(Bindings bound, Reads out, Expr... parts) {
+        List<String> path = path(bound);
+        if (path != null) {
+            out.add(path);
+        } else {
+            readAll(Arrays.asList(parts), bound, out);
+        }
+    }
+
     static void readAll(List<Expr> exprs, Bindings bound, Reads out) {
         for (Expr e : exprs) {
             if (e != null) {
@@ -193,12 +203,7 @@ public abstract class Expr {
 
         @Override
         public void reads(Bindings bound, Reads out) {
-            List<String> path = path(bound);
-            if (path != null) {
-                out.add(path);
-            } else {
-                base.reads(bound, out);
-            }
+            readsPathOr(bound, out, base);
         }
     }
 
@@ -253,13 +258,7 @@ public abstract class Expr {
 
         @Override
         public void reads(Bindings bound, Reads out) {
-            List<String> path = path(bound);
-            if (path != null) {
-                out.add(path);
-            } else {
-                base.reads(bound, out);
-                key.reads(bound, out);
-            }
+            readsPathOr(bound, out, base, key);
         }
     }
 

@@ -1,6 +1,7 @@
 package batou.template.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** The filters ({@code value | name(args)}), with Jinja2's names, parameters and behaviour. */
 public final class Filters {
@@ -82,8 +84,12 @@ public final class Filters {
         });
         def("join", "d,attribute", (in, a) -> join(items(in, a), Values.str(a.get(0, "d", ""), a.budget()),
                 a.string(1, "attribute", null), a.budget()));
-        def("sort", "reverse,case_sensitive,attribute", (in, a) -> sorted(items(in, a), a.bool(1, "case_sensitive",
-                false), a.string(2, "attribute", null), a.bool(0, "reverse", false), a.budget()));
+        def("sort", "reverse,case_sensitive,attribute", (in, a) -> {
+            boolean caseSensitive = a.bool(1, "case_sensitive", false);
+            String attribute = a.string(2, "attribute", null);
+            return sorted(items(in, a), item -> key(item, caseSensitive, attribute, a.budget()),
+                    a.bool(0, "reverse", false), a.budget());
+        });
         def("unique", "case_sensitive,attribute", (in, a) -> unique(items(in, a), a.bool(0, "case_sensitive", false),
                 a.string(1, "attribute", null), a.budget()));
         def("reverse", "", (in, a) -> {
@@ -141,8 +147,10 @@ public final class Filters {
             if (!by.equals("key") && !by.equals("value")) {
                 throw TemplateError.runtime("filter 'dictsort': by must be 'key' or 'value'");
             }
-            return sorted(Methods.items(m, a.budget()), a.bool(0, "case_sensitive", false), by.equals("key") ? "0"
-                    : "1", a.bool(2, "reverse", false), a.budget());
+            boolean caseSensitive = a.bool(0, "case_sensitive", false);
+            int index = by.equals("key") ? 0 : 1;
+            return sorted(Methods.items(m, a.budget()), item -> key(((Tuple) item).get(index), caseSensitive, null,
+                    a.budget()), a.bool(2, "reverse", false), a.budget());
         });
         add("map", "", true, false, Filters::map);
         add("select", "", true, false, (in, a) -> select(in, a, false, true));
@@ -271,7 +279,7 @@ public final class Filters {
     static Object attrOrMissing(Object item, String path, Budget budget) {
         budget.scan(path.length());
         Object v = item;
-        for (String part : path.split("\\.", -1)) {
+        for (String part : path.split("\\.")) {
             Object next = Values.attribute(v, part);
             if (next == Values.MISSING && !part.isEmpty() && part.length() < 10
                     && part.chars().allMatch(c -> c >= '0' && c <= '9')) {
@@ -292,12 +300,12 @@ public final class Filters {
     }
 
     /** The items sorted by their keys (each key computed once); one step for each comparison. */
-    private static List<Object> sorted(List<?> items, boolean caseSensitive, String attribute, boolean reverse,
+    private static List<Object> sorted(List<?> items, Function<Object, Object> keyOf, boolean reverse,
             Budget budget) {
         budget.items(2L * items.size());
         List<Object[]> keyed = new ArrayList<>(items.size());
         for (Object item : items) {
-            keyed.add(new Object[] { key(item, caseSensitive, attribute, budget), item });
+            keyed.add(new Object[] { keyOf.apply(item), item });
         }
         Comparator<Object[]> order = (x, y) -> {
             budget.steps(1);
@@ -350,7 +358,13 @@ public final class Filters {
         if (key instanceof String || key instanceof Boolean) {
             return key;
         }
-        if (Values.isInt(key) && !(key instanceof java.math.BigInteger)) {
+        if (key instanceof Character c) {
+            return c.toString();
+        }
+        if (key instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : null;
+        }
+        if (Values.isInt(key)) {
             return Values.toLong(key);
         }
         if (key instanceof Double || key instanceof Float) {
