@@ -299,7 +299,7 @@ public final class Lexer {
             long value = Long.parseLong(digits.replace("_", ""), radix);
             tokens.add(new Token(Kind.INT, src.substring(start, end), value, start));
         } catch (NumberFormatException e) {
-            throw TemplateError.syntax("invalid integer '" + src.substring(start, end) + "'", start);
+            throw TemplateError.syntax("invalid integer " + Values.preview(src.substring(start, end)), start);
         }
         return end;
     }
