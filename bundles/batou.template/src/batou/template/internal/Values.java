@@ -581,7 +581,10 @@ public final class Values {
         }
     }
 
-    /** {@code obj[key]}: map item, sequence or string index (negative from the end); {@link #MISSING} if absent. */
+    /**
+     * {@code obj[key]}: map item, sequence or string index (of characters, as Python counts them: surrogate pairs are
+     * one; negative from the end); {@link #MISSING} if absent.
+     */
     public static Object item(Object obj, Object key, Budget budget) {
         if (obj instanceof Map<?, ?> m) {
             return mapGet(m, key);
@@ -597,9 +600,14 @@ public final class Values {
         }
         long index = toLong(key);
         if (obj instanceof String s) {
-            int n = s.length();
+            budget.scan(s.length());
+            int n = s.codePointCount(0, s.length());
             long i = index < 0 ? index + n : index;
-            return i >= 0 && i < n ? String.valueOf(s.charAt((int) i)) : MISSING;
+            if (i < 0 || i >= n) {
+                return MISSING;
+            }
+            int at = n == s.length() ? (int) i : s.offsetByCodePoints(0, (int) i);
+            return new String(Character.toChars(s.codePointAt(at)));
         }
         if (isList(obj)) {
             List<?> list = asList(obj, budget);
@@ -814,13 +822,17 @@ public final class Values {
         if (a instanceof Number && b instanceof Number) {
             if (isInt(a) && isInt(b) && toLong(b) >= 0) {
                 long base = toLong(a);
+                long exponent = toLong(b);
+                if (base == 0 || base == 1) {
+                    return exponent == 0 ? 1L : base;
+                }
+                if (base == -1) {
+                    return exponent % 2 == 0 ? 1L : -1L;
+                }
                 long result = 1;
                 try {
-                    for (long e = toLong(b); e > 0; e--) {
-                        result = Math.multiplyExact(result, base);
-                        if (result == 0 || result == 1) {
-                            break;
-                        }
+                    for (long e = exponent; e > 0; e--) {
+                        result = Math.multiplyExact(result, base); // overflows within 63 rounds
                     }
                 } catch (ArithmeticException e) {
                     throw overflow();
