@@ -46,12 +46,6 @@ public final class TextBuilder {
         return append(Long.toString(n));
     }
 
-    public TextBuilder appendCodePoint(int codePoint) {
-        budget.produce(Character.charCount(codePoint));
-        sb.appendCodePoint(codePoint);
-        return this;
-    }
-
     /** Appends {@code s} {@code times} times (nothing for zero or less), charging the whole first. */
     public TextBuilder repeat(String s, long times) {
         if (times <= 0 || s.isEmpty()) {
@@ -62,10 +56,6 @@ public final class TextBuilder {
             sb.append(s);
         }
         return this;
-    }
-
-    public int length() {
-        return sb.length();
     }
 
     @Override
