@@ -19,15 +19,18 @@ public final class Suggestions {
     public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int allowed = Math.min(2, Math.max(1, word.length() / 2));
         String lower = word.toLowerCase(Locale.ROOT);
         for (String candidate : candidates) {
+            if (Math.abs(candidate.length() - word.length()) > allowed) {
+                continue; // farther than allowed, and the distance of a long word would take long to compute
+            }
             int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance || distance == bestDistance && best != null && candidate.compareTo(best) < 0) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        int allowed = Math.min(2, Math.max(1, word.length() / 2));
         return best != null && bestDistance <= allowed ? best : null;
     }
 

@@ -1,20 +1,23 @@
 package batou.template;
 
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import batou.template.internal.Bindings;
+import batou.template.internal.Budget;
 import batou.template.internal.Expr;
 import batou.template.internal.Frame;
 import batou.template.internal.Lexer;
 import batou.template.internal.Node;
 import batou.template.internal.Parser;
+import batou.template.internal.Reads;
 import batou.template.internal.SourceMap;
 import batou.template.internal.TemplateError;
+import batou.template.internal.TextBuilder;
 import batou.template.internal.Values;
 
 /**
@@ -39,24 +42,62 @@ import batou.template.internal.Values;
  * ({@code keep_trailing_newline=False}), the trailing newline of the source is <b>kept</b>: batou renders files, and a
  * file template ending in a newline should produce a file ending in a newline.</li>
  * <li>Values print like Python: {@code None}, {@code True}, {@code 1.0}, {@code ['a', 'b']}, {@code {'k': 1}}.</li>
+ * <li>Nesting, steps and size are bounded by {@link Limits}: a template that goes beyond them fails with a
+ * {@link TemplateException} at the position where it did.</li>
  * </ul>
  */
 public final class Template {
+
+    /**
+     * What rendering one template may cost, so that a mistaken or hostile template ends in a clear error (with its
+     * file, line and column) instead of exhausting the stack, the memory or the time of a deployment. Each limit is
+     * checked before the work or the allocation it guards; the defaults are generous for configuration files of a
+     * few megabytes and loops over tens of thousands of items.
+     *
+     * @param depth the deepest nesting of blocks, brackets, unary operators, conditionals and chains of
+     *            attributes, filters and tests in the source (a syntax error "nested too deeply"), and of lists,
+     *            mappings and namespaces in the values a template prints or compares
+     * @param steps the most steps one render may take (error "too many steps"): each statement and output, each
+     *            operator, name and literal in them (a call of a filter, test, function or method, and opening a
+     *            loop or {@code set} block, count several), each loop iteration, each list item a filter,
+     *            comparison or printout handles, and every {@value batou.template.internal.Budget#CHARS_PER_STEP}
+     *            characters searched, compared or converted
+     * @param size the most characters one render may build in all, its output included, a list item counting as
+     *            {@value batou.template.internal.Budget#ITEM} (error "too large"): a text that is built again, in a
+     *            loop, counts each time
+     */
+    public record Limits(int depth, long steps, long size) {
+
+        /** 100 levels, 2 million steps, 16 Mi characters. */
+        public static final Limits DEFAULT = new Limits(100, 2_000_000L, 16L << 20);
+
+        /** @throws IllegalArgumentException if a limit is not positive */
+        public Limits {
+            if (depth < 1 || steps < 1 || size < 1) {
+                throw new IllegalArgumentException("template limits must be positive: " + depth + ", " + steps
+                        + ", " + size);
+            }
+        }
+    }
 
     private final String source;
     private final String sourceName;
     private final SourceMap map;
     private final List<Node> body;
     private final boolean literal;
+    private final Limits limits;
+    private volatile Set<List<String>> referencedPaths;
     private volatile Set<String> referencedNames;
     private final Expr nativeExpr;
 
-    private Template(String source, String sourceName, SourceMap map, List<Node> body, boolean literal) {
+    private Template(String source, String sourceName, SourceMap map, List<Node> body, boolean literal,
+            Limits limits) {
         this.source = source;
         this.sourceName = sourceName;
         this.map = map;
         this.body = body;
         this.literal = literal;
+        this.limits = limits;
         this.nativeExpr = body.size() == 1 && body.get(0) instanceof Node.Output o ? o.expr() : null;
     }
 
@@ -84,15 +125,28 @@ public final class Template {
      */
     public static Template parse(String source, String sourceName, int firstLine, int firstColumn)
             throws TemplateSyntaxException {
+        return parse(source, sourceName, firstLine, firstColumn, Limits.DEFAULT);
+    }
+
+    /**
+     * Like {@link #parse(String, String, int, int)}, with the limits that parsing and every render of this template
+     * keep to.
+     *
+     * @throws TemplateSyntaxException if the source is not a valid template or is nested deeper than
+     *             {@code limits.depth()}
+     */
+    public static Template parse(String source, String sourceName, int firstLine, int firstColumn, Limits limits)
+            throws TemplateSyntaxException {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(limits, "limits");
         SourceMap map = new SourceMap(source, firstLine, firstColumn);
         if (!Lexer.hasTags(source)) {
-            return new Template(source, sourceName, map, source.isEmpty() ? List.of() : List.of(new Node.Text(source)),
-                    true);
+            return new Template(source, sourceName, map, source.isEmpty() ? List.of()
+                    : List.of(new Node.Text(source, 0)), true, limits);
         }
         try {
-            return new Template(source, sourceName, map, Parser.parse(source, map), false);
+            return new Template(source, sourceName, map, Parser.parse(source, map, limits.depth()), false, limits);
         } catch (TemplateError e) {
             throw new TemplateSyntaxException(sourceName, map.line(Math.max(0, e.offset())),
                     map.column(Math.max(0, e.offset())), e.detail());
@@ -105,22 +159,35 @@ public final class Template {
      * @param context the variables (null for none); values are maps, lists, arrays, collections, strings, numbers,
      *            booleans, null and {@link TemplateObject}s
      * @throws UndefinedException if an undefined value is used
-     * @throws TemplateException for other errors (type errors, bad filter arguments, ...)
+     * @throws TemplateException for other errors (type errors, bad filter arguments, going beyond the
+     *             {@linkplain #limits() limits}, ...)
      */
     public String render(Map<String, ?> context) throws TemplateException {
         if (literal) {
             return source;
         }
-        StringBuilder out = new StringBuilder(source.length() + 32);
-        Frame frame = Frame.root(context == null ? Map.of() : context);
+        Frame frame = root(context);
+        TextBuilder out = new TextBuilder(frame.budget(), (int) Math.min(source.length() + 32L, limits.size()));
         try {
             Node.renderAll(body, frame, out);
         } catch (TemplateError e) {
             throw convert(e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             throw new TemplateException(sourceName, map.line(0), map.column(0), "rendering failed: " + e, e);
+        } catch (StackOverflowError e) {
+            throw stackOverflow();
         }
         return out.toString();
+    }
+
+    private Frame root(Map<String, ?> context) {
+        return Frame.root(context == null ? Map.of() : context, new Budget(limits.steps(), limits.size(),
+                limits.depth()));
+    }
+
+    private TemplateException stackOverflow() {
+        return new TemplateException(sourceName, map.line(0), map.column(0), "nested too deeply: rendering needs"
+                + " more stack than this thread has (the values the template reads are nested too deeply)");
     }
 
     /**
@@ -136,13 +203,15 @@ public final class Template {
         if (nativeExpr == null) {
             return render(context);
         }
-        Frame frame = Frame.root(context == null ? Map.of() : context);
+        Frame frame = root(context);
         try {
             return Values.normalize(nativeExpr.value(frame));
         } catch (TemplateError e) {
             throw convert(e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             throw new TemplateException(sourceName, map.line(0), map.column(0), "rendering failed: " + e, e);
+        } catch (StackOverflowError e) {
+            throw stackOverflow();
         }
     }
 
@@ -155,16 +224,60 @@ public final class Template {
      * The top-level variable names the template reads from its context, in order of first use, for dependency
      * analysis: e.g. {@code {"host", "port"}} for {@code {{ host.fqdn }}:{{ port }}}. Names the template sets itself
      * before reading them, loop variables and {@code loop} are not included; a name set only in some branches is.
+     * They are the first elements of the {@link #referencedPaths() paths}.
      */
     public Set<String> referencedNames() {
         Set<String> names = referencedNames;
         if (names == null) {
             Set<String> found = new LinkedHashSet<>();
-            Node.namesOf(body, new HashSet<>(), found);
+            for (List<String> path : referencedPaths()) {
+                found.add(path.get(0));
+            }
             names = Collections.unmodifiableSet(found);
             referencedNames = names;
         }
         return names;
+    }
+
+    /**
+     * The attribute paths the template reads from its context, in order of first use, found in its source without
+     * rendering it: each path is a context name followed by the attribute names ({@code .name}) and literal string
+     * keys ({@code ['name']}) read from it. {@code {{ host.name }} {{ host.data['db password'] }}} reads
+     * {@code [host, name]} and {@code [host, data, db password]}.
+     * <p>
+     * <b>Contract.</b> A path means that the template may read the value at that path <em>and anything inside
+     * it</em>; it reads nothing else from its context. So where access is dynamic, the path stops at the longest
+     * prefix written in the source, and callers that must be conservative (e.g. about secrets) stay so:
+     * <ul>
+     * <li>a subscript that is not a literal string ({@code host.data[key]}, {@code servers[0]}) or a slice stops at
+     * its base ({@code [host, data]}, {@code [servers]});</li>
+     * <li>a value used as a whole stops there: printed, passed to a filter, test, function or method
+     * ({@code host | attr('name')}, {@code host.data.get('pw')} read {@code [host]} and {@code [host, data]}),
+     * used by an operator or comparison, put into a list, dict, tuple or namespace, or chosen by
+     * {@code a if c else b};</li>
+     * <li>aliases stop at what they alias: {@code {% set h = host %}} and {@code {% for h in hosts %}} read
+     * {@code [host]} and {@code [hosts]}; later reads through {@code h} (or {@code loop}) are not reported again,
+     * being inside that value;</li>
+     * <li>a name the template sets before reading it is not a context read; a name set in only one branch of an
+     * {@code if}, or inside a loop or {@code set} block, counts as unset after that block.</li>
+     * </ul>
+     * An undefined-check such as {@code host.data.pw is defined} or {@code host.data.pw | default('')} reads its
+     * path too.
+     */
+    public Set<List<String>> referencedPaths() {
+        Set<List<String>> paths = referencedPaths;
+        if (paths == null) {
+            Reads reads = new Reads();
+            Node.readsOf(body, Bindings.none(), reads);
+            paths = reads.paths();
+            referencedPaths = paths;
+        }
+        return paths;
+    }
+
+    /** The limits that parsing and every render of this template keep to. */
+    public Limits limits() {
+        return limits;
     }
 
     /** The template source. */

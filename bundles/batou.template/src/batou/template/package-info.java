@@ -34,6 +34,8 @@
  * <li>Filters that return generators in Jinja2 ({@code map}, {@code select}, {@code unique}, ...) return lists.</li>
  * <li>No autoescaping, macros, call blocks, include/extends, loop recursion, {@code break}/{@code continue};
  * these tags are reported as unsupported. Only the listed functions and methods can be called.</li>
+ * <li>Nesting, steps and the size of what a render builds are bounded ({@link batou.template.Template.Limits}), so
+ * that no template can overflow the stack, run for ever or fill the memory; {@code range()} is computed lazily.</li>
  * </ul>
  */
 package batou.template;

@@ -39,6 +39,18 @@ class ExpressionTest {
     }
 
     @Test
+    void powersOfMinusOneZeroAndOneAlternateOrStay() {
+        assertEquals("-1 1 1 0 1 1 -1", render("{{ (-1) ** 3 }} {{ (-1) ** 4 }} {{ 0 ** 0 }} {{ 0 ** 5 }}"
+                + " {{ 1 ** 9223372036854775807 }} {{ (-1) ** 9223372036854775806 }} {{ (-1) ** 9223372036854775807 }}"));
+    }
+
+    @Test
+    void aTextIsIndexedByCharactersAsPythonCountsThem() {
+        assertEquals("\uD83D\uDE00 b b 3", render("{{ s[1] }} {{ s[2] }} {{ s[-1] }} {{ s | length }}", "s",
+                "a\uD83D\uDE00b"));
+    }
+
+    @Test
     void unaryMinusBindsTighterThanPowerLikeJinja() {
         assertEquals("4 -3 3 -2.5", render("{{ -2 ** 2 }} {{ -(3) }} {{ +3 }} {{ - 2.5 }}"));
         assertEquals("-5", render("{{ -x }}", "x", 5));

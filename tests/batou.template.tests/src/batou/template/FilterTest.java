@@ -73,6 +73,20 @@ class FilterTest {
     }
 
     @Test
+    void uniqueFindsTheKeysTheEngineCallsEqual() {
+        assertEquals("[1, True, 'a', None, [1], 2.5]", render("{{ [1, 1.0, True, 'a', 'A', None, none, [1], [1.0],"
+                + " 2.5, 2.5] | unique }}"));
+        assertEquals("['a', 'A']", render("{{ ['a', 'A', 'a'] | unique(case_sensitive=true) }}"));
+        assertEquals("[{'k': 'x'}]", render("{{ [{'k': 'x'}, {'k': 'X'}] | unique(attribute='k') }}"));
+    }
+
+    @Test
+    void replaceWithAnEmptyOldInsertsAroundEachCharacter() {
+        assertEquals("-a-\uD83D\uDE00- -a-bc", render("{{ 'a\\U0001F600' | replace('', '-') }}"
+                + " {{ 'abc' | replace('', '-', 2) }}"));
+    }
+
+    @Test
     void conversions() {
         assertEquals("42 4 0 7 4 26 1 1.0", render("{{ '42' | int }} {{ '4.7' | int }} {{ 'x' | int }} {{ 'x' | int(7) }}"
                 + " {{ 4.9 | int }} {{ '0x1A' | int(base=16) }} {{ true | int }} {{ true | float }}"));

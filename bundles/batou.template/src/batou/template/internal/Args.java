@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The evaluated arguments of a filter, test, function or method call: positional values and keyword values.
- * Accessors take both the position and the keyword name, like Python parameters.
+ * Accessors take both the position and the keyword name, like Python parameters. They carry the render's budget.
  */
 public final class Args {
 
@@ -15,14 +15,22 @@ public final class Args {
     private final String owner;
     private final List<Object> positional;
     private final Map<String, Object> keywords;
+    private final Budget budget;
 
     /**
      * @param owner how to name the callee in errors, e.g. {@code filter 'join'}
+     * @param budget what the render may still spend: the callee charges its work here
      */
-    public Args(String owner, List<Object> positional, Map<String, Object> keywords) {
+    public Args(String owner, List<Object> positional, Map<String, Object> keywords, Budget budget) {
         this.owner = owner;
         this.positional = positional;
         this.keywords = keywords;
+        this.budget = budget;
+    }
+
+    /** What the render may still spend. */
+    public Budget budget() {
+        return budget;
     }
 
     /** The argument at a position or with a keyword name, or the default ({@link #REQUIRED} raises if absent). */

@@ -1,15 +1,18 @@
 package batou.template.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** The filters ({@code value | name(args)}), with Jinja2's names, parameters and behaviour. */
 public final class Filters {
@@ -58,72 +61,52 @@ public final class Filters {
             return in instanceof Undefined || (bool && !Values.truthy(in)) ? a.get(0, "default_value", "") : in;
         });
         alias("d", "default");
-        def("upper", "", (in, a) -> Values.str(in).toUpperCase(Locale.ROOT));
-        def("lower", "", (in, a) -> Values.str(in).toLowerCase(Locale.ROOT));
-        def("capitalize", "", (in, a) -> capitalize(Values.str(in)));
-        def("title", "", (in, a) -> title(Values.str(in)));
-        def("trim", "chars", (in, a) -> Strings.strip(Values.str(in), a.string(0, "chars", null), true, true));
-        def("replace", "old,new,count", (in, a) -> Strings.replace(Values.str(in), Values.str(a.get(0, "old",
-                Args.REQUIRED)), Values.str(a.get(1, "new", Args.REQUIRED)), a.integer(2, "count", -1L)));
-        def("length", "", (in, a) -> (long) Values.length(in));
+        def("upper", "", (in, a) -> upper(Values.str(in, a.budget()), a.budget()));
+        def("lower", "", (in, a) -> lower(Values.str(in, a.budget()), a.budget()));
+        def("capitalize", "", (in, a) -> capitalize(Values.str(in, a.budget()), a.budget()));
+        def("title", "", (in, a) -> title(Values.str(in, a.budget()), a.budget()));
+        def("trim", "chars", (in, a) -> Strings.strip(Values.str(in, a.budget()), a.string(0, "chars", null), true,
+                true, a.budget()));
+        def("replace", "old,new,count", (in, a) -> Strings.replace(Values.str(in, a.budget()),
+                Values.str(a.get(0, "old", Args.REQUIRED), a.budget()),
+                Values.str(a.get(1, "new", Args.REQUIRED), a.budget()), a.integer(2, "count", -1L), a.budget()));
+        def("length", "", (in, a) -> (long) Values.length(in, a.budget()));
         alias("count", "length");
         def("first", "", (in, a) -> {
-            List<?> list = items(in, a);
+            List<?> list = Values.iterable(in, "the input of " + a.owner(), a.budget());
             return list.isEmpty() ? new Undefined("first", "filter 'first': the sequence is empty", -1, false)
                     : list.get(0);
         });
         def("last", "", (in, a) -> {
-            List<?> list = items(in, a);
+            List<?> list = Values.iterable(in, "the input of " + a.owner(), a.budget());
             return list.isEmpty() ? new Undefined("last", "filter 'last': the sequence is empty", -1, false)
                     : list.get(list.size() - 1);
         });
-        def("join", "d,attribute", (in, a) -> {
-            String sep = Values.str(a.get(0, "d", ""));
-            String attribute = a.string(1, "attribute", null);
-            StringBuilder sb = new StringBuilder();
-            boolean first = true;
-            for (Object item : items(in, a)) {
-                if (!first) {
-                    sb.append(sep);
-                }
-                first = false;
-                Values.appendStr(sb, attribute == null ? item : attr(item, attribute));
-            }
-            return sb.toString();
-        });
+        def("join", "d,attribute", (in, a) -> join(items(in, a), Values.str(a.get(0, "d", ""), a.budget()),
+                a.string(1, "attribute", null), a.budget()));
         def("sort", "reverse,case_sensitive,attribute", (in, a) -> {
-            List<Object> list = new ArrayList<>(items(in, a));
-            Comparator<Object> order = order(a.bool(1, "case_sensitive", false), a.string(2, "attribute", null));
-            list.sort(a.bool(0, "reverse", false) ? order.reversed() : order);
-            return list;
+            boolean caseSensitive = a.bool(1, "case_sensitive", false);
+            String attribute = a.string(2, "attribute", null);
+            return sorted(items(in, a), item -> key(item, caseSensitive, attribute, a.budget()),
+                    a.bool(0, "reverse", false), a.budget());
         });
-        def("unique", "case_sensitive,attribute", (in, a) -> {
-            boolean caseSensitive = a.bool(0, "case_sensitive", false);
-            String attribute = a.string(1, "attribute", null);
-            List<Object> out = new ArrayList<>();
-            List<Object> seen = new ArrayList<>();
-            for (Object item : items(in, a)) {
-                Object key = key(item, caseSensitive, attribute);
-                if (seen.stream().noneMatch(s -> Values.equal(s, key))) {
-                    seen.add(key);
-                    out.add(item);
-                }
-            }
-            return out;
-        });
+        def("unique", "case_sensitive,attribute", (in, a) -> unique(items(in, a), a.bool(0, "case_sensitive", false),
+                a.string(1, "attribute", null), a.budget()));
         def("reverse", "", (in, a) -> {
             if (in instanceof String s) {
+                a.budget().produce(s.length());
                 return new StringBuilder(s).reverse().toString();
             }
-            List<Object> list = new ArrayList<>(items(in, a));
+            List<Object> list = copy(items(in, a), a.budget());
             Collections.reverse(list);
             return list;
         });
-        def("list", "", (in, a) -> new ArrayList<>(items(in, a)));
-        def("string", "", (in, a) -> Values.str(in));
-        def("int", "default,base", (in, a) -> toInt(in, a.get(0, "default", 0L), a.integer(1, "base", 10L)));
-        def("float", "default", (in, a) -> toFloat(in, a.get(0, "default", 0.0)));
-        def("bool", "", (in, a) -> toBool(in));
+        def("list", "", (in, a) -> copy(items(in, a), a.budget()));
+        def("string", "", (in, a) -> Values.str(in, a.budget()));
+        def("int", "default,base", (in, a) -> toInt(in, a.get(0, "default", 0L), a.integer(1, "base", 10L),
+                a.budget()));
+        def("float", "default", (in, a) -> toFloat(in, a.get(0, "default", 0.0), a.budget()));
+        def("bool", "", (in, a) -> toBool(in, a.budget()));
         def("abs", "", (in, a) -> {
             if (Values.isInt(in)) {
                 return Math.abs(Values.toLong(in));
@@ -141,38 +124,33 @@ public final class Filters {
             String attribute = a.string(0, "attribute", null);
             Object total = a.get(1, "start", 0L);
             for (Object item : items(in, a)) {
-                total = Values.add(total, attribute == null ? item : attr(item, attribute));
+                total = Values.add(total, attribute == null ? item : attr(item, attribute, a.budget()), a.budget());
             }
             return total;
         });
-        def("indent", "width,first,blank", (in, a) -> indent(Values.str(in), a.get(0, "width", 4L),
-                a.bool(1, "first", false), a.bool(2, "blank", false)));
-        def("tojson", "indent", (in, a) -> {
-            Object indent = a.get(0, "indent", null);
-            return Json.write(in, indent == null ? null : (int) a.integer(0, "indent", null));
-        });
+        def("indent", "width,first,blank", (in, a) -> indent(Values.str(in, a.budget()), a.get(0, "width", 4L),
+                a.bool(1, "first", false), a.bool(2, "blank", false), a.budget()));
+        def("tojson", "indent", (in, a) -> Json.write(in, a.get(0, "indent", null) == null ? null
+                : a.integer(0, "indent", null), a.budget()));
         def("items", "", (in, a) -> {
             if (!(in instanceof Map<?, ?> m)) {
                 throw TemplateError.runtime("filter 'items' needs a mapping, not '" + Values.typeName(in) + "'");
             }
-            return Methods.items(m);
+            return Methods.items(m, a.budget());
         });
         def("dictsort", "case_sensitive,by,reverse", (in, a) -> {
             if (!(in instanceof Map<?, ?> m)) {
                 throw TemplateError.runtime("filter 'dictsort' needs a mapping, not '" + Values.typeName(in)
                         + "'");
             }
-            boolean caseSensitive = a.bool(0, "case_sensitive", false);
             String by = a.string(1, "by", "key");
             if (!by.equals("key") && !by.equals("value")) {
                 throw TemplateError.runtime("filter 'dictsort': by must be 'key' or 'value'");
             }
+            boolean caseSensitive = a.bool(0, "case_sensitive", false);
             int index = by.equals("key") ? 0 : 1;
-            List<Object> list = new ArrayList<>(Methods.items(m));
-            Comparator<Object> order = (x, y) -> Values.compare(key(((Tuple) x).get(index), caseSensitive, null),
-                    key(((Tuple) y).get(index), caseSensitive, null), "<");
-            list.sort(a.bool(2, "reverse", false) ? order.reversed() : order);
-            return list;
+            return sorted(Methods.items(m, a.budget()), item -> key(((Tuple) item).get(index), caseSensitive, null,
+                    a.budget()), a.bool(2, "reverse", false), a.budget());
         });
         add("map", "", true, false, Filters::map);
         add("select", "", true, false, (in, a) -> select(in, a, false, true));
@@ -183,66 +161,129 @@ public final class Filters {
             if (!a.positional().isEmpty() && !a.keywords().isEmpty()) {
                 throw TemplateError.runtime("filter 'format' takes positional or keyword arguments, not both");
             }
-            return PyFormat.percent(Values.str(in), a.keywords().isEmpty()
-                    ? new Tuple(a.positional().toArray()) : a.keywords());
+            return PyFormat.percent(Values.str(in, a.budget()), a.keywords().isEmpty()
+                    ? new Tuple(a.positional().toArray()) : a.keywords(), a.budget());
         });
-        def("regex_replace", "pattern,replacement,ignorecase,multiline", (in, a) -> Regex.replace(Values.str(in),
-                Values.str(a.get(0, "pattern", Args.REQUIRED)), Values.str(a.get(1, "replacement", "")),
-                a.bool(2, "ignorecase", false), a.bool(3, "multiline", false)));
-        def("quote", "", (in, a) -> Strings.shellQuote(Values.str(in)));
+        def("regex_replace", "pattern,replacement,ignorecase,multiline", (in, a) -> Regex.replace(
+                Values.str(in, a.budget()), Values.str(a.get(0, "pattern", Args.REQUIRED), a.budget()),
+                Values.str(a.get(1, "replacement", ""), a.budget()), a.bool(2, "ignorecase", false),
+                a.bool(3, "multiline", false), a.budget()));
+        def("quote", "", (in, a) -> Strings.shellQuote(Values.str(in, a.budget()), a.budget()));
         def("basename", "", (in, a) -> {
-            String p = Values.str(in);
+            String p = Values.str(in, a.budget());
+            a.budget().produce(p.length());
             return p.substring(p.lastIndexOf('/') + 1);
         });
         def("dirname", "", (in, a) -> {
-            String p = Values.str(in);
-            String head = p.substring(0, p.lastIndexOf('/') + 1);
-            if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) {
-                head = head.replaceAll("/+$", "");
+            String p = Values.str(in, a.budget());
+            a.budget().produce(p.length());
+            int end = p.lastIndexOf('/') + 1;
+            int trimmed = end;
+            while (trimmed > 0 && p.charAt(trimmed - 1) == '/') {
+                trimmed--;
             }
-            return head;
+            return p.substring(0, trimmed == 0 ? end : trimmed);
         });
         def("safe", "", (in, a) -> in);
         def("attr", "name", (in, a) -> {
             String name = a.string(0, "name", Args.REQUIRED);
             Object v = Values.attribute(in, name);
-            return v == Values.MISSING ? new Undefined(name, "filter 'attr': no attribute '" + name + "'", -1, false)
-                    : v;
+            return v == Values.MISSING ? new Undefined(name, "filter 'attr': no attribute " + Values.preview(name), -1,
+                    false) : v;
         });
         def("center", "width", (in, a) -> {
-            String s = Values.str(in);
-            int width = (int) a.integer(0, "width", 80L);
-            int margin = width - s.length();
+            String s = Values.str(in, a.budget());
+            long width = a.integer(0, "width", 80L);
+            long margin = width - s.length();
             if (margin <= 0) {
                 return s;
             }
-            int left = margin / 2 + (margin & width & 1);
-            return " ".repeat(left) + s + " ".repeat(margin - left);
+            long left = margin / 2 + (margin & width & 1);
+            return new TextBuilder(a.budget()).repeat(" ", left).append(s).repeat(" ", margin - left).toString();
         });
     }
 
     // ---------------------------------------------------------------- helpers
 
+    /** The input of a filter as a list; charges a step for each item the filter will handle. */
     private static List<?> items(Object in, Args a) {
-        return Values.iterable(in, "the input of " + a.owner());
+        List<?> list = Values.iterable(in, "the input of " + a.owner(), a.budget());
+        a.budget().steps(list.size());
+        return list;
+    }
+
+    /** A new list with the items of another, charged. */
+    private static List<Object> copy(List<?> items, Budget budget) {
+        budget.items(items.size());
+        return new ArrayList<>(items);
+    }
+
+    static String upper(String s, Budget budget) {
+        budget.produce(s.length());
+        return s.toUpperCase(Locale.ROOT);
+    }
+
+    static String lower(String s, Budget budget) {
+        budget.produce(s.length());
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code sep.join(items)}, of an attribute path of each item if one is given. */
+    static String join(List<?> items, String sep, String attribute, Budget budget) {
+        TextBuilder text = new TextBuilder(budget);
+        boolean first = true;
+        for (Object item : items) {
+            if (!first) {
+                text.append(sep);
+            }
+            first = false;
+            Values.appendStr(text, attribute == null ? item : attr(item, attribute, budget));
+        }
+        return text.toString();
+    }
+
+    /** Python's {@code splitlines()} for {@code \n}, {@code \r\n} and {@code \r}. */
+    static List<Object> lines(String s, Budget budget) {
+        budget.produce(s.length());
+        List<Object> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                budget.items(1);
+                lines.add(s.substring(start, i));
+                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < s.length()) {
+            budget.items(1);
+            lines.add(s.substring(start));
+        }
+        return lines;
     }
 
     /** An attribute path {@code a.b.0} of an item; raises if it is missing. */
-    static Object attr(Object item, String path) {
-        Object v = attrOrMissing(item, path);
+    static Object attr(Object item, String path, Budget budget) {
+        Object v = attrOrMissing(item, path, budget);
         if (v == Values.MISSING) {
-            throw TemplateError.undefined(path, Values.repr(item) + " has no attribute '" + path + "'", -1);
+            throw TemplateError.undefined(path, Values.preview(item) + " has no attribute " + Values.preview(path),
+                    -1);
         }
         return v;
     }
 
     /** An attribute path {@code a.b.0} of an item, or {@link Values#MISSING}. */
-    static Object attrOrMissing(Object item, String path) {
+    static Object attrOrMissing(Object item, String path, Budget budget) {
+        budget.scan(path.length());
         Object v = item;
         for (String part : path.split("\\.")) {
             Object next = Values.attribute(v, part);
-            if (next == Values.MISSING && !part.isEmpty() && part.chars().allMatch(Character::isDigit)) {
-                next = Values.item(v, Long.parseLong(part));
+            if (next == Values.MISSING && !part.isEmpty() && part.length() < 10
+                    && part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                next = Values.item(v, Long.parseLong(part), budget);
             }
             if (next == Values.MISSING) {
                 return Values.MISSING;
@@ -252,38 +293,115 @@ public final class Filters {
         return v;
     }
 
-    private static Object key(Object item, boolean caseSensitive, String attribute) {
-        Object v = attribute == null ? item : attr(item, attribute);
-        return !caseSensitive && v instanceof String s ? s.toLowerCase(Locale.ROOT) : v;
+    /** What items are ordered and compared by: an attribute path of each, in lower case unless case sensitive. */
+    private static Object key(Object item, boolean caseSensitive, String attribute, Budget budget) {
+        Object v = attribute == null ? item : attr(item, attribute, budget);
+        return !caseSensitive && v instanceof String s ? lower(s, budget) : v;
     }
 
-    private static Comparator<Object> order(boolean caseSensitive, String attribute) {
-        return (x, y) -> Values.compare(key(x, caseSensitive, attribute), key(y, caseSensitive, attribute), "<");
+    /** The items sorted by their keys (each key computed once); one step for each comparison. */
+    private static List<Object> sorted(List<?> items, Function<Object, Object> keyOf, boolean reverse,
+            Budget budget) {
+        budget.items(2L * items.size());
+        List<Object[]> keyed = new ArrayList<>(items.size());
+        for (Object item : items) {
+            keyed.add(new Object[] { keyOf.apply(item), item });
+        }
+        Comparator<Object[]> order = (x, y) -> {
+            budget.steps(1);
+            return Values.compare(x[0], y[0], "<", budget);
+        };
+        keyed.sort(reverse ? order.reversed() : order);
+        List<Object> out = new ArrayList<>(keyed.size());
+        for (Object[] pair : keyed) {
+            out.add(pair[1]);
+        }
+        return out;
+    }
+
+    /**
+     * The items without those whose key equals an earlier one's. Keys that are texts, whole numbers, booleans or
+     * none are looked up in a hash set; others are compared with each earlier such key.
+     */
+    private static List<Object> unique(List<?> items, boolean caseSensitive, String attribute, Budget budget) {
+        budget.items(2L * items.size());
+        List<Object> out = new ArrayList<>();
+        Set<Object> hashed = new HashSet<>();
+        List<Object> compared = new ArrayList<>();
+        for (Object item : items) {
+            Object key = key(item, caseSensitive, attribute, budget);
+            Object hashable = hashable(key);
+            boolean first;
+            if (hashable != null) {
+                first = hashed.add(hashable);
+            } else {
+                budget.steps(compared.size());
+                first = compared.stream().noneMatch(seen -> Values.equal(seen, key, budget));
+                if (first) {
+                    compared.add(key);
+                }
+            }
+            if (first) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private static final Object NONE = new Object();
+
+    /** A key equal (by {@code equals}) to the other keys the engine calls equal to it, or null if there is none. */
+    private static Object hashable(Object key) {
+        if (key == null) {
+            return NONE;
+        }
+        if (key instanceof String || key instanceof Boolean) {
+            return key;
+        }
+        if (key instanceof Character c) {
+            return c.toString();
+        }
+        if (key instanceof BigInteger big) {
+            return big.bitLength() < 64 ? (Object) big.longValue() : null;
+        }
+        if (Values.isInt(key)) {
+            return Values.toLong(key);
+        }
+        if (key instanceof Double || key instanceof Float) {
+            double d = ((Number) key).doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 0x1p62 ? (Object) (long) d : Double.isNaN(d) ? null : d;
+        }
+        return null;
     }
 
     private static Object extreme(Object in, Args a, boolean max) {
+        Budget budget = a.budget();
         boolean caseSensitive = a.bool(0, "case_sensitive", false);
         String attribute = a.string(1, "attribute", null);
         List<?> list = items(in, a);
         if (list.isEmpty()) {
             return new Undefined(max ? "max" : "min", a.owner() + ": the sequence is empty", -1, false);
         }
-        Comparator<Object> order = order(caseSensitive, attribute);
         Object best = list.get(0);
+        Object bestKey = key(best, caseSensitive, attribute, budget);
         for (Object item : list) {
-            int c = order.compare(item, best);
+            Object itemKey = key(item, caseSensitive, attribute, budget);
+            int c = Values.compare(itemKey, bestKey, "<", budget);
             if (max ? c > 0 : c < 0) {
                 best = item;
+                bestKey = itemKey;
             }
         }
         return best;
     }
 
-    private static String capitalize(String s) {
+    private static String capitalize(String s, Budget budget) {
+        budget.produce(s.length());
         return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
     }
 
-    private static String title(String s) {
+    private static String title(String s, Budget budget) {
+        budget.produce(s.length());
         StringBuilder sb = new StringBuilder(s.length());
         boolean wordStart = true;
         for (int i = 0; i < s.length(); i++) {
@@ -300,7 +418,7 @@ public final class Filters {
         return sb.toString();
     }
 
-    private static Object toInt(Object in, Object defaultValue, long base) {
+    private static Object toInt(Object in, Object defaultValue, long base, Budget budget) {
         if (in instanceof Boolean b) {
             return b ? 1L : 0L;
         }
@@ -312,6 +430,7 @@ public final class Filters {
             return Double.isNaN(d) || Double.isInfinite(d) ? defaultValue : (long) d;
         }
         if (in instanceof String s) {
+            budget.produce(s.length());
             String t = s.strip().replace("_", "").toLowerCase(Locale.ROOT);
             boolean negative = t.startsWith("-");
             if (negative || t.startsWith("+")) {
@@ -322,10 +441,13 @@ public final class Filters {
                 t = t.substring(2);
             }
             try {
+                if (base < Character.MIN_RADIX || base > Character.MAX_RADIX) {
+                    throw new NumberFormatException();
+                }
                 long v = Long.parseLong(t, (int) base);
                 return negative ? -v : v;
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                Object f = toFloat(s, null);
+                Object f = toFloat(s, null, budget);
                 return f == null || Double.isNaN((Double) f) || Double.isInfinite((Double) f) ? defaultValue
                         : (long) (double) (Double) f;
             }
@@ -333,7 +455,7 @@ public final class Filters {
         return defaultValue;
     }
 
-    private static Object toFloat(Object in, Object defaultValue) {
+    private static Object toFloat(Object in, Object defaultValue, Budget budget) {
         if (in instanceof Boolean b) {
             return b ? 1.0 : 0.0;
         }
@@ -341,6 +463,7 @@ public final class Filters {
             return n.doubleValue();
         }
         if (in instanceof String s) {
+            budget.produce(s.length());
             String t = s.strip().replace("_", "").toLowerCase(Locale.ROOT);
             String unsigned = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
             if (unsigned.equals("inf") || unsigned.equals("infinity")) {
@@ -362,11 +485,12 @@ public final class Filters {
     }
 
     /** Ansible's {@code bool}: true for True, 1, and the strings yes/on/1/true/y/t (any case). */
-    private static Object toBool(Object in) {
+    private static Object toBool(Object in, Budget budget) {
         if (in instanceof Boolean b) {
             return b;
         }
         if (in instanceof String s) {
+            budget.produce(s.length());
             return Set.of("yes", "on", "1", "true", "y", "t").contains(s.strip().toLowerCase(Locale.ROOT));
         }
         if (in instanceof Number n) {
@@ -382,14 +506,16 @@ public final class Filters {
         switch (method) {
             case "common" -> {
                 if (Values.isInt(in)) {
-                    return precision >= 0 ? Values.normalize(in) : BigDecimal.valueOf(Values.toLong(in))
-                            .setScale((int) precision, RoundingMode.HALF_EVEN).longValue();
+                    return precision >= 0 ? Values.normalize(in) : precision < -19 ? 0L
+                            : BigDecimal.valueOf(Values.toLong(in)).setScale((int) precision, RoundingMode.HALF_EVEN)
+                                    .longValue();
                 }
                 double d = Values.toDouble(in);
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                if (Double.isNaN(d) || Double.isInfinite(d) || precision > EXACT_DECIMALS) {
                     return d;
                 }
-                return new BigDecimal(d).setScale((int) precision, RoundingMode.HALF_EVEN).doubleValue();
+                return new BigDecimal(d).setScale((int) Math.max(precision, -EXACT_DECIMALS), RoundingMode.HALF_EVEN)
+                        .doubleValue();
             }
             case "ceil", "floor" -> {
                 double scale = Math.pow(10, precision);
@@ -397,29 +523,32 @@ public final class Filters {
                 return (method.equals("ceil") ? Math.ceil(d) : Math.floor(d)) / scale;
             }
             default -> throw TemplateError.runtime("filter 'round': method must be 'common', 'ceil' or 'floor', not "
-                    + Values.repr(method));
+                    + Values.preview(method));
         }
     }
 
-    private static String indent(String s, Object width, boolean first, boolean blank) {
-        String indention = width instanceof String w ? w : " ".repeat((int) Math.max(0, Values.toLong(
-                number(width, "width"))));
-        List<String> lines = new ArrayList<>(List.of((s + "\n").split("\r\n|\r|\n", -1)));
-        lines.remove(lines.size() - 1);
-        StringBuilder rv = new StringBuilder();
-        if (blank) {
-            rv.append(String.join("\n" + indention, lines));
-        } else {
-            rv.append(lines.get(0));
-            for (int i = 1; i < lines.size(); i++) {
+    /** More decimals than the exact value of any double has (1074), and more than its largest exponent (308). */
+    private static final int EXACT_DECIMALS = 1100;
+
+    private static String indent(String s, Object width, boolean first, boolean blank, Budget budget) {
+        String indention = width instanceof String w ? w : new TextBuilder(budget).repeat(" ", Values.toLong(
+                number(width, "width"))).toString();
+        List<Object> lines = lines(s + "\n", budget);
+        TextBuilder rv = new TextBuilder(budget, s.length());
+        if (first) {
+            rv.append(indention);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = (String) lines.get(i);
+            if (i > 0) {
                 rv.append('\n');
-                if (!lines.get(i).isEmpty()) {
+                if (blank || !line.isEmpty()) {
                     rv.append(indention);
                 }
-                rv.append(lines.get(i));
             }
+            rv.append(line);
         }
-        return first ? indention + rv : rv.toString();
+        return rv.toString();
     }
 
     private static Object number(Object v, String name) {
@@ -432,6 +561,7 @@ public final class Filters {
 
     private static Object map(Object in, Args a) {
         List<?> list = items(in, a);
+        a.budget().items(list.size());
         List<Object> out = new ArrayList<>(list.size());
         Map<String, Object> kw = a.keywords();
         if (kw.containsKey("attribute")) {
@@ -444,13 +574,13 @@ public final class Filters {
                             + " default)");
                 }
             }
-            String attribute = Values.str(kw.get("attribute"));
+            String attribute = Values.str(kw.get("attribute"), a.budget());
             for (Object item : list) {
-                Object v = attrOrMissing(item, attribute);
+                Object v = attrOrMissing(item, attribute, a.budget());
                 if (v == Values.MISSING) {
                     if (!kw.containsKey("default")) {
-                        throw TemplateError.undefined(attribute, "filter 'map': " + Values.repr(item)
-                                + " has no attribute '" + attribute + "' (add default=...)", -1);
+                        throw TemplateError.undefined(attribute, "filter 'map': " + Values.preview(item)
+                                + " has no attribute " + Values.preview(attribute) + " (add default=...)", -1);
                     }
                     v = kw.get("default");
                 }
@@ -462,7 +592,7 @@ public final class Filters {
             throw TemplateError.runtime("filter 'map' needs a filter name or attribute='...'");
         }
         Builtin filter = require(name);
-        Args rest = new Args(filter.label(), a.positional().subList(1, a.positional().size()), kw);
+        Args rest = new Args(filter.label(), a.positional().subList(1, a.positional().size()), kw, a.budget());
         filter.checkArity(rest.positional().size(), kw.keySet());
         for (Object item : list) {
             Object v = filter.impl().call(item, rest);
@@ -483,14 +613,14 @@ public final class Filters {
             if (pos.isEmpty()) {
                 throw TemplateError.runtime(a.owner() + " needs an attribute name");
             }
-            attribute = Values.str(pos.get(0));
+            attribute = Values.str(pos.get(0), a.budget());
             first = 1;
         }
         Builtin test = null;
         Args rest = null;
         if (pos.size() > first) {
-            test = Tests.require(Values.str(pos.get(first)));
-            rest = new Args(test.label(), pos.subList(first + 1, pos.size()), a.keywords());
+            test = Tests.require(Values.str(pos.get(first), a.budget()));
+            rest = new Args(test.label(), pos.subList(first + 1, pos.size()), a.keywords(), a.budget());
             test.checkArity(rest.positional().size(), a.keywords().keySet());
         } else if (!a.keywords().isEmpty()) {
             throw TemplateError.runtime(a.owner() + " takes keyword arguments only for its test");
@@ -499,10 +629,10 @@ public final class Filters {
         for (Object item : list) {
             Object v = item;
             if (attribute != null) {
-                v = attrOrMissing(item, attribute);
+                v = attrOrMissing(item, attribute, a.budget());
                 if (v == Values.MISSING) {
-                    v = new Undefined(attribute, a.owner() + ": " + Values.repr(item) + " has no attribute '"
-                            + attribute + "'", -1, false);
+                    v = new Undefined(attribute, a.owner() + ": " + Values.preview(item) + " has no attribute "
+                            + Values.preview(attribute), -1, false);
                 }
             }
             boolean ok;
@@ -515,6 +645,7 @@ public final class Filters {
                 ok = Values.truthy(test.impl().call(v, rest));
             }
             if (ok == keep) {
+                a.budget().items(1);
                 out.add(item);
             }
         }

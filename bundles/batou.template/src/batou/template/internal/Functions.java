@@ -1,9 +1,7 @@
 package batou.template.internal;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -11,7 +9,6 @@ import java.util.TreeMap;
 /** Global functions: {@code range(...)}, {@code namespace(...)}, {@code dict(...)}. */
 public final class Functions {
 
-    private static final long MAX_RANGE = 1_000_000;
     private static final Map<String, Builtin> FUNCTIONS = new TreeMap<>();
 
     private Functions() {
@@ -61,13 +58,6 @@ public final class Functions {
         if (step == 0) {
             throw TemplateError.runtime("range() step must not be zero");
         }
-        List<Object> out = new ArrayList<>();
-        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-            if (out.size() >= MAX_RANGE) {
-                throw TemplateError.runtime("range() is too large (at most " + MAX_RANGE + " items)");
-            }
-            out.add(i);
-        }
-        return out;
+        return new Range(start, stop, step, a.budget());
     }
 }

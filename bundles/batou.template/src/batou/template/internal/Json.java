@@ -16,21 +16,22 @@ public final class Json {
     }
 
     /**
-     * @param indent null for one line, otherwise the number of spaces per level
+     * @param indent null for one line, otherwise the number of spaces per level (none if it is negative, with each
+     *            item on a line of its own, as in Python)
      */
-    public static String write(Object value, Integer indent) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, indent, 0);
-        return sb.toString();
+    public static String write(Object value, Long indent, Budget budget) {
+        TextBuilder text = new TextBuilder(budget);
+        write(text, value, indent == null ? null : Math.max(0, indent), 0);
+        return text.toString();
     }
 
-    private static void write(StringBuilder sb, Object v, Integer indent, int level) {
+    private static void write(TextBuilder sb, Object v, Long indent, int level) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof Boolean b) {
             sb.append(b ? "true" : "false");
         } else if (Values.isInt(v)) {
-            sb.append(v);
+            sb.append(v.toString());
         } else if (v instanceof Number n) {
             double d = n.doubleValue();
             sb.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
@@ -42,9 +43,12 @@ public final class Json {
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 Object key = e.getKey();
                 String k = key instanceof String s ? s : key == null ? "null" : key instanceof Boolean b
-                        ? (b ? "true" : "false") : Values.str(key);
+                        ? (b ? "true" : "false") : Values.str(key, sb.budget());
                 entries.add(Map.entry(k, e.getValue() == null ? NULL : e.getValue()));
             }
+            sb.budget().depth(level + 1);
+            sb.budget().steps(entries.size());
+            sb.budget().items(entries.size());
             entries.sort(Map.Entry.comparingByKey());
             sb.append('{');
             for (int i = 0; i < entries.size(); i++) {
@@ -57,7 +61,9 @@ public final class Json {
             close(sb, entries.isEmpty(), indent, level);
             sb.append('}');
         } else if (Values.isList(v)) {
-            List<?> list = Values.asList(v);
+            List<?> list = Values.asList(v, sb.budget());
+            sb.budget().depth(level + 1);
+            sb.budget().steps(list.size());
             sb.append('[');
             for (int i = 0; i < list.size(); i++) {
                 separator(sb, i, indent, level + 1);
@@ -74,7 +80,7 @@ public final class Json {
 
     private static final Object NULL = new Object();
 
-    private static void separator(StringBuilder sb, int index, Integer indent, int level) {
+    private static void separator(TextBuilder sb, int index, Long indent, int level) {
         if (indent == null) {
             if (index > 0) {
                 sb.append(", ");
@@ -83,17 +89,21 @@ public final class Json {
             if (index > 0) {
                 sb.append(',');
             }
-            sb.append('\n').append(" ".repeat(indent * level));
+            newline(sb, indent, level);
         }
     }
 
-    private static void close(StringBuilder sb, boolean empty, Integer indent, int level) {
+    private static void close(TextBuilder sb, boolean empty, Long indent, int level) {
         if (indent != null && !empty) {
-            sb.append('\n').append(" ".repeat(indent * level));
+            newline(sb, indent, level);
         }
     }
 
-    private static void string(StringBuilder sb, String s) {
+    private static void newline(TextBuilder sb, long indent, int level) {
+        sb.append('\n').repeat(" ", indent > Long.MAX_VALUE / Math.max(1, level) ? Long.MAX_VALUE : indent * level);
+    }
+
+    private static void string(TextBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

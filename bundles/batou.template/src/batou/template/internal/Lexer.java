@@ -213,7 +213,7 @@ public final class Lexer {
             } else {
                 String op = operator(c, d);
                 if (op == null) {
-                    throw TemplateError.syntax("unexpected character '" + c + "'", p);
+                    throw TemplateError.syntax("unexpected character " + Values.preview(String.valueOf(c)), p);
                 }
                 if (c == '(' || c == '[' || c == '{') {
                     depth++;
@@ -299,7 +299,7 @@ public final class Lexer {
             long value = Long.parseLong(digits.replace("_", ""), radix);
             tokens.add(new Token(Kind.INT, src.substring(start, end), value, start));
         } catch (NumberFormatException e) {
-            throw TemplateError.syntax("invalid integer '" + src.substring(start, end) + "'", start);
+            throw TemplateError.syntax("invalid integer " + Values.preview(src.substring(start, end)), start);
         }
         return end;
     }

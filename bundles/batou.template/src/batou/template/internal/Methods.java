@@ -2,7 +2,6 @@ package batou.template.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,14 +25,16 @@ public final class Methods {
             switch (name) {
                 case "items" -> {
                     arity(a, name, 0);
-                    return items(m);
+                    return items(m, a.budget());
                 }
                 case "keys" -> {
                     arity(a, name, 0);
+                    a.budget().items(m.size());
                     return new ArrayList<>(m.keySet());
                 }
                 case "values" -> {
                     arity(a, name, 0);
+                    a.budget().items(m.size());
                     return new ArrayList<>(m.values());
                 }
                 case "get" -> {
@@ -52,7 +53,8 @@ public final class Methods {
     }
 
     /** A map's items as a list of (key, value) tuples. */
-    public static List<Object> items(Map<?, ?> m) {
+    public static List<Object> items(Map<?, ?> m, Budget budget) {
+        budget.items(3L * m.size());
         List<Object> items = new ArrayList<>(m.size());
         for (Map.Entry<?, ?> e : m.entrySet()) {
             items.add(new Tuple(e.getKey(), e.getValue()));
@@ -61,22 +63,24 @@ public final class Methods {
     }
 
     private static Object string(String s, String name, Args a) {
+        Budget budget = a.budget();
         switch (name) {
             case "split" -> {
                 arity(a, name, 2);
-                return Strings.split(s, a.string(0, "sep", null), a.integer(1, "maxsplit", -1L));
+                return Strings.split(s, a.string(0, "sep", null), a.integer(1, "maxsplit", -1L), budget);
             }
             case "strip", "lstrip", "rstrip" -> {
                 arity(a, name, 1);
-                return Strings.strip(s, a.string(0, "chars", null), !name.equals("rstrip"), !name.equals("lstrip"));
+                return Strings.strip(s, a.string(0, "chars", null), !name.equals("rstrip"), !name.equals("lstrip"),
+                        budget);
             }
             case "lower" -> {
                 arity(a, name, 0);
-                return s.toLowerCase(Locale.ROOT);
+                return Filters.lower(s, budget);
             }
             case "upper" -> {
                 arity(a, name, 0);
-                return s.toUpperCase(Locale.ROOT);
+                return Filters.upper(s, budget);
             }
             case "title" -> {
                 arity(a, name, 0);
@@ -89,11 +93,13 @@ public final class Methods {
             case "startswith", "endswith" -> {
                 arity(a, name, 1);
                 Object arg = a.get(0, "prefix", Args.REQUIRED);
-                List<?> options = Values.isList(arg) ? Values.asList(arg) : List.of(arg);
+                List<?> options = Values.isList(arg) ? Values.asList(arg, budget) : List.of(arg);
                 for (Object o : options) {
                     if (!(o instanceof String p)) {
                         throw TemplateError.runtime(name + "() needs a string, not '" + Values.typeName(o) + "'");
                     }
+                    budget.steps(1);
+                    budget.scan(p.length());
                     if (name.equals("startswith") ? s.startsWith(p) : s.endsWith(p)) {
                         return true;
                     }
@@ -103,35 +109,23 @@ public final class Methods {
             case "replace" -> {
                 arity(a, name, 3);
                 return Strings.replace(s, a.string(0, "old", Args.REQUIRED), a.string(1, "new", Args.REQUIRED),
-                        a.integer(2, "count", -1L));
+                        a.integer(2, "count", -1L), budget);
             }
             case "format" -> {
-                return PyFormat.format(s, a.positional(), a.keywords());
+                return PyFormat.format(s, a.positional(), a.keywords(), budget);
             }
             case "join" -> {
                 arity(a, name, 1);
-                StringBuilder sb = new StringBuilder();
-                boolean first = true;
-                for (Object item : Values.iterable(a.get(0, "iterable", Args.REQUIRED), "the argument of join()")) {
-                    if (!first) {
-                        sb.append(s);
-                    }
-                    first = false;
-                    Values.appendStr(sb, item);
-                }
-                return sb.toString();
+                return Filters.join(Values.iterable(a.get(0, "iterable", Args.REQUIRED), "the argument of join()",
+                        budget), s, null, budget);
             }
             case "splitlines" -> {
                 arity(a, name, 0);
-                List<Object> lines = new ArrayList<>(List.of(s.split("\r\n|\r|\n", -1)));
-                if (!lines.isEmpty() && ((String) lines.get(lines.size() - 1)).isEmpty()) {
-                    lines.remove(lines.size() - 1);
-                }
-                return lines;
+                return Filters.lines(s, budget);
             }
             case "find" -> {
                 arity(a, name, 1);
-                return (long) s.indexOf(a.string(0, "sub", Args.REQUIRED));
+                return (long) Search.indexOf(s, a.string(0, "sub", Args.REQUIRED), 0, budget);
             }
             case "count" -> {
                 arity(a, name, 1);
@@ -140,7 +134,8 @@ public final class Methods {
                     return (long) s.length() + 1;
                 }
                 long n = 0;
-                for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length())) {
+                for (int i = Search.indexOf(s, sub, 0, budget); i >= 0;
+                        i = Search.indexOf(s, sub, i + sub.length(), budget)) {
                     n++;
                 }
                 return n;

@@ -21,6 +21,11 @@ public final class Namespace implements TemplateObject {
         values.put(name, value);
     }
 
+    /** The attributes, for printing. */
+    Map<String, Object> values() {
+        return values;
+    }
+
     @Override
     public Object attribute(String name) {
         Object v = values.get(name);
@@ -29,6 +34,6 @@ public final class Namespace implements TemplateObject {
 
     @Override
     public String toString() {
-        return "<Namespace " + Values.repr(values) + ">";
+        return "<Namespace " + Values.preview(values) + ">";
     }
 }

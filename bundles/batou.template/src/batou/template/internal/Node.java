@@ -1,33 +1,66 @@
 package batou.template.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** A statement node: text, output, if, for, set. Immutable. */
+/**
+ * A statement node: text, output, if, for, set. Immutable. Each node knows where it starts in the source and its
+ * weight: the steps one render of it costs (itself and the expressions it always evaluates).
+ */
 public abstract class Node {
 
-    /** Appends the output of this node. */
-    public abstract void render(Frame f, StringBuilder out);
+    /** Where the node starts in the template source. */
+    protected final int offset;
+    private final long weight;
 
-    /** Adds the names of variables read and not bound; may add names this node binds to {@code bound}. */
-    public void names(Set<String> bound, Set<String> out) {
+    /** The steps opening a scope costs: a frame, and a loop context or a text builder. */
+    private static final int SCOPE = 4;
+
+    /** @param exprs the expressions every render of this node evaluates (null entries are ignored) */
+    protected Node(int offset, Expr... exprs) {
+        this(offset, 1, exprs);
     }
 
-    /** Renders a list of nodes. */
-    public static void renderAll(List<Node> nodes, Frame f, StringBuilder out) {
+    /** @param own the steps this node itself costs */
+    protected Node(int offset, int own, Expr... exprs) {
+        this.offset = offset;
+        long w = own;
+        for (Expr e : exprs) {
+            w += e == null ? 0 : e.size();
+        }
+        this.weight = w;
+    }
+
+    /** Appends the output of this node. */
+    public abstract void render(Frame f, TextBuilder out);
+
+    /** Adds the context paths this node reads; binds in {@code bound} the names it sets. */
+    public void reads(Bindings bound, Reads out) {
+    }
+
+    /**
+     * Renders a list of nodes, charging each node's weight first. An error without a position gets the position of
+     * the node it comes from.
+     */
+    public static void renderAll(List<Node> nodes, Frame f, TextBuilder out) {
+        Budget budget = f.budget();
         for (int i = 0, n = nodes.size(); i < n; i++) {
-            nodes.get(i).render(f, out);
+            Node node = nodes.get(i);
+            try {
+                budget.steps(node.weight);
+                node.render(f, out);
+            } catch (TemplateError e) {
+                throw e.at(node.offset);
+            }
         }
     }
 
-    /** Collects the names of a body that has its own scope for analysis. */
-    public static void namesOf(List<Node> nodes, Set<String> bound, Set<String> out) {
-        Set<String> scope = new HashSet<>(bound);
+    /** Adds what a body with its own scope reads. */
+    public static void readsOf(List<Node> nodes, Bindings bound, Reads out) {
+        Bindings scope = bound.child();
         for (Node n : nodes) {
-            n.names(scope, out);
+            n.reads(scope, out);
         }
     }
 
@@ -35,12 +68,13 @@ public abstract class Node {
     public static final class Text extends Node {
         final String text;
 
-        public Text(String text) {
+        public Text(String text, int offset) {
+            super(offset);
             this.text = text;
         }
 
         @Override
-        public void render(Frame f, StringBuilder out) {
+        public void render(Frame f, TextBuilder out) {
             out.append(text);
         }
     }
@@ -50,6 +84,7 @@ public abstract class Node {
         final Expr expr;
 
         public Output(Expr expr) {
+            super(expr.offset, expr);
             this.expr = expr;
         }
 
@@ -58,43 +93,50 @@ public abstract class Node {
         }
 
         @Override
-        public void render(Frame f, StringBuilder out) {
-            Object v = expr.value(f);
-            if (v instanceof String s) {
-                out.append(s);
-            } else {
-                Values.appendStr(out, v);
-            }
+        public void render(Frame f, TextBuilder out) {
+            Values.appendStr(out, expr.value(f));
         }
 
         @Override
-        public void names(Set<String> bound, Set<String> out) {
-            expr.names(bound, out);
+        public void reads(Bindings bound, Reads out) {
+            expr.reads(bound, out);
         }
     }
 
-    /** {@code {% if %}...{% elif %}...{% else %}...{% endif %}} (elif is a nested If in the else branch). */
+    /**
+     * {@code {% if %}...{% elif %}...{% else %}...{% endif %}}: the body of the first test that holds, else the
+     * {@code else} body. Elif branches are kept side by side, so a long chain is not a deep tree.
+     */
     public static final class If extends Node {
-        final Expr test;
-        final List<Node> body;
+        final List<Expr> tests;
+        final List<List<Node>> bodies;
         final List<Node> otherwise;
 
-        public If(Expr test, List<Node> body, List<Node> otherwise) {
-            this.test = test;
-            this.body = List.copyOf(body);
+        public If(List<Expr> tests, List<List<Node>> bodies, List<Node> otherwise, int offset) {
+            super(offset, tests.toArray(new Expr[0]));
+            this.tests = List.copyOf(tests);
+            this.bodies = bodies.stream().map(List::copyOf).toList();
             this.otherwise = List.copyOf(otherwise);
         }
 
         @Override
-        public void render(Frame f, StringBuilder out) {
-            renderAll(Values.truthy(test.value(f)) ? body : otherwise, f, out);
+        public void render(Frame f, TextBuilder out) {
+            for (int i = 0, n = tests.size(); i < n; i++) {
+                if (Values.truthy(tests.get(i).value(f))) {
+                    renderAll(bodies.get(i), f, out);
+                    return;
+                }
+            }
+            renderAll(otherwise, f, out);
         }
 
         @Override
-        public void names(Set<String> bound, Set<String> out) {
-            test.names(bound, out);
-            namesOf(body, bound, out);
-            namesOf(otherwise, bound, out);
+        public void reads(Bindings bound, Reads out) {
+            for (int i = 0; i < tests.size(); i++) {
+                tests.get(i).reads(bound, out);
+                readsOf(bodies.get(i), bound, out);
+            }
+            readsOf(otherwise, bound, out);
         }
     }
 
@@ -109,7 +151,8 @@ public abstract class Node {
         final List<Node> otherwise;
 
         public For(List<String> targets, int targetOffset, Expr iter, String iterText, Expr filter, List<Node> body,
-                List<Node> otherwise) {
+                List<Node> otherwise, int offset) {
+            super(offset, SCOPE, iter);
             this.targets = targets.toArray(new String[0]);
             this.targetOffset = targetOffset;
             this.iter = iter;
@@ -120,20 +163,24 @@ public abstract class Node {
         }
 
         @Override
-        public void render(Frame f, StringBuilder out) {
+        public void render(Frame f, TextBuilder out) {
+            Budget budget = f.budget();
             Object seq = iter.value(f);
             List<?> items;
             try {
-                items = Values.iterable(seq, "'" + iterText + "'");
+                items = Values.iterable(seq, "'" + iterText + "'", budget);
             } catch (TemplateError e) {
                 throw e.at(iter.offset);
             }
+            Frame scope = f.child();
             if (filter != null) {
                 List<Object> kept = new ArrayList<>();
                 for (Object item : items) {
-                    Frame scope = f.child();
+                    budget.steps(1 + filter.size());
+                    scope.clear();
                     bind(scope, item);
                     if (Values.truthy(filter.value(scope))) {
+                        budget.items(1);
                         kept.add(item);
                     }
                 }
@@ -145,7 +192,8 @@ public abstract class Node {
             }
             LoopContext loop = new LoopContext(items);
             for (int i = 0, n = items.size(); i < n; i++) {
-                Frame scope = f.child();
+                budget.steps(1);
+                scope.clear();
                 loop.advance(i);
                 scope.set("loop", loop);
                 bind(scope, items.get(i));
@@ -158,32 +206,34 @@ public abstract class Node {
                 scope.set(targets[0], item);
                 return;
             }
-            List<?> parts = unpack(item, targets.length, targetOffset);
+            List<?> parts = unpack(item, targets.length, targetOffset, scope.budget());
             for (int i = 0; i < targets.length; i++) {
                 scope.set(targets[i], parts.get(i));
             }
         }
 
         @Override
-        public void names(Set<String> bound, Set<String> out) {
-            iter.names(bound, out);
-            Set<String> inner = new HashSet<>(bound);
-            inner.addAll(List.of(targets));
-            inner.add("loop");
-            if (filter != null) {
-                filter.names(inner, out);
+        public void reads(Bindings bound, Reads out) {
+            iter.reads(bound, out);
+            Bindings inner = bound.child();
+            for (String target : targets) {
+                inner.bind(target);
             }
-            namesOf(body, inner, out);
-            namesOf(otherwise, bound, out);
+            inner.bind("loop");
+            if (filter != null) {
+                filter.reads(inner, out);
+            }
+            readsOf(body, inner, out);
+            readsOf(otherwise, bound, out);
         }
     }
 
-    static List<?> unpack(Object item, int count, int offset) {
+    static List<?> unpack(Object item, int count, int offset, Budget budget) {
         List<?> parts;
         if (item instanceof Map.Entry<?, ?> e) {
             parts = List.of(e.getKey(), e.getValue());
         } else if (Values.isList(item)) {
-            parts = Values.asList(item);
+            parts = Values.asList(item, budget);
         } else {
             throw TemplateError.runtime("cannot unpack '" + Values.typeName(item) + "' into " + count
                     + " names: it is not a sequence", offset);
@@ -199,30 +249,31 @@ public abstract class Node {
     public static final class Assign extends Node {
         final String[] targets;
         final Expr value;
-        final int offset;
 
         public Assign(List<String> targets, Expr value, int offset) {
+            super(offset, value);
             this.targets = targets.toArray(new String[0]);
             this.value = value;
-            this.offset = offset;
         }
 
         @Override
-        public void render(Frame f, StringBuilder out) {
+        public void render(Frame f, TextBuilder out) {
             if (targets.length == 1) {
                 f.set(targets[0], value.eval(f));
                 return;
             }
-            List<?> parts = unpack(value.value(f), targets.length, offset);
+            List<?> parts = unpack(value.value(f), targets.length, offset, f.budget());
             for (int i = 0; i < targets.length; i++) {
                 f.set(targets[i], parts.get(i));
             }
         }
 
         @Override
-        public void names(Set<String> bound, Set<String> out) {
-            value.names(bound, out);
-            bound.addAll(List.of(targets));
+        public void reads(Bindings bound, Reads out) {
+            value.reads(bound, out);
+            for (String target : targets) {
+                bound.bind(target);
+            }
         }
     }
 
@@ -231,17 +282,16 @@ public abstract class Node {
         final String name;
         final String attr;
         final Expr value;
-        final int offset;
 
         public SetAttr(String name, String attr, Expr value, int offset) {
+            super(offset, value);
             this.name = name;
             this.attr = attr;
             this.value = value;
-            this.offset = offset;
         }
 
         @Override
-        public void render(Frame f, StringBuilder out) {
+        public void render(Frame f, TextBuilder out) {
             Object target = f.lookup(name);
             if (target == Values.MISSING) {
                 throw TemplateError.undefined(name, "'" + name + "' is undefined", offset);
@@ -255,11 +305,9 @@ public abstract class Node {
         }
 
         @Override
-        public void names(Set<String> bound, Set<String> out) {
-            if (!bound.contains(name)) {
-                out.add(name);
-            }
-            value.names(bound, out);
+        public void reads(Bindings bound, Reads out) {
+            out.add(bound.has(name) ? null : List.of(name));
+            value.reads(bound, out);
         }
     }
 
@@ -268,22 +316,23 @@ public abstract class Node {
         final String target;
         final List<Node> body;
 
-        public SetBlock(String target, List<Node> body) {
+        public SetBlock(String target, List<Node> body, int offset) {
+            super(offset, SCOPE);
             this.target = target;
             this.body = List.copyOf(body);
         }
 
         @Override
-        public void render(Frame f, StringBuilder out) {
-            StringBuilder captured = new StringBuilder();
+        public void render(Frame f, TextBuilder out) {
+            TextBuilder captured = new TextBuilder(f.budget());
             renderAll(body, f.child(), captured);
             f.set(target, captured.toString());
         }
 
         @Override
-        public void names(Set<String> bound, Set<String> out) {
-            namesOf(body, bound, out);
-            bound.add(target);
+        public void reads(Bindings bound, Reads out) {
+            readsOf(body, bound, out);
+            bound.bind(target);
         }
     }
 }

@@ -3,8 +3,10 @@ package batou.template.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import batou.template.internal.Expr.CallArgs;
 import batou.template.internal.Token.Kind;
@@ -15,10 +17,18 @@ import batou.template.internal.Token.Kind;
  * {@code + -}; {@code ~}; {@code * / // %}; {@code **}; unary {@code - +}; postfix {@code .attr [item] (call)};
  * filters {@code |f} and tests {@code is t}. As in Jinja2, filters and tests bind tighter than any binary operator,
  * {@code ~} binds tighter than {@code + -}, and {@code -2 ** 2} is {@code (-2) ** 2}.
+ * <p>
+ * Nesting is bounded, so that neither parsing nor rendering can overflow the stack: every block, bracket, call,
+ * subscript, unary operator and {@code else} branch the parser descends into counts one level, and a chain of
+ * attributes, filters, tests or conditionals may not make an expression deeper than the levels left. Chains of one
+ * binary operator ({@code a + b + c}, {@code a and b and c}) and of {@code elif} become one node, not a deep tree.
  */
 public final class Parser {
 
     private static final Set<String> COMPARE_OPS = Set.of("==", "!=", "<", ">", "<=", ">=");
+    private static final Set<String> ADD_OPS = Set.of("+", "-");
+    private static final Set<String> MULTIPLY_OPS = Set.of("*", "/", "//", "%");
+    private static final Set<String> POWER_OPS = Set.of("**");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "if", "else");
     private static final Set<String> UNSUPPORTED = Set.of("macro", "endmacro", "call", "endcall", "include",
             "extends", "block", "endblock", "import", "from", "filter", "endfilter", "with", "endwith", "autoescape",
@@ -29,23 +39,59 @@ public final class Parser {
     private record Open(String tag, int offset) {
     }
 
+    /** Source text quoted in messages and undefined names is cut after this many characters. */
+    private static final int MAX_TEXT = 200;
+
     private final String src;
     private final SourceMap map;
     private final List<Token> tokens;
     private final Deque<Open> open = new ArrayDeque<>();
+    private final int maxDepth;
+    private int depth;
     private int pos;
 
-    private Parser(String src, SourceMap map) {
+    private Parser(String src, SourceMap map, int maxDepth) {
         this.src = src;
         this.map = map;
+        this.maxDepth = maxDepth;
         this.tokens = Lexer.tokenize(src, map);
     }
 
-    /** Parses a template source into its top-level nodes; raises syntax errors. */
-    public static List<Node> parse(String src, SourceMap map) {
-        Parser p = new Parser(src, map);
+    /**
+     * Parses a template source into its top-level nodes; raises syntax errors.
+     *
+     * @param maxDepth the deepest nesting allowed
+     */
+    public static List<Node> parse(String src, SourceMap map, int maxDepth) {
+        Parser p = new Parser(src, map, maxDepth);
         List<Node> body = p.parseBody(Set.of());
         return List.copyOf(body);
+    }
+
+    // ---------------------------------------------------------------- nesting
+
+    /** Descends one level, at the token that opens it. */
+    private void enter(int offset) {
+        if (++depth > maxDepth) {
+            throw tooDeep(offset);
+        }
+    }
+
+    private void leave() {
+        depth--;
+    }
+
+    /** An expression built by a chain: it may not be deeper than the levels left. */
+    private Expr chained(Expr e, int offset) {
+        if (depth + e.depth() > maxDepth) {
+            throw tooDeep(offset);
+        }
+        return e;
+    }
+
+    private TemplateError tooDeep(int offset) {
+        return syntax("nested too deeply: more than " + maxDepth + " levels of blocks, brackets, operators,"
+                + " attributes or filters (split the expression, e.g. with {% set %})", offset);
     }
 
     // ---------------------------------------------------------------- tokens
@@ -66,10 +112,12 @@ public final class Parser {
         return t;
     }
 
-    /** The source text from an offset to the end of the last consumed token. */
+    /** The source text from an offset to the end of the last consumed token, cut if it is long. */
     private String text(int start) {
         Token last = tokens.get(pos - 1);
-        return src.substring(start, last.offset() + last.text().length()).strip();
+        int end = last.offset() + last.text().length();
+        return end - start <= MAX_TEXT ? src.substring(start, end).strip()
+                : src.substring(start, start + MAX_TEXT).strip() + "...";
     }
 
     private static TemplateError syntax(String detail, int offset) {
@@ -115,7 +163,7 @@ public final class Parser {
             Token t = peek();
             switch (t.kind()) {
                 case DATA -> {
-                    body.add(new Node.Text(t.text()));
+                    body.add(new Node.Text(t.text(), t.offset()));
                     pos++;
                 }
                 case VAR_BEGIN -> {
@@ -158,13 +206,18 @@ public final class Parser {
         String tag = name.text();
         switch (tag) {
             case "if" -> {
+                enter(begin.offset());
                 open.push(new Open("if", begin.offset()));
                 Node n = parseIf(begin);
                 open.pop();
+                leave();
                 return n;
             }
             case "for" -> {
-                return parseFor(begin);
+                enter(begin.offset());
+                Node n = parseFor(begin);
+                leave();
+                return n;
             }
             case "set" -> {
                 return parseSet(begin);
@@ -197,14 +250,17 @@ public final class Parser {
     }
 
     private Node parseIf(Token begin) {
-        Expr test = parseExpression(false);
-        expectTagEnd(Kind.BLOCK_END, begin);
-        List<Node> body = parseBody(Set.of("elif", "else", "endif"));
-        Token tag = next();
-        String keyword = next().text();
-        if (keyword.equals("elif")) {
-            return new Node.If(test, body, List.of(parseIf(tag)));
-        }
+        List<Expr> tests = new ArrayList<>();
+        List<List<Node>> bodies = new ArrayList<>();
+        Token tag = begin;
+        String keyword;
+        do {
+            tests.add(parseExpression(false));
+            expectTagEnd(Kind.BLOCK_END, tag);
+            bodies.add(parseBody(Set.of("elif", "else", "endif")));
+            tag = next();
+            keyword = next().text();
+        } while (keyword.equals("elif"));
         List<Node> otherwise = List.of();
         if (keyword.equals("else")) {
             expectTagEnd(Kind.BLOCK_END, tag);
@@ -213,7 +269,7 @@ public final class Parser {
             next();
         }
         expectTagEnd(Kind.BLOCK_END, tag);
-        return new Node.If(test, body, otherwise);
+        return new Node.If(tests, bodies, otherwise, begin.offset());
     }
 
     private Node parseFor(Token begin) {
@@ -253,7 +309,7 @@ public final class Parser {
         }
         expectTagEnd(Kind.BLOCK_END, tag);
         open.pop();
-        return new Node.For(targets, targetOffset, iter, iterText, filter, body, otherwise);
+        return new Node.For(targets, targetOffset, iter, iterText, filter, body, otherwise, begin.offset());
     }
 
     private Node parseSet(Token begin) {
@@ -282,13 +338,15 @@ public final class Parser {
             throw syntax("expected '=' but found " + peek().describe(), peek().offset());
         }
         pos++;
+        enter(begin.offset());
         open.push(new Open("set", begin.offset()));
         List<Node> body = parseBody(Set.of("endset"));
         Token tag = next();
         next();
         expectTagEnd(Kind.BLOCK_END, tag);
         open.pop();
-        return new Node.SetBlock(first, body);
+        leave();
+        return new Node.SetBlock(first, body, begin.offset());
     }
 
     // ---------------------------------------------------------------- expressions
@@ -327,40 +385,52 @@ public final class Parser {
     private Expr parseConditional() {
         Expr e = parseOr();
         while (peek().isName("if")) {
-            pos++;
+            Token t = next();
             Expr test = parseOr();
             Expr otherwise = null;
             if (peek().isName("else")) {
-                pos++;
+                enter(next().offset());
                 otherwise = parseConditional();
+                leave();
             }
-            e = new Expr.Conditional(test, e, otherwise);
+            e = chained(new Expr.Conditional(test, e, otherwise), t.offset());
         }
         return e;
     }
 
     private Expr parseOr() {
-        Expr left = parseAnd();
+        Expr first = parseAnd();
+        if (!peek().isName("or")) {
+            return first;
+        }
+        List<Expr> operands = new ArrayList<>(List.of(first));
         while (peek().isName("or")) {
             pos++;
-            left = new Expr.Logical(false, left, parseAnd());
+            operands.add(parseAnd());
         }
-        return left;
+        return new Expr.Logical(false, operands);
     }
 
     private Expr parseAnd() {
-        Expr left = parseNot();
+        Expr first = parseNot();
+        if (!peek().isName("and")) {
+            return first;
+        }
+        List<Expr> operands = new ArrayList<>(List.of(first));
         while (peek().isName("and")) {
             pos++;
-            left = new Expr.Logical(true, left, parseNot());
+            operands.add(parseNot());
         }
-        return left;
+        return new Expr.Logical(true, operands);
     }
 
     private Expr parseNot() {
         if (peek().isName("not")) {
             Token t = next();
-            return new Expr.Not(parseNot(), t.offset());
+            enter(t.offset());
+            Expr operand = parseNot();
+            leave();
+            return new Expr.Not(operand, t.offset());
         }
         return parseCompare();
     }
@@ -391,12 +461,27 @@ public final class Parser {
     }
 
     private Expr parseMath1() {
-        Expr left = parseConcat();
-        while (peek().isOp("+") || peek().isOp("-")) {
+        return parseArithmetic(this::parseConcat, ADD_OPS);
+    }
+
+    /** A left-to-right chain of operands and the given operators, as one node. */
+    private Expr parseArithmetic(Supplier<Expr> operand, Set<String> operators) {
+        Expr first = operand.get();
+        List<Expr> operands = null;
+        List<String> ops = null;
+        List<Integer> offsets = null;
+        while (peek().kind() == Kind.OP && operators.contains(peek().text())) {
             Token op = next();
-            left = new Expr.Binary(op.text(), left, parseConcat(), op.offset());
+            if (operands == null) {
+                operands = new ArrayList<>(List.of(first));
+                ops = new ArrayList<>();
+                offsets = new ArrayList<>();
+            }
+            ops.add(op.text());
+            offsets.add(op.offset());
+            operands.add(operand.get());
         }
-        return left;
+        return operands == null ? first : new Expr.Arithmetic(operands, ops, offsets);
     }
 
     private Expr parseConcat() {
@@ -413,21 +498,11 @@ public final class Parser {
     }
 
     private Expr parseMath2() {
-        Expr left = parsePow();
-        while (peek().isOp("*") || peek().isOp("/") || peek().isOp("//") || peek().isOp("%")) {
-            Token op = next();
-            left = new Expr.Binary(op.text(), left, parsePow(), op.offset());
-        }
-        return left;
+        return parseArithmetic(this::parsePow, MULTIPLY_OPS);
     }
 
     private Expr parsePow() {
-        Expr left = parseUnary(true);
-        while (peek().isOp("**")) {
-            Token op = next();
-            left = new Expr.Binary("**", left, parseUnary(true), op.offset());
-        }
-        return left;
+        return parseArithmetic(() -> parseUnary(true), POWER_OPS);
     }
 
     private Expr parseUnary(boolean withFilter) {
@@ -436,7 +511,9 @@ public final class Parser {
         Expr node;
         if (t.isOp("-") || t.isOp("+")) {
             pos++;
+            enter(t.offset());
             Expr operand = parseUnary(false);
+            leave();
             if (operand instanceof Expr.Literal lit && lit.constant() instanceof Number n && t.isOp("-")) {
                 node = new Expr.Literal(Values.negate(n), t.offset());
             } else {
@@ -483,61 +560,68 @@ public final class Parser {
                 return new Expr.Name(t.text(), t.offset());
             }
             case STRING -> {
-                String value = (String) t.value();
-                while (peek().kind() == Kind.STRING) {
-                    value += (String) next().value();
+                if (peek().kind() != Kind.STRING) {
+                    return new Expr.Literal(t.value(), t.offset());
                 }
-                return new Expr.Literal(value, t.offset());
+                StringBuilder value = new StringBuilder((String) t.value());
+                while (peek().kind() == Kind.STRING) {
+                    value.append((String) next().value());
+                }
+                return new Expr.Literal(value.toString(), t.offset());
             }
             case INT, FLOAT -> {
                 return new Expr.Literal(t.value(), t.offset());
             }
             case OP -> {
-                switch (t.text()) {
-                    case "(" -> {
-                        if (peek().isOp(")")) {
-                            pos++;
-                            return new Expr.Sequence(List.of(), true, t.offset());
-                        }
-                        Expr e = parseTuple(true);
-                        expectOp(")");
-                        return e;
-                    }
-                    case "[" -> {
-                        List<Expr> items = new ArrayList<>();
-                        while (!peek().isOp("]")) {
-                            items.add(parseExpression(true));
-                            if (!peek().isOp(",")) {
-                                break;
-                            }
-                            pos++;
-                        }
-                        expectOp("]");
-                        return new Expr.Sequence(items, false, t.offset());
-                    }
-                    case "{" -> {
-                        List<Expr> keys = new ArrayList<>();
-                        List<Expr> values = new ArrayList<>();
-                        while (!peek().isOp("}")) {
-                            keys.add(parseExpression(true));
-                            expectOp(":");
-                            values.add(parseExpression(true));
-                            if (!peek().isOp(",")) {
-                                break;
-                            }
-                            pos++;
-                        }
-                        expectOp("}");
-                        return new Expr.Dict(keys, values, t.offset());
-                    }
-                    default -> {
-                    }
+                if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
+                    enter(t.offset());
+                    Expr e = parseBracketed(t);
+                    leave();
+                    return e;
                 }
             }
             default -> {
             }
         }
         throw syntax("expected an expression but found " + t.describe(), t.offset());
+    }
+
+    /** A parenthesized expression, tuple, list or dict, after its opening bracket. */
+    private Expr parseBracketed(Token t) {
+        if (t.isOp("(")) {
+            if (peek().isOp(")")) {
+                pos++;
+                return new Expr.Sequence(List.of(), true, t.offset());
+            }
+            Expr e = parseTuple(true);
+            expectOp(")");
+            return e;
+        }
+        if (t.isOp("[")) {
+            List<Expr> items = new ArrayList<>();
+            while (!peek().isOp("]")) {
+                items.add(parseExpression(true));
+                if (!peek().isOp(",")) {
+                    break;
+                }
+                pos++;
+            }
+            expectOp("]");
+            return new Expr.Sequence(items, false, t.offset());
+        }
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        while (!peek().isOp("}")) {
+            keys.add(parseExpression(true));
+            expectOp(":");
+            values.add(parseExpression(true));
+            if (!peek().isOp(",")) {
+                break;
+            }
+            pos++;
+        }
+        expectOp("}");
+        return new Expr.Dict(keys, values, t.offset());
     }
 
     private Expr parsePostfix(Expr node, int start) {
@@ -567,13 +651,16 @@ public final class Parser {
             } else if (t.isOp("[")) {
                 String baseText = text(start);
                 pos++;
+                enter(t.offset());
                 node = parseSubscript(node, t, baseText, start);
+                leave();
             } else if (t.isOp("(")) {
                 throw syntax("only filters, tests, string and map methods, range(), namespace() and dict() can be"
                         + " called", t.offset());
             } else {
                 return node;
             }
+            node = chained(node, t.offset());
         }
     }
 
@@ -605,15 +692,17 @@ public final class Parser {
 
     private Expr parseFilterExpr(Expr node, int start) {
         while (true) {
-            if (peek().isOp("|")) {
+            Token t = peek();
+            if (t.isOp("|")) {
                 pos++;
                 node = parseFilter(node);
-            } else if (peek().isName("is")) {
+            } else if (t.isName("is")) {
                 pos++;
                 node = parseTest(node, start);
             } else {
                 return node;
             }
+            chained(node, t.offset());
         }
     }
 
@@ -675,15 +764,17 @@ public final class Parser {
     }
 
     private CallArgs parseCallArgs() {
+        enter(peek().offset());
         expectOp("(");
         List<Expr> positional = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         List<Expr> values = new ArrayList<>();
         while (!peek().isOp(")")) {
             if (peek().kind() == Kind.NAME && peek(1).isOp("=")) {
                 Token name = next();
                 pos++;
-                if (names.contains(name.text())) {
+                if (!seen.add(name.text())) {
                     throw syntax("argument '" + name.text() + "' given twice", name.offset());
                 }
                 names.add(name.text());
@@ -701,6 +792,7 @@ public final class Parser {
             }
         }
         pos++;
+        leave();
         return positional.isEmpty() && names.isEmpty() ? CallArgs.NONE
                 : new CallArgs(List.copyOf(positional), List.copyOf(names), List.copyOf(values));
     }

@@ -2,18 +2,16 @@ package batou.template.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Python string operations used by filters and methods. */
+/** Python string operations used by filters and methods; each charges its work and what it builds. */
 public final class Strings {
-
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     private Strings() {
     }
 
     /** Python's {@code strip}/{@code lstrip}/{@code rstrip}: whitespace, or the given characters. */
-    public static String strip(String s, String chars, boolean left, boolean right) {
+    public static String strip(String s, String chars, boolean left, boolean right, Budget budget) {
+        budget.scan(s.length() * (chars == null ? 1L : 1L + chars.length()));
         int start = 0;
         int end = s.length();
         if (left) {
@@ -26,6 +24,7 @@ public final class Strings {
                 end--;
             }
         }
+        budget.produce(end - start);
         return s.substring(start, end);
     }
 
@@ -33,38 +32,47 @@ public final class Strings {
         return chars == null ? Character.isWhitespace(c) || Character.isSpaceChar(c) : chars.indexOf(c) >= 0;
     }
 
-    /** Python's {@code replace(old, new, count)}; count -1 replaces all. */
-    public static String replace(String s, String old, String replacement, long count) {
-        if (count < 0) {
-            return s.replace(old, replacement);
-        }
-        StringBuilder sb = new StringBuilder();
+    /**
+     * Python's {@code replace(old, new, count)}; count -1 replaces all. An empty {@code old} matches before every
+     * character and at the end.
+     */
+    public static String replace(String s, String old, String replacement, long count, Budget budget) {
+        TextBuilder out = new TextBuilder(budget);
         int from = 0;
-        for (long n = 0; n < count; n++) {
-            int i = s.indexOf(old, from);
-            if (i < 0 || (old.isEmpty() && i > s.length())) {
+        for (long n = 0; count < 0 || n < count; n++) {
+            if (old.isEmpty()) {
+                if (from > s.length()) {
+                    break;
+                }
+                out.append(replacement);
+                if (from == s.length()) {
+                    from++;
+                    break;
+                }
+                int next = s.offsetByCodePoints(from, 1);
+                out.append(s, from, next);
+                from = next;
+                continue;
+            }
+            int i = Search.indexOf(s, old, from, budget);
+            if (i < 0) {
                 break;
             }
-            sb.append(s, from, i).append(replacement);
-            if (old.isEmpty()) {
-                if (i < s.length()) {
-                    sb.append(s.charAt(i));
-                }
-                from = i + 1;
-                if (from > s.length()) {
-                    return sb.toString();
-                }
-            } else {
-                from = i + old.length();
-            }
+            out.append(s, from, i).append(replacement);
+            from = i + old.length();
         }
-        return sb.append(s.substring(Math.min(from, s.length()))).toString();
+        if (from < s.length()) {
+            out.append(s, from, s.length());
+        }
+        return out.toString();
     }
 
     /** Python's {@code split(sep, maxsplit)}: without a separator, splits on runs of whitespace. */
-    public static List<Object> split(String s, String sep, long maxsplit) {
+    public static List<Object> split(String s, String sep, long maxsplit, Budget budget) {
+        budget.produce(s.length());
         List<Object> parts = new ArrayList<>();
         if (sep == null) {
+            budget.scan(s.length());
             int i = 0;
             int n = s.length();
             while (true) {
@@ -74,8 +82,9 @@ public final class Strings {
                 if (i >= n) {
                     break;
                 }
+                budget.items(1);
                 if (maxsplit >= 0 && parts.size() == maxsplit) {
-                    parts.add(strip(s.substring(i), null, false, true));
+                    parts.add(strip(s.substring(i), null, false, true, budget));
                     break;
                 }
                 int start = i;
@@ -91,25 +100,40 @@ public final class Strings {
         }
         int from = 0;
         while (maxsplit < 0 || parts.size() < maxsplit) {
-            int i = s.indexOf(sep, from);
+            int i = Search.indexOf(s, sep, from, budget);
             if (i < 0) {
                 break;
             }
+            budget.items(1);
             parts.add(s.substring(from, i));
             from = i + sep.length();
         }
+        budget.items(1);
         parts.add(s.substring(from));
         return parts;
     }
 
     /** A shell word that the shell reads back as exactly this string (Python's {@code shlex.quote}). */
-    public static String shellQuote(String s) {
+    public static String shellQuote(String s, Budget budget) {
         if (s.isEmpty()) {
             return "''";
         }
-        if (SHELL_SAFE.matcher(s).matches()) {
+        budget.scan(s.length());
+        if (s.chars().allMatch(Strings::shellSafe)) {
             return s;
         }
-        return "'" + s.replace("'", "'\"'\"'") + "'";
+        TextBuilder out = new TextBuilder(budget, s.length() + 2);
+        out.append('\'');
+        int plain = 0;
+        for (int i = s.indexOf('\''); i >= 0; i = s.indexOf('\'', i + 1)) {
+            out.append(s, plain, i).append("'\"'\"'");
+            plain = i + 1;
+        }
+        return out.append(s, plain, s.length()).append('\'').toString();
+    }
+
+    /** The characters {@code shlex.quote} leaves unquoted: {@code [A-Za-z0-9_@%+=:,./-]}. */
+    private static boolean shellSafe(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_@%+=:,./-".indexOf(c) >= 0;
     }
 }

@@ -2,7 +2,6 @@ package batou.template.internal;
 
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,33 +60,34 @@ public final class Tests {
         def("boolean", "", (in, a) -> in instanceof Boolean);
         def("true", "", (in, a) -> Boolean.TRUE.equals(in));
         def("false", "", (in, a) -> Boolean.FALSE.equals(in));
-        def("even", "", (in, a) -> remainder(in, 2L, "even") == 0);
-        def("odd", "", (in, a) -> remainder(in, 2L, "odd") == 1);
-        def("divisibleby", "num", (in, a) -> remainder(in, a.get(0, "num", Args.REQUIRED), "divisibleby") == 0);
-        def("eq", "other", (in, a) -> Values.equal(in, a.get(0, "other", Args.REQUIRED)));
+        def("even", "", (in, a) -> remainder(in, 2L, "even", a.budget()) == 0);
+        def("odd", "", (in, a) -> remainder(in, 2L, "odd", a.budget()) == 1);
+        def("divisibleby", "num", (in, a) -> remainder(in, a.get(0, "num", Args.REQUIRED), "divisibleby",
+                a.budget()) == 0);
+        def("eq", "other", (in, a) -> Values.equal(in, a.get(0, "other", Args.REQUIRED), a.budget()));
         alias("equalto", "eq");
-        def("ne", "other", (in, a) -> !Values.equal(in, a.get(0, "other", Args.REQUIRED)));
-        def("lt", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), "<") < 0);
+        def("ne", "other", (in, a) -> !Values.equal(in, a.get(0, "other", Args.REQUIRED), a.budget()));
+        def("lt", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), "<", a.budget()) < 0);
         alias("lessthan", "lt");
-        def("le", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), "<=") <= 0);
-        def("gt", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), ">") > 0);
+        def("le", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), "<=", a.budget()) <= 0);
+        def("gt", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), ">", a.budget()) > 0);
         alias("greaterthan", "gt");
-        def("ge", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), ">=") >= 0);
-        def("in", "seq", (in, a) -> Values.contains(a.get(0, "seq", Args.REQUIRED), in));
+        def("ge", "other", (in, a) -> Values.compare(in, a.get(0, "other", Args.REQUIRED), ">=", a.budget()) >= 0);
+        def("in", "seq", (in, a) -> Values.contains(a.get(0, "seq", Args.REQUIRED), in, a.budget()));
         def("sameas", "other", (in, a) -> {
             Object other = a.get(0, "other", Args.REQUIRED);
             return in == other || (in instanceof Boolean && in.equals(other));
         });
-        def("lower", "", (in, a) -> in instanceof String s && s.equals(s.toLowerCase(Locale.ROOT)));
-        def("upper", "", (in, a) -> in instanceof String s && s.equals(s.toUpperCase(Locale.ROOT)));
+        def("lower", "", (in, a) -> in instanceof String s && s.equals(Filters.lower(s, a.budget())));
+        def("upper", "", (in, a) -> in instanceof String s && s.equals(Filters.upper(s, a.budget())));
     }
 
-    private static double remainder(Object in, Object divisor, String test) {
+    private static double remainder(Object in, Object divisor, String test, Budget budget) {
         if (!(in instanceof Number) || !(divisor instanceof Number)) {
             throw TemplateError.runtime("test '" + test + "' needs numbers, not '" + Values.typeName(
                     in instanceof Number ? divisor : in) + "'");
         }
-        Object r = Values.modulo(in, divisor);
+        Object r = Values.modulo(in, divisor, budget);
         return Values.toDouble(r);
     }
 }

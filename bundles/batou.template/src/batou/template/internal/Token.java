@@ -31,9 +31,9 @@ public record Token(Kind kind, String text, Object value, int offset) {
             case BLOCK_END -> "'%}'";
             case VAR_BEGIN -> "'{{'";
             case BLOCK_BEGIN -> "'{%'";
-            case STRING -> "string " + Values.repr(value);
+            case STRING -> "string " + Values.preview(value);
             case DATA -> "text";
-            default -> "'" + text + "'";
+            default -> Values.preview(text);
         };
     }
 }

@@ -90,110 +90,156 @@ public final class Values {
 
     // ---------------------------------------------------------------- printing
 
+    /** How long {@link #preview(Object)} makes a value in a message. */
+    private static final int PREVIEW = 100;
+
+    /** Plain characters of a string appended at once by repr. */
+    private static final int RUN = 16;
+
     /** Python's {@code str()}: strings as they are, None, True/False, numbers like Python, containers as repr. */
-    public static String str(Object o) {
+    public static String str(Object o, Budget budget) {
         if (o instanceof String s) {
             return s;
         }
-        StringBuilder sb = new StringBuilder();
-        appendStr(sb, o);
-        return sb.toString();
+        TextBuilder text = new TextBuilder(budget);
+        appendStr(text, o);
+        return text.toString();
     }
 
-    /** Appends {@link #str(Object)} of a value. */
-    public static void appendStr(StringBuilder sb, Object o) {
+    /** Appends {@link #str(Object, Budget)} of a value. */
+    public static void appendStr(TextBuilder text, Object o) {
+        appendStr(text, o, 0);
+    }
+
+    /** @param depth how many containers the value is inside */
+    private static void appendStr(TextBuilder text, Object o, int depth) {
         if (o instanceof String s) {
-            sb.append(s);
+            text.append(s);
         } else if (o == null) {
-            sb.append("None");
+            text.append("None");
         } else if (o instanceof Boolean b) {
-            sb.append(b ? "True" : "False");
+            text.append(b ? "True" : "False");
         } else if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
-            sb.append(((Number) o).longValue());
+            text.append(((Number) o).longValue());
         } else if (o instanceof Double || o instanceof Float) {
-            sb.append(floatRepr(((Number) o).doubleValue()));
+            text.append(floatRepr(((Number) o).doubleValue()));
         } else if (o instanceof BigDecimal d) {
-            sb.append(d.toPlainString());
+            text.budget().afford((long) d.precision() + Math.abs((long) d.scale()));
+            text.append(d.toPlainString());
         } else if (o instanceof Undefined u) {
             throw u.error();
         } else if (o instanceof Map || isList(o)) {
-            appendRepr(sb, o);
+            appendRepr(text, o, depth);
+        } else if (o instanceof Namespace ns) {
+            text.budget().depth(depth + 1);
+            text.append("<Namespace ");
+            appendRepr(text, ns.values(), depth + 1);
+            text.append(">");
         } else {
-            sb.append(o);
+            text.append(o.toString());
         }
     }
 
-    /** Python's {@code repr()}: like {@link #str} but strings are quoted. */
-    public static String repr(Object o) {
-        StringBuilder sb = new StringBuilder();
-        appendRepr(sb, o);
-        return sb.toString();
+    /** Python's {@code repr()}: like {@link #str(Object, Budget)} but strings are quoted. */
+    public static String repr(Object o, Budget budget) {
+        TextBuilder text = new TextBuilder(budget);
+        appendRepr(text, o, 0);
+        return text.toString();
     }
 
-    /** Appends {@link #repr(Object)} of a value. */
-    public static void appendRepr(StringBuilder sb, Object o) {
+    /**
+     * A short repr of a value for a message: at most about {@value #PREVIEW} characters, cut with {@code ...}, so
+     * that an error about a huge value is not huge itself.
+     */
+    public static String preview(Object o) {
+        TextBuilder text = new TextBuilder(new Budget(PREVIEW, PREVIEW, 10));
+        try {
+            appendRepr(text, o, 0);
+            return text.toString();
+        } catch (TemplateError e) {
+            return text + "...";
+        }
+    }
+
+    private static void appendRepr(TextBuilder text, Object o, int depth) {
         if (o instanceof String s) {
-            appendStringRepr(sb, s);
+            appendStringRepr(text, s);
         } else if (o instanceof Character c) {
-            appendStringRepr(sb, c.toString());
+            appendStringRepr(text, c.toString());
         } else if (o instanceof Map<?, ?> m) {
-            sb.append('{');
+            text.budget().depth(depth + 1);
+            text.budget().steps(m.size());
+            text.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 if (!first) {
-                    sb.append(", ");
+                    text.append(", ");
                 }
                 first = false;
-                appendRepr(sb, e.getKey());
-                sb.append(": ");
-                appendRepr(sb, e.getValue());
+                appendRepr(text, e.getKey(), depth + 1);
+                text.append(": ");
+                appendRepr(text, e.getValue(), depth + 1);
             }
-            sb.append('}');
+            text.append('}');
         } else if (o instanceof Tuple t) {
-            sb.append('(');
+            text.budget().depth(depth + 1);
+            text.budget().steps(t.size());
+            text.append('(');
             for (int i = 0; i < t.size(); i++) {
                 if (i > 0) {
-                    sb.append(", ");
+                    text.append(", ");
                 }
-                appendRepr(sb, t.get(i));
+                appendRepr(text, t.get(i), depth + 1);
             }
-            sb.append(t.size() == 1 ? ",)" : ")");
+            text.append(t.size() == 1 ? ",)" : ")");
         } else if (isList(o)) {
-            sb.append('[');
+            text.budget().depth(depth + 1);
+            List<?> list = asList(o, text.budget());
+            text.budget().steps(list.size());
+            text.append('[');
             boolean first = true;
-            for (Object item : asList(o)) {
+            for (Object item : list) {
                 if (!first) {
-                    sb.append(", ");
+                    text.append(", ");
                 }
                 first = false;
-                appendRepr(sb, item);
+                appendRepr(text, item, depth + 1);
             }
-            sb.append(']');
+            text.append(']');
         } else {
-            appendStr(sb, o);
+            appendStr(text, o, depth);
         }
     }
 
-    private static void appendStringRepr(StringBuilder sb, String s) {
+    /** Appends a quoted string, in short runs of plain characters (so that a preview is cut after a short run). */
+    private static void appendStringRepr(TextBuilder text, String s) {
         char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        sb.append(quote);
+        text.append(quote);
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == quote || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
+            String escape = escape(s.charAt(i), quote);
+            if (escape != null || i - plain >= RUN) {
+                text.append(s, plain, i);
+                plain = i;
+            }
+            if (escape != null) {
+                text.append(escape);
+                plain = i + 1;
             }
         }
-        sb.append(quote);
+        text.append(s, plain, s.length());
+        text.append(quote);
+    }
+
+    /** How Python's repr writes a character inside quotes, or null if it writes it as it is. */
+    private static String escape(char c, char quote) {
+        return switch (c) {
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c == quote ? "\\" + c : c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : null;
+        };
     }
 
     /** Python's repr of a float: {@code 1.0}, {@code 2.5}, {@code 1e-05}, {@code 1e+16}, {@code nan}, {@code inf}. */
@@ -262,7 +308,12 @@ public final class Values {
     }
 
     /** Python {@code ==}: numbers by value (1 == 1.0), sequences and maps element by element. */
-    public static boolean equal(Object a, Object b) {
+    public static boolean equal(Object a, Object b, Budget budget) {
+        return equal(a, b, budget, 0);
+    }
+
+    /** @param depth how many containers the values are inside */
+    private static boolean equal(Object a, Object b, Budget budget, int depth) {
         if (a == b) {
             return true;
         }
@@ -282,17 +333,26 @@ public final class Values {
             }
             return toDouble(a) == toDouble(b);
         }
+        if (a instanceof String x && b instanceof String y) {
+            if (x.length() != y.length()) {
+                return false;
+            }
+            budget.scan(x.length());
+            return x.equals(y);
+        }
         if (a instanceof Character || b instanceof Character) {
             return a.toString().equals(b.toString());
         }
         if (isList(a) && isList(b)) {
-            List<?> la = asList(a);
-            List<?> lb = asList(b);
+            List<?> la = asList(a, budget);
+            List<?> lb = asList(b, budget);
             if (la.size() != lb.size()) {
                 return false;
             }
+            budget.depth(depth + 1);
+            budget.steps(la.size());
             for (int i = 0; i < la.size(); i++) {
-                if (!equal(la.get(i), lb.get(i))) {
+                if (!equal(la.get(i), lb.get(i), budget, depth + 1)) {
                     return false;
                 }
             }
@@ -302,9 +362,11 @@ public final class Values {
             if (ma.size() != mb.size()) {
                 return false;
             }
+            budget.depth(depth + 1);
+            budget.steps(ma.size());
             for (Map.Entry<?, ?> e : ma.entrySet()) {
                 Object other = mapGet(mb, e.getKey());
-                if (other == MISSING || !equal(e.getValue(), other)) {
+                if (other == MISSING || !equal(e.getValue(), other, budget, depth + 1)) {
                     return false;
                 }
             }
@@ -322,7 +384,11 @@ public final class Values {
      *
      * @param op the operator, for the error message
      */
-    public static int compare(Object a, Object b, String op) {
+    public static int compare(Object a, Object b, String op, Budget budget) {
+        return compare(a, b, op, budget, 0);
+    }
+
+    private static int compare(Object a, Object b, String op, Budget budget, int depth) {
         if (a instanceof Undefined u) {
             throw u.error();
         }
@@ -337,17 +403,22 @@ public final class Values {
             return Double.compare(toDouble(a), toDouble(b));
         }
         if ((a instanceof String || a instanceof Character) && (b instanceof String || b instanceof Character)) {
-            return a.toString().compareTo(b.toString());
+            String x = a.toString();
+            String y = b.toString();
+            budget.scan(Math.min(x.length(), y.length()));
+            return x.compareTo(y);
         }
         if (a instanceof Boolean x && b instanceof Boolean y) {
             return Boolean.compare(x, y);
         }
         if (isList(a) && isList(b)) {
-            List<?> la = asList(a);
-            List<?> lb = asList(b);
+            List<?> la = asList(a, budget);
+            List<?> lb = asList(b, budget);
+            budget.depth(depth + 1);
             for (int i = 0; i < Math.min(la.size(), lb.size()); i++) {
-                if (!equal(la.get(i), lb.get(i))) {
-                    return compare(la.get(i), lb.get(i), op);
+                budget.steps(1);
+                if (!equal(la.get(i), lb.get(i), budget, depth + 1)) {
+                    return compare(la.get(i), lb.get(i), op, budget, depth + 1);
                 }
             }
             return Integer.compare(la.size(), lb.size());
@@ -357,13 +428,13 @@ public final class Values {
     }
 
     /** Python {@code item in container} for strings, sequences, maps and template objects. */
-    public static boolean contains(Object container, Object item) {
+    public static boolean contains(Object container, Object item, Budget budget) {
         if (container instanceof String s) {
             if (!(item instanceof String || item instanceof Character)) {
                 throw TemplateError.runtime("'in <string>' requires a string on the left, not '" + typeName(item)
                         + "'");
             }
-            return s.contains(item.toString());
+            return Search.contains(s, item.toString(), budget);
         }
         if (container instanceof Map<?, ?> m) {
             return mapGet(m, item) != MISSING;
@@ -371,13 +442,14 @@ public final class Values {
         if (container instanceof TemplateObject t) {
             return item instanceof String s && attribute(t, s) != MISSING;
         }
-        List<?> list = asList(container);
+        List<?> list = asList(container, budget);
         if (list == null) {
             throw TemplateError.runtime("cannot test membership in '" + typeName(container)
                     + "': it is not a string, sequence or mapping");
         }
         for (Object o : list) {
-            if (equal(o, item)) {
+            budget.steps(1);
+            if (equal(o, item, budget)) {
                 return true;
             }
         }
@@ -388,16 +460,18 @@ public final class Values {
 
     /**
      * A value as a list, or null if it cannot be iterated: lists as they are, maps as their keys, strings as their
-     * characters, arrays, collections and iterables as new lists.
+     * characters, arrays, collections and iterables as new lists (charged to the budget).
      */
-    public static List<?> asList(Object o) {
+    public static List<?> asList(Object o, Budget budget) {
         if (o instanceof List<?> l) {
             return l;
         }
         if (o instanceof Map<?, ?> m) {
+            budget.items(m.size());
             return new ArrayList<>(m.keySet());
         }
         if (o instanceof String s) {
+            budget.items(s.length());
             List<String> chars = new ArrayList<>(s.length());
             s.codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
             return chars;
@@ -406,17 +480,20 @@ public final class Values {
             return Arrays.asList(a);
         }
         if (o instanceof Collection<?> c) {
+            budget.items(c.size());
             return new ArrayList<>(c);
         }
         if (o instanceof Iterable<?> it) {
             List<Object> list = new ArrayList<>();
             for (Iterator<?> i = it.iterator(); i.hasNext();) {
+                budget.items(1);
                 list.add(i.next());
             }
             return list;
         }
         if (o != null && o.getClass().isArray()) {
             int n = Array.getLength(o);
+            budget.items(n);
             List<Object> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 Object item = Array.get(o, i);
@@ -435,8 +512,8 @@ public final class Values {
      *
      * @param what how to name the value in the error, e.g. {@code 'port'}
      */
-    public static List<?> iterable(Object o, String what) {
-        List<?> list = asList(o);
+    public static List<?> iterable(Object o, String what, Budget budget) {
+        List<?> list = asList(o, budget);
         if (list == null) {
             throw TemplateError.runtime(what + " is not iterable (got '" + typeName(o) + "')");
         }
@@ -444,8 +521,9 @@ public final class Values {
     }
 
     /** Python's {@code len()}. */
-    public static int length(Object o) {
+    public static int length(Object o, Budget budget) {
         if (o instanceof String s) {
+            budget.scan(s.length());
             return s.codePointCount(0, s.length());
         }
         if (o instanceof Collection<?> c) {
@@ -458,7 +536,7 @@ public final class Values {
             return Array.getLength(o);
         }
         if (o instanceof Iterable<?>) {
-            return asList(o).size();
+            return asList(o, budget).size();
         }
         if (o instanceof Undefined u) {
             throw u.error();
@@ -503,8 +581,11 @@ public final class Values {
         }
     }
 
-    /** {@code obj[key]}: map item, sequence or string index (negative from the end); {@link #MISSING} if absent. */
-    public static Object item(Object obj, Object key) {
+    /**
+     * {@code obj[key]}: map item, sequence or string index (of characters, as Python counts them: surrogate pairs are
+     * one; negative from the end); {@link #MISSING} if absent.
+     */
+    public static Object item(Object obj, Object key, Budget budget) {
         if (obj instanceof Map<?, ?> m) {
             return mapGet(m, key);
         }
@@ -519,12 +600,17 @@ public final class Values {
         }
         long index = toLong(key);
         if (obj instanceof String s) {
-            int n = s.length();
+            budget.scan(s.length());
+            int n = s.codePointCount(0, s.length());
             long i = index < 0 ? index + n : index;
-            return i >= 0 && i < n ? String.valueOf(s.charAt((int) i)) : MISSING;
+            if (i < 0 || i >= n) {
+                return MISSING;
+            }
+            int at = n == s.length() ? (int) i : s.offsetByCodePoints(0, (int) i);
+            return new String(Character.toChars(s.codePointAt(at)));
         }
         if (isList(obj)) {
-            List<?> list = asList(obj);
+            List<?> list = asList(obj, budget);
             int n = list.size();
             long i = index < 0 ? index + n : index;
             return i >= 0 && i < n ? list.get((int) i) : MISSING;
@@ -533,34 +619,62 @@ public final class Values {
     }
 
     /** Python slicing {@code obj[start:stop:step]} of strings and sequences; null bounds mean "from the end". */
-    public static Object slice(Object obj, Object start, Object stop, Object step) {
+    public static Object slice(Object obj, Object start, Object stop, Object step, Budget budget) {
         long st = step == null ? 1 : sliceIndex(step);
         if (st == 0) {
             throw TemplateError.runtime("slice step cannot be zero");
         }
-        List<?> list;
         if (obj instanceof String s) {
-            list = asList(s);
-        } else if (isList(obj)) {
-            list = asList(obj);
-        } else {
-            throw TemplateError.runtime("cannot slice '" + typeName(obj) + "'");
-        }
-        int n = list.size();
-        long lower = st > 0 ? 0 : -1;
-        long upper = st > 0 ? n : n - 1;
-        long from = start == null ? (st > 0 ? lower : upper) : clamp(sliceIndex(start), n, lower, upper);
-        long to = stop == null ? (st > 0 ? upper : lower) : clamp(sliceIndex(stop), n, lower, upper);
-        List<Object> out = new ArrayList<>();
-        for (long i = from; st > 0 ? i < to : i > to; i += st) {
-            out.add(list.get((int) i));
-        }
-        if (obj instanceof String) {
-            StringBuilder sb = new StringBuilder();
-            out.forEach(sb::append);
+            budget.scan(s.length());
+            int[] points = s.codePointCount(0, s.length()) == s.length() ? null : s.codePoints().toArray();
+            int n = points == null ? s.length() : points.length;
+            long from = sliceStart(start, st, n);
+            long count = sliceCount(from, sliceStop(stop, st, n), st);
+            budget.produce(count);
+            if (points == null && st == 1) {
+                return s.substring((int) from, (int) (from + count));
+            }
+            StringBuilder sb = new StringBuilder((int) count);
+            for (long k = 0; k < count; k++) {
+                int i = (int) (from + k * st);
+                if (points == null) {
+                    sb.append(s.charAt(i));
+                } else {
+                    sb.appendCodePoint(points[i]);
+                }
+            }
             return sb.toString();
         }
+        if (!isList(obj)) {
+            throw TemplateError.runtime("cannot slice '" + typeName(obj) + "'");
+        }
+        List<?> list = asList(obj, budget);
+        int n = list.size();
+        long from = sliceStart(start, st, n);
+        long count = sliceCount(from, sliceStop(stop, st, n), st);
+        budget.items(count);
+        List<Object> out = new ArrayList<>((int) count);
+        for (long k = 0; k < count; k++) {
+            out.add(list.get((int) (from + k * st)));
+        }
         return obj instanceof Tuple ? new Tuple(out.toArray()) : out;
+    }
+
+    private static long sliceStart(Object start, long step, int n) {
+        return start == null ? (step > 0 ? 0 : n - 1) : clamp(sliceIndex(start), n, step > 0 ? 0 : -1,
+                step > 0 ? n : n - 1);
+    }
+
+    private static long sliceStop(Object stop, long step, int n) {
+        return stop == null ? (step > 0 ? n : -1) : clamp(sliceIndex(stop), n, step > 0 ? 0 : -1,
+                step > 0 ? n : n - 1);
+    }
+
+    /** How many indices {@code from, from + step, ...} come before {@code to}. */
+    private static long sliceCount(long from, long to, long step) {
+        long distance = step > 0 ? to - from : from - to;
+        long magnitude = step > 0 ? step : step == Long.MIN_VALUE ? Long.MAX_VALUE : -step;
+        return distance <= 0 ? 0 : 1 + (distance - 1) / magnitude;
     }
 
     private static long clamp(long index, int n, long lower, long upper) {
@@ -577,7 +691,7 @@ public final class Values {
     // ---------------------------------------------------------------- arithmetic
 
     /** {@code a + b}: numbers, string and list concatenation. */
-    public static Object add(Object a, Object b) {
+    public static Object add(Object a, Object b, Budget budget) {
         if (a instanceof Number && b instanceof Number) {
             if (isInt(a) && isInt(b)) {
                 try {
@@ -589,11 +703,16 @@ public final class Values {
             return toDouble(a) + toDouble(b);
         }
         if (a instanceof String x && b instanceof String y) {
+            budget.produce((long) x.length() + y.length());
             return x.concat(y);
         }
         if (isList(a) && isList(b)) {
-            List<Object> out = new ArrayList<>(asList(a));
-            out.addAll(asList(b));
+            List<?> x = asList(a, budget);
+            List<?> y = asList(b, budget);
+            budget.items((long) x.size() + y.size());
+            List<Object> out = new ArrayList<>(x.size() + y.size());
+            x.forEach(out::add);
+            y.forEach(out::add);
             return a instanceof Tuple && b instanceof Tuple ? new Tuple(out.toArray()) : out;
         }
         String hint = a instanceof String || b instanceof String ? " (use ~ to join values as text)" : "";
@@ -616,7 +735,7 @@ public final class Values {
     }
 
     /** {@code a * b}: numbers, and repeating strings and lists. */
-    public static Object multiply(Object a, Object b) {
+    public static Object multiply(Object a, Object b, Budget budget) {
         if (a instanceof Number && b instanceof Number) {
             if (isInt(a) && isInt(b)) {
                 try {
@@ -628,22 +747,27 @@ public final class Values {
             return toDouble(a) * toDouble(b);
         }
         if (isInt(b) && (a instanceof String || isList(a))) {
-            return repeat(a, toLong(b));
+            return repeat(a, toLong(b), budget);
         }
         if (isInt(a) && (b instanceof String || isList(b))) {
-            return repeat(b, toLong(a));
+            return repeat(b, toLong(a), budget);
         }
         throw unsupported("*", a, b);
     }
 
-    private static Object repeat(Object value, long times) {
+    /** A string or sequence {@code times} times over, charged before it is built. */
+    private static Object repeat(Object value, long times, Budget budget) {
         if (value instanceof String s) {
-            return times <= 0 ? "" : s.repeat((int) times);
+            TextBuilder text = new TextBuilder(budget);
+            text.repeat(s, times);
+            return text.toString();
         }
-        List<?> list = asList(value);
-        List<Object> out = new ArrayList<>();
-        for (long i = 0; i < times; i++) {
-            out.addAll(list);
+        List<?> list = asList(value, budget);
+        long size = times <= 0 ? 0 : times > Long.MAX_VALUE / Math.max(1, list.size()) ? -1 : times * list.size();
+        budget.items(size);
+        List<Object> out = new ArrayList<>((int) size);
+        for (long i = 0; i < times && !list.isEmpty(); i++) {
+            list.forEach(out::add);
         }
         return value instanceof Tuple ? new Tuple(out.toArray()) : out;
     }
@@ -675,9 +799,9 @@ public final class Values {
     }
 
     /** {@code a % b}: Python modulo (sign of the divisor), or printf-style formatting when a is a string. */
-    public static Object modulo(Object a, Object b) {
+    public static Object modulo(Object a, Object b, Budget budget) {
         if (a instanceof String s) {
-            return PyFormat.percent(s, b);
+            return PyFormat.percent(s, b, budget);
         }
         if (a instanceof Number && b instanceof Number) {
             if (toDouble(b) == 0) {
@@ -698,13 +822,17 @@ public final class Values {
         if (a instanceof Number && b instanceof Number) {
             if (isInt(a) && isInt(b) && toLong(b) >= 0) {
                 long base = toLong(a);
+                long exponent = toLong(b);
+                if (base == 0 || base == 1) {
+                    return exponent == 0 ? 1L : base;
+                }
+                if (base == -1) {
+                    return exponent % 2 == 0 ? 1L : -1L;
+                }
                 long result = 1;
                 try {
-                    for (long e = toLong(b); e > 0; e--) {
-                        result = Math.multiplyExact(result, base);
-                        if (result == 0 || result == 1) {
-                            break;
-                        }
+                    for (long e = exponent; e > 0; e--) {
+                        result = Math.multiplyExact(result, base); // overflows within 63 rounds
                     }
                 } catch (ArithmeticException e) {
                     throw overflow();
