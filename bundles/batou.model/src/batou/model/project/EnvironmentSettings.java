@@ -13,10 +13,15 @@ public final class EnvironmentSettings {
     public static final String JOBS = "jobs";
     public static final String SSH_CONFIG = "ssh_config";
     public static final String AGENT_LINGER = "agent_linger";
+    /** {@code {depth: 100, steps: 2000000, size: 16777216}}: what one template may cost (see Template.Limits). */
+    public static final String TEMPLATE_LIMITS = "template_limits";
 
     /** Every setting, in the order the reference documents them. */
     public static final List<String> KEYS = List.of(CONNECT, HOST_DOMAIN, SERVICE_USER, TARGET_DIRECTORY, PLATFORM,
-            JOBS, SSH_CONFIG, AGENT_LINGER);
+            JOBS, SSH_CONFIG, AGENT_LINGER, TEMPLATE_LIMITS);
+
+    /** The keys of {@link #TEMPLATE_LIMITS}. */
+    public static final List<String> TEMPLATE_LIMIT_KEYS = List.of("depth", "steps", "size");
 
     /** The connection methods. */
     public static final List<String> CONNECT_METHODS = List.of("ssh", "local");

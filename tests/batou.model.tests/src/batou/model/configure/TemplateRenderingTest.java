@@ -75,4 +75,33 @@ class TemplateRenderingTest {
         assertEquals(1, configuration.errors().size(), ProjectFixture.printed(configuration));
         assertEquals("components/app/app.ini.j2", configuration.errors().get(0).location().file());
     }
+
+    @Test
+    void item13_theEnvironmentSetsWhatATemplateMayCost() {
+        project.file("components/app/app.ini.j2", "{% for i in range(1000) %}{{ i }}\n{% endfor %}");
+        project.environment("dev", """
+                environment:
+                  template_limits: {steps: 500}
+                hosts:
+                  h: [db, app]
+                """);
+        Configuration configuration = project.configure("dev");
+        assertNull(configuration.plan());
+        String printed = ProjectFixture.printed(configuration);
+        org.junit.jupiter.api.Assertions.assertTrue(printed.startsWith("components/app/app.ini.j2:1:")
+                && printed.contains("too many steps"), printed);
+
+        project.environment("dev", """
+                environment:
+                  template_limits: {steps: 0, colour: red}
+                hosts:
+                  h: {components: [db, app], template_limits: {steps: 5}}
+                """);
+        printed = ProjectFixture.printed(project.configure("dev"));
+        org.junit.jupiter.api.Assertions.assertTrue(printed.contains("environments/dev/environment.yaml:2:28: error:"
+                + " template limit 'steps' must be a whole number of at least 1, not '0'"), printed);
+        org.junit.jupiter.api.Assertions.assertTrue(printed.contains("'colour'"), printed);
+        org.junit.jupiter.api.Assertions.assertTrue(printed.contains("environments/dev/environment.yaml:4:30: error: unknown key 'template_limits'"),
+                printed);
+    }
 }

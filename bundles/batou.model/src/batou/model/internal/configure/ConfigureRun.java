@@ -31,6 +31,7 @@ import batou.model.project.PartDeclaration;
 import batou.model.project.Project;
 import batou.model.project.ProvideDeclaration;
 import batou.model.project.RequireDeclaration;
+import batou.template.Template;
 
 /**
  * Configures one environment: hosts and their settings, root components with overrides, resources provided and
@@ -46,7 +47,7 @@ public final class ConfigureRun {
     private final EnvironmentDefinition environment;
     private final Diagnostics diagnostics;
     private final boolean strictResources;
-    private final Expander expander = new Expander();
+    private final Expander expander;
     private final PartsBuilder parts;
     private final Map<String, Object> environmentContext = new LinkedHashMap<>();
     /** {@code secrets} in expressions: the secret files as text and as base64; null without secrets. */
@@ -62,6 +63,7 @@ public final class ConfigureRun {
         this.environment = environment;
         this.diagnostics = diagnostics;
         this.strictResources = strictResources;
+        this.expander = new Expander(templateLimits(environment));
         this.parts = new PartsBuilder(project, registry, expander, this::subComponent);
     }
 
@@ -89,6 +91,23 @@ public final class ConfigureRun {
      */
     public Map<String, Set<String>> transformedSecrets() {
         return parts.transformedSecrets();
+    }
+
+    /** The environment's {@code template_limits} over the defaults (checked with file and line when read). */
+    private static Template.Limits templateLimits(EnvironmentDefinition environment) {
+        Template.Limits limits = Template.Limits.DEFAULT;
+        if (environment.settings().get(EnvironmentSettings.TEMPLATE_LIMITS) instanceof YMapping given) {
+            long depth = limit(given, "depth", limits.depth());
+            long steps = limit(given, "steps", limits.steps());
+            long size = limit(given, "size", limits.size());
+            limits = new Template.Limits((int) depth, steps, size);
+        }
+        return limits;
+    }
+
+    private static long limit(YMapping given, String key, long fallback) {
+        return given.get(key) != null && given.get(key).toValue() instanceof Long value && value >= 1
+                && value <= Integer.MAX_VALUE ? value : fallback;
     }
 
     // --- component definitions -------------------------------------------------------------------------------

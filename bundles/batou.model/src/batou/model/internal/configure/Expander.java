@@ -22,6 +22,16 @@ import batou.template.TemplateException;
 final class Expander {
 
     private final Map<YScalar, Object> templates = new IdentityHashMap<>();
+    private final Template.Limits limits;
+
+    /** An expander whose templates keep to {@code limits} (the environment's {@code template_limits}). */
+    Expander(Template.Limits limits) {
+        this.limits = limits;
+    }
+
+    Template.Limits limits() {
+        return limits;
+    }
 
     /** An expansion that failed; the exception carries the position in the project file. */
     static final class ExpansionException extends Exception {
@@ -116,7 +126,7 @@ final class Expander {
         if (cached == null) {
             try {
                 Template template = Template.parse(scalar.text(), scalar.location().file(), scalar.textLine(),
-                        scalar.textColumn());
+                        scalar.textColumn(), limits);
                 cached = template.isLiteral() ? Boolean.FALSE : template;
             } catch (TemplateException e) {
                 cached = new ExpansionException(new SourceLocation(e.sourceName(), e.line(), e.column()),

@@ -232,7 +232,8 @@ final class PartsBuilder {
         try {
             template = templates.get(source);
             if (template == null) {
-                template = Template.parse(Files.readString(project.root().resolve(source)), source);
+                template = Template.parse(Files.readString(project.root().resolve(source)), source, 1, 1,
+                        expander.limits());
                 templates.put(source, template);
             }
         } catch (java.io.IOException e) {

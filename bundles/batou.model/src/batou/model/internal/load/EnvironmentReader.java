@@ -27,6 +27,7 @@ final class EnvironmentReader {
         List<String> keys = new ArrayList<>(List.of("components", "data"));
         keys.addAll(EnvironmentSettings.KEYS);
         keys.remove(EnvironmentSettings.JOBS); // parallelism is a property of the whole deployment
+        keys.remove(EnvironmentSettings.TEMPLATE_LIMITS); // templates are parsed once for every host
         HOST_KEYS = List.copyOf(keys);
     }
 
@@ -65,6 +66,20 @@ final class EnvironmentReader {
 
     private void checkSetting(YMapping.Entry entry) {
         switch (entry.name()) {
+            case EnvironmentSettings.TEMPLATE_LIMITS -> {
+                YMapping limits = nodes.mapping(entry.value(), "'template_limits'");
+                if (limits != null) {
+                    nodes.checkKeys(limits, EnvironmentSettings.TEMPLATE_LIMIT_KEYS, "'template_limits'");
+                    for (YMapping.Entry limit : limits.entries()) {
+                        if (EnvironmentSettings.TEMPLATE_LIMIT_KEYS.contains(limit.name()) && !(limit.value() instanceof YScalar scalar && scalar.value() instanceof Long value
+                                && value >= 1 && value <= Integer.MAX_VALUE)) {
+                            nodes.diagnostics().error(limit.value().location(), "template limit '" + limit.name()
+                                    + "' must be a whole number of at least 1, not "
+                                    + NodeReader.describe(limit.value()));
+                        }
+                    }
+                }
+            }
             case EnvironmentSettings.CONNECT -> nodes.choice(entry.value(), "'connect'",
                     EnvironmentSettings.CONNECT_METHODS);
             case EnvironmentSettings.JOBS -> {
