@@ -210,11 +210,6 @@ public final class ConfigureRun {
         return keys;
     }
 
-    /** True when the host has secret data: then everything that reads {@code host} is sensitive. */
-    private boolean hasSecretData(HostSetup host) {
-        return environment.secrets() != null && environment.secrets().hostData().containsKey(host.name());
-    }
-
     private String setting(Map<String, YNode> settings, String key, Map<String, Object> scope, String fallback) {
         YNode node = settings.get(key);
         if (node == null) {
@@ -573,8 +568,8 @@ public final class ConfigureRun {
 
     private Set<String> baseSensitive(RootState root) {
         Set<String> sensitive = new HashSet<>();
-        if (hasSecretData(root.host)) {
-            sensitive.add("host");
+        for (String key : root.host.context().secretData()) {
+            sensitive.add(Expander.path("host", "data", key)); // not host.name, nor the host's other data
         }
         sensitive.add("secrets"); // the secret files, as text and as base64
         return sensitive;

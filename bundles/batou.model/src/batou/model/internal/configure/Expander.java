@@ -87,6 +87,56 @@ final class Expander {
         return values;
     }
 
+    /**
+     * A sensitive name that is a path into a value, e.g. {@code host.data.token} (the other data of the host are not
+     * sensitive); sets of sensitive names hold such paths beside plain names.
+     */
+    static String path(String... parts) {
+        return String.join(PATH_SEPARATOR, parts);
+    }
+
+    private static final String PATH_SEPARATOR = "\u001f"; // cannot be part of a YAML key anybody writes
+
+    /**
+     * True if {@code name} (a name of the scope) is sensitive or holds a sensitive path: a template that gets it
+     * gets a value that holds something sensitive.
+     */
+    static boolean holdsSensitive(String name, Set<String> sensitive) {
+        if (sensitive.contains(name)) {
+            return true;
+        }
+        String prefix = name + PATH_SEPARATOR;
+        for (String entry : sensitive) {
+            if (entry.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if {@code template} reads one of {@code names}: a name or path itself, something inside it, or a value
+     * that holds it (the template reads {@code host} whole, or {@code host.data}, and {@code host.data.token} is
+     * sensitive). Reads are the template's static paths ({@link Template#referencedPaths()}).
+     */
+    static boolean reads(Template template, Set<String> names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        for (java.util.List<String> read : template.referencedPaths()) {
+            String joined = String.join(PATH_SEPARATOR, read);
+            if (holdsSensitive(joined, names)) {
+                return true;
+            }
+            for (int length = 1; length < read.size(); length++) {
+                if (names.contains(String.join(PATH_SEPARATOR, read.subList(0, length)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** True if any text in {@code node} reads one of {@code names}: used to carry sensitivity along. */
     boolean references(YNode node, Set<String> names) throws ExpansionException {
         if (names.isEmpty() || node == null) {
@@ -94,15 +144,7 @@ final class Expander {
         }
         if (node instanceof YScalar scalar) {
             Template template = scalar.isString() ? template(scalar) : null;
-            if (template == null) {
-                return false;
-            }
-            for (String name : template.referencedNames()) {
-                if (names.contains(name)) {
-                    return true;
-                }
-            }
-            return false;
+            return template != null && reads(template, names);
         }
         if (node instanceof YSequence sequence) {
             for (YNode item : sequence.items()) {

@@ -256,16 +256,13 @@ final class PartsBuilder {
         } catch (DependentFailure e) {
             return false;
         }
-        for (String name : template.referencedNames()) {
-            if (instance.sensitiveNames().contains(name)) {
-                Template parsed = template;
-                SensitiveDisplay.Result analysed = SensitiveDisplay.of(parsed::render, values.get(PartType.RENDERED),
-                        instance.scope(), instance.sensitiveNames());
-                if (analysed.dependent()) { // else it reads e.g. host.name of a host with secret data: not secret
-                    sensitive.add(PartType.RENDERED);
-                    transformed(root, analysed);
-                }
-                break;
+        if (Expander.reads(template, instance.sensitiveNames())) {
+            Template parsed = template;
+            SensitiveDisplay.Result analysed = SensitiveDisplay.of(parsed::render, values.get(PartType.RENDERED),
+                    instance.scope(), instance.sensitiveNames());
+            if (analysed.dependent()) { // else it reads a sensitive name but none of its secrets
+                sensitive.add(PartType.RENDERED);
+                transformed(root, analysed);
             }
         }
         return true;

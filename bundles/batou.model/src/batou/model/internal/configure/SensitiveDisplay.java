@@ -132,7 +132,7 @@ final class SensitiveDisplay {
         @Override
         public Object get(Object key) {
             Object value = scope.get(key);
-            return sensitiveNames.contains(key) ? mark(value) : value;
+            return key instanceof String name && Expander.holdsSensitive(name, sensitiveNames) ? mark(value) : value;
         }
 
         @Override
