@@ -43,7 +43,7 @@ public final class RootDeployer {
 
     /**
      * A deployer whose parts find project files through {@code projectFiles} (a project path, relative to the
-     * project or absolute on the machine that configured it, to a file here).
+     * project, to a file here).
      */
     public RootDeployer(ExecutablePartTypes types, Function<String, Path> projectFiles, boolean predict,
             DeploymentListener listener, Clock clock) {

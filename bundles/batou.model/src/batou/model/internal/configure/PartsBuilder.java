@@ -23,6 +23,7 @@ import batou.model.plan.PartNode;
 import batou.model.project.ComponentDefinition;
 import batou.model.project.PartDeclaration;
 import batou.model.project.Project;
+import batou.model.project.ProjectPaths;
 import batou.model.types.AttributeType;
 import batou.model.types.ConversionException;
 import batou.template.Template;
@@ -157,7 +158,7 @@ final class PartsBuilder {
                 Object value = attribute.type().convert(raw);
                 if (attribute.type() == AttributeType.PATH) {
                     value = attribute.projectFile() ? projectFile(instance, (String) value, entry)
-                            : onTarget(root.workDirectory, (String) value);
+                            : onTarget(instance, root.workDirectory, (String) value, entry);
                 }
                 if (value == null) {
                     failed = true;
@@ -230,24 +231,39 @@ final class PartsBuilder {
         return true;
     }
 
+    /** A project file named relative to the component's folder, as a project path; null when refused (reported). */
     private String projectFile(ComponentInstance instance, String path, YMapping.Entry entry) {
-        String relative = path.startsWith("/") ? null : instance.definition().directory() + "/" + path;
-        Path file = relative == null ? Path.of(path) : project.root().resolve(relative);
-        if (!Files.exists(file)) {
-            instance.diagnostics().error(entry.value().location(), "file not found: " + (relative == null ? path
-                    : relative), "put the file beside component.yaml, or fix the path");
-            return null;
+        try {
+            String normal = ProjectPaths.normalize(instance.definition().directory(), path);
+            ProjectPaths.list(project.root(), normal);
+            return normal;
+        } catch (ProjectPaths.ProjectPathException e) {
+            instance.diagnostics().error(entry.value().location(), e.getMessage(), e.hint());
+        } catch (java.io.IOException e) {
+            instance.diagnostics().error(entry.value().location(), "cannot read project file '" + path + "': "
+                    + e.getMessage());
         }
-        return relative == null ? path : Path.of(relative).normalize().toString().replace('\\', '/');
+        return null;
     }
 
-    /** A path on the target: relative paths are inside the root's work directory. */
-    static String onTarget(String workDirectory, String path) {
+    /**
+     * A path on the target: relative paths are inside the root's work directory, and stay there; null when one
+     * leaves it (reported). Absolute paths and paths in the home ({@code ~}) stay as they are.
+     */
+    private static String onTarget(ComponentInstance instance, String workDirectory, String path,
+            YMapping.Entry entry) {
         if (path.startsWith("/") || path.startsWith("~")) {
             return path;
         }
-        String joined = workDirectory + "/" + path;
-        return Path.of(joined).normalize().toString();
+        Path work = Path.of(workDirectory).normalize();
+        Path resolved = work.resolve(path).normalize();
+        if (!resolved.startsWith(work)) {
+            instance.diagnostics().error(entry.value().location(), "path '" + path + "' leaves the work directory "
+                    + workDirectory, "relative paths are inside the component's work directory; write an absolute"
+                            + " path or one starting with ~/ for a place outside it");
+            return null;
+        }
+        return resolved.toString();
     }
 
     private static String label(PartType type, Map<String, Object> values) {
