@@ -124,8 +124,7 @@ public final class ConfigureRun {
             String domain = setting(settings, EnvironmentSettings.HOST_DOMAIN, scope, null);
             String platform = setting(settings, EnvironmentSettings.PLATFORM, scope, null);
             String serviceUser = setting(settings, EnvironmentSettings.SERVICE_USER, scope, null);
-            String targetDirectory = setting(settings, EnvironmentSettings.TARGET_DIRECTORY, scope,
-                    EnvironmentSettings.DEFAULT_TARGET_DIRECTORY);
+            String targetDirectory = targetDirectory(settings, scope);
             String connect = setting(settings, EnvironmentSettings.CONNECT, scope,
                     EnvironmentSettings.DEFAULT_CONNECT);
             String sshConfig = setting(settings, EnvironmentSettings.SSH_CONFIG, scope, null);
@@ -190,6 +189,21 @@ public final class ConfigureRun {
                     "settings can use host.name and environment.name");
             return fallback;
         }
+    }
+
+    /**
+     * The host's target directory: an absolute path, or one in the home of the user the deployment runs as
+     * ({@code ~}, {@code ~/x}); anything else would be relative to wherever batou happens to run.
+     */
+    private String targetDirectory(Map<String, YNode> settings, Map<String, Object> scope) {
+        String directory = setting(settings, EnvironmentSettings.TARGET_DIRECTORY, scope,
+                EnvironmentSettings.DEFAULT_TARGET_DIRECTORY);
+        if (!EnvironmentSettings.isTargetDirectory(directory)) {
+            diagnostics.error(settings.get(EnvironmentSettings.TARGET_DIRECTORY).location(),
+                    "'target_directory' must be an absolute path or start with ~/, not '" + directory + "'",
+                    "e.g. /srv/app/deployment or ~/deployment");
+        }
+        return directory;
     }
 
     // --- roots -----------------------------------------------------------------------------------------------
