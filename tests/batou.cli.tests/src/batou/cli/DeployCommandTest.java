@@ -240,6 +240,35 @@ class DeployCommandTest {
     }
 
     @Test
+    void item22_anIgnoredHostIsNotDeployedButWhatItProvidesReachesTheOthers() throws Exception {
+        write("components/db/component.yaml", """
+                provide:
+                  dsn: "pg://{{ host.name }}:5432/app"
+                parts:
+                  - file: {path: db.conf, content: "a db"}
+                """);
+        write("components/web/component.yaml", """
+                require:
+                  dsn: {resource: dsn, one: true}
+                parts:
+                  - file: {path: web.conf, content: "{{ dsn }}"}
+                """);
+        write("environments/dev/environment.yaml", """
+                environment: {connect: local}
+                hosts:
+                  "!db1": {components: [db], target_directory: "%s/db1"}
+                  web1: {components: [web], target_directory: "%s/web1"}
+                """.formatted(target, target));
+        Path json = target.resolve("report.json");
+        assertEquals(ExitCode.OK, deploy("--dirty", "--json", json.toString()), out() + err);
+        assertEquals("pg://db1:5432/app", Files.readString(target.resolve("web1/work/web/web.conf")));
+        assertFalse(Files.exists(target.resolve("db1")), "the ignored host is not deployed");
+        assertTrue(out().contains("    db1: skipped (ignored host)"), out());
+        assertTrue(out().contains("1 host, 1 root components"), out());
+        assertFalse(Files.readString(json).contains("\"host\": \"db1\""), Files.readString(json));
+    }
+
+    @Test
     void predictAndConsistencyOnlyExcludeEachOther() {
         assertEquals(ExitCode.USAGE, deploy("--predict", "--consistency-only"));
     }

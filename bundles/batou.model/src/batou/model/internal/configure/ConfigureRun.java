@@ -114,8 +114,7 @@ public final class ConfigureRun {
         }
         for (HostDeclaration declaration : environment.hosts()) {
             if (declaration.ignored()) {
-                ignoredHosts.add(declaration.name());
-                continue;
+                ignoredHosts.add(declaration.name()); // configured all the same: what it provides flows
             }
             Map<String, YNode> settings = new LinkedHashMap<>(environment.settings());
             settings.putAll(declaration.settings());
@@ -213,9 +212,8 @@ public final class ConfigureRun {
             Map<String, ComponentReference> seen = new HashMap<>();
             for (ComponentReference reference : host.declaration().components()) {
                 RootId id = new RootId(host.name(), reference.name());
-                if (reference.ignored()) {
+                if (reference.ignored() && !host.declaration().ignored()) {
                     ignoredComponents.add(id);
-                    continue;
                 }
                 ComponentDefinition definition = project.component(reference.name());
                 if (definition == null) {
@@ -243,7 +241,8 @@ public final class ConfigureRun {
                     }
                 }
                 String workDirectory = host.targetDirectory() + "/work/" + definition.name();
-                roots.add(new RootState(id, host, definition, reference, workDirectory));
+                roots.add(new RootState(id, host, definition, reference, workDirectory,
+                        reference.ignored() || host.declaration().ignored()));
             }
         }
     }
@@ -602,7 +601,8 @@ public final class ConfigureRun {
             List<PartNode> partNodes = parts.build(root, instance);
             Set<String> sensitive = new HashSet<>(instance.sensitiveNames());
             sensitive.retainAll(attributes.keySet());
-            List<RootId> dependsOn = graph.dependencies(root).stream().map(r -> r.id).toList();
+            List<RootId> dependsOn = deployedDependencies(graph, root, new HashSet<>()).stream().map(r -> r.id)
+                    .toList();
             Set<String> sensitiveProvided = new HashSet<>(root.sensitiveProvided);
             sensitiveProvided.retainAll(provided.keySet());
             plans.put(root.id, new RootPlan(root.id, root.reference.features(), root.workDirectory, attributes,
@@ -611,14 +611,56 @@ public final class ConfigureRun {
         return plans;
     }
 
+    /**
+     * The roots {@code root} waits for that are deployed: an ignored root is not deployed, so its place is taken
+     * by the roots it waits for itself (as if it finished as soon as they did), unless another dependency of
+     * {@code root} already waits for them.
+     */
+    private static List<RootState> deployedDependencies(DependencyGraph<RootState> graph, RootState root,
+            Set<RootState> visited) {
+        List<RootState> direct = new ArrayList<>();
+        List<RootState> inherited = new ArrayList<>();
+        for (RootState dependency : graph.dependencies(root)) {
+            if (dependency.ignored) {
+                if (visited.add(dependency)) { // a cycle is reported elsewhere
+                    inherited.addAll(deployedDependencies(graph, dependency, visited));
+                }
+            } else {
+                direct.add(dependency);
+            }
+        }
+        List<RootState> deployed = new ArrayList<>(direct);
+        for (RootState dependency : inherited) {
+            if (!deployed.contains(dependency) && direct.stream().noneMatch(d -> waitsFor(graph, d, dependency,
+                    new HashSet<>()))) {
+                deployed.add(dependency);
+            }
+        }
+        return deployed;
+    }
+
+    private static boolean waitsFor(DependencyGraph<RootState> graph, RootState root, RootState other,
+            Set<RootState> seen) {
+        for (RootState dependency : graph.dependencies(root)) {
+            if (dependency == other || seen.add(dependency) && waitsFor(graph, dependency, other, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plan of what is deployed: ignored hosts and roots were configured, but are left out here. */
     private DeploymentPlan plan(DependencyGraph<RootState> graph, Map<RootId, RootPlan> plans) {
-        List<RootState> order = graph.order();
+        List<RootState> order = graph.order().stream().filter(root -> !root.ignored).toList();
         Map<HostSetup, List<RootPlan>> byHost = new java.util.IdentityHashMap<>();
         for (RootState root : order) {
             byHost.computeIfAbsent(root.host, k -> new ArrayList<>()).add(plans.get(root.id));
         }
         List<HostPlan> hostPlans = new ArrayList<>();
         for (HostSetup host : hosts) {
+            if (host.declaration().ignored()) {
+                continue;
+            }
             hostPlans.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(),
                     host.serviceUser(), host.targetDirectory(), host.sshConfig(), host.agentLinger(), host.data(),
                     byHost.getOrDefault(host, List.of())));
