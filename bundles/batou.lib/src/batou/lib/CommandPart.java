@@ -54,10 +54,6 @@ final class CommandPart implements Part {
 
     @Override
     public Verdict verify(PartContext context) throws Exception {
-        if (!when.equals("always") && !when.equals("changed")) {
-            throw new PartFailure("command '" + display + "': when must be 'always' or 'changed', not '" + when
-                    + "'");
-        }
         if (when.equals("changed") && !context.earlierPartChanged()) {
             return Verdict.upToDate();
         }

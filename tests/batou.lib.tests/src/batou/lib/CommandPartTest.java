@@ -185,12 +185,4 @@ class CommandPartTest {
             throw new AssertionError(e);
         }
     }
-
-    @Test
-    void anUnknownWhenIsAFailure() {
-        PartFailure failure = assertThrows(PartFailure.class,
-                () -> context.deploy(part("command", "run", "true", "when", "sometimes")));
-        assertTrue(failure.getMessage().contains("when must be 'always' or 'changed', not 'sometimes'"),
-                failure.getMessage());
-    }
 }

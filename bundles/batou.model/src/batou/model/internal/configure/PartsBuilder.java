@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,9 +15,13 @@ import batou.model.SourceLocation;
 import batou.template.Suggestions;
 import batou.model.internal.configure.Expander.ExpansionException;
 import batou.model.internal.yaml.YMapping;
+import batou.model.internal.yaml.YNode;
+import batou.model.internal.yaml.YScalar;
+import batou.model.parts.AttributeConstraint;
 import batou.model.parts.PartAttribute;
 import batou.model.parts.PartType;
 import batou.model.parts.PartTypeRegistry;
+import batou.model.parts.Violation;
 import batou.model.plan.PartNode;
 import batou.model.project.ComponentDefinition;
 import batou.model.project.PartDeclaration;
@@ -31,6 +34,8 @@ import batou.template.TemplateException;
 
 /** Builds the part tree of a root component: library parts with converted attributes, sub-components inside. */
 final class PartsBuilder {
+
+    private static final String SENSITIVE = "(sensitive, not shown)";
 
     private final Project project;
     private final PartTypeRegistry registry;
@@ -72,12 +77,22 @@ final class PartsBuilder {
         return nodes;
     }
 
+    /** Whether a part with an {@code if:} is deployed: the condition must be true or false (else reported). */
     private boolean included(PartDeclaration declaration, ComponentInstance instance) {
         if (declaration.condition() == null) {
             return true;
         }
         try {
-            return truthy(expander.expand(declaration.condition(), instance.scope()));
+            Object value = expander.expand(declaration.condition(), instance.scope());
+            try {
+                return (Boolean) AttributeType.BOOL.convert(value);
+            } catch (ConversionException e) {
+                boolean secret = expander.references(declaration.condition(), instance.sensitiveNames());
+                instance.diagnostics().error(declaration.condition().location(), "the 'if' of a part of "
+                        + instance.description() + " must be true or false, not " + (secret ? SENSITIVE
+                                : value == null ? "empty" : AttributeType.describe(value)),
+                        "write a condition, e.g. \"{{ 'canary' in features }}\"");
+            }
         } catch (ExpansionException e) {
             instance.diagnostics().error(e.location(), "cannot expand the 'if' of a part of "
                     + instance.description() + ": " + e.detail());
@@ -85,31 +100,6 @@ final class PartsBuilder {
             // reported where it happened
         }
         return false;
-    }
-
-    /** Jinja's truth: false, none, 0, empty text, list and mapping are false; "false" and "no" too. */
-    static boolean truthy(Object value) {
-        if (value == null) {
-            return false;
-        }
-        if (value instanceof Boolean bool) {
-            return bool;
-        }
-        if (value instanceof Number number) {
-            return number.doubleValue() != 0;
-        }
-        if (value instanceof String text) {
-            String clean = text.strip().toLowerCase(java.util.Locale.ROOT);
-            return !(clean.isEmpty() || clean.equals("false") || clean.equals("no") || clean.equals("none")
-                    || clean.equals("0"));
-        }
-        if (value instanceof Collection<?> collection) {
-            return !collection.isEmpty();
-        }
-        if (value instanceof Map<?, ?> map) {
-            return !map.isEmpty();
-        }
-        return true;
     }
 
     private PartNode library(RootState root, ComponentInstance instance, PartDeclaration.Library declaration) {
@@ -156,6 +146,16 @@ final class PartsBuilder {
                 boolean secret = attribute.sensitive()
                         || expander.references(entry.value(), instance.sensitiveNames());
                 Object value = attribute.type().convert(raw);
+                Violation violation = attribute.check(value, written(entry.value(), raw));
+                if (violation != null) {
+                    instance.diagnostics().error(entry.value().location(), "invalid value for attribute '"
+                            + attribute.name() + "' of part '" + type.name() + "' in " + instance.description()
+                            + ": " + (secret ? "the value " + SENSITIVE + " is not allowed: it must be "
+                                    + AttributeConstraint.describe(attribute.constraints()) : violation.message()),
+                            secret ? null : violation.hint());
+                    failed = true;
+                    continue;
+                }
                 if (attribute.type() == AttributeType.PATH) {
                     value = attribute.projectFile() ? projectFile(instance, (String) value, entry)
                             : onTarget(instance, root.workDirectory, (String) value, entry);
@@ -184,8 +184,24 @@ final class PartsBuilder {
         if (failed || !render(type, values, sensitive, instance)) {
             return null;
         }
+        List<Violation> violations = type.check(values);
+        for (Violation violation : violations) {
+            instance.diagnostics().error(declaration.location(), "part '" + type.name() + "' in "
+                    + instance.description() + ": " + violation.message(), violation.hint());
+        }
+        if (!violations.isEmpty()) {
+            return null;
+        }
         return new PartNode(type.name(), label(type, values), values, sensitive, List.of(),
                 declaration.location());
+    }
+
+    /** The value as written: a literal's YAML text, or the text an expression produced; null otherwise. */
+    private static String written(YNode node, Object raw) {
+        if (raw instanceof String text) {
+            return text;
+        }
+        return node instanceof YScalar scalar && java.util.Objects.equals(scalar.value(), raw) ? scalar.text() : null;
     }
 
     /** Renders the part's template source, if it has one, into its content. False when that failed (reported). */
