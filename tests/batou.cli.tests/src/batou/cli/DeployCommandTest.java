@@ -269,6 +269,29 @@ class DeployCommandTest {
     }
 
     @Test
+    void item24_aReloadOwedByAFailedDeploymentRunsOnTheNextOne() throws Exception {
+        String component = """
+                parts:
+                  - template: {path: web.conf, source: web.conf.j2}
+                  - command: {run: "echo broken >&2; exit 3"}
+                  - command: {run: "echo reloaded >> reloads.log", when: changed}
+                """;
+        write("components/web/component.yaml", component);
+        write("components/web/web.conf.j2", "listen 8080\n");
+        assertEquals(ExitCode.FAILURE, deploy("--dirty"), out());
+        assertTrue(Files.exists(work("web.conf")) && !Files.exists(work("reloads.log")), out());
+
+        write("components/web/component.yaml", component.replace("  - command: {run: \"echo broken >&2; exit 3\"}\n",
+                ""));
+        assertEquals(ExitCode.OK, deploy("--dirty", "--predict"), out());
+        assertTrue(out().contains("a deployment that did not complete changed web: its parts with when: changed "
+                + "would run again"), out());
+        assertTrue(out().contains("echo reloaded >> reloads.log"), out());
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("reloaded\n", Files.readString(work("reloads.log")), out());
+    }
+
+    @Test
     void predictAndConsistencyOnlyExcludeEachOther() {
         assertEquals(ExitCode.USAGE, deploy("--predict", "--consistency-only"));
     }

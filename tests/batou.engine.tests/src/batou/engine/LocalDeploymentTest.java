@@ -144,6 +144,51 @@ class LocalDeploymentTest {
     }
 
     @Test
+    void item24_aChangeOfADeploymentThatFailedLaterStillRunsWhenChangedOnTheNextDeploy() throws Exception {
+        PartNode config = marker("config", Map.of());
+        PartNode reload = marker("reload", Map.of("when", "changed"));
+        DeploymentResult failed = deploy(plan(List.of(root("h", "a", List.of(config,
+                marker("broken", Map.of("fail", true)), reload)))), false);
+        assertEquals(RootResult.Status.FAILED, failed.get(new RootId("h", "a")).status());
+        assertTrue(Files.exists(temp.resolve("config")) && !Files.exists(temp.resolve("reload")));
+        assertEquals("a\n", Files.readString(temp.resolve(".batou/pending/a")), "recorded before the change");
+
+        DeploymentPlan fixed = plan(List.of(root("h", "a", List.of(config, reload))));
+        events.clear();
+        deploy(fixed, true);
+        assertFalse(Files.exists(temp.resolve("reload")), "predict changes nothing");
+        assertEquals(List.of("a > marker reload"), events.stream().filter(DeploymentEvent.PartChanged.class::isInstance)
+                .map(event -> ((DeploymentEvent.PartChanged) event).path()).toList(), "predict says the reload runs");
+        assertTrue(events.stream().anyMatch(event -> event instanceof DeploymentEvent.Warning warning && warning
+                .message().equals("a deployment that did not complete changed a: its parts with when: changed "
+                        + "would run again")), events.toString());
+
+        DeploymentResult second = deploy(fixed, false);
+        assertEquals(RootResult.Status.CHANGED, second.get(new RootId("h", "a")).status());
+        assertTrue(Files.exists(temp.resolve("reload")), "the reload the failed deployment owed is not lost");
+        assertFalse(Files.exists(temp.resolve(".batou/pending/a")), "the root completed: nothing is pending");
+
+        Files.delete(temp.resolve("reload"));
+        deploy(fixed, false);
+        assertFalse(Files.exists(temp.resolve("reload")), "and it runs once, not on every deploy");
+    }
+
+    @Test
+    void item24_aPendingChangeOfASubComponentRunsItsWhenChangedPartsAndTheParentsToo() throws Exception {
+        PartNode subConfig = marker("sub-config", Map.of());
+        PartNode subReload = marker("sub-reload", Map.of("when", "changed"));
+        PartNode parentReload = marker("parent-reload", Map.of("when", "changed"));
+        PartNode broken = new PartNode("component", "inner", Map.of(), Set.of(), List.of(subConfig,
+                marker("broken", Map.of("fail", true)), subReload), SourceLocation.ofFile("t"));
+        deploy(plan(List.of(root("h", "a", List.of(broken, parentReload)))), false);
+        assertEquals("a > inner\n", Files.readString(temp.resolve(".batou/pending/a")));
+        PartNode fixed = new PartNode("component", "inner", Map.of(), Set.of(), List.of(subConfig, subReload),
+                SourceLocation.ofFile("t"));
+        deploy(plan(List.of(root("h", "a", List.of(fixed, parentReload)))), false);
+        assertTrue(Files.exists(temp.resolve("sub-reload")) && Files.exists(temp.resolve("parent-reload")));
+    }
+
+    @Test
     void aFailureStopsTheRootAndSkipsItsDependantsOnly() {
         RootPlan broken = root("h", "broken", List.of(marker("b1", Map.of("fail", true)), marker("b2", Map.of())));
         RootPlan other = root("h", "other", List.of(marker("o1", Map.of())));
