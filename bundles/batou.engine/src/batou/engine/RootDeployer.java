@@ -76,7 +76,7 @@ public final class RootDeployer {
         Path workDirectory = TargetPaths.resolve(root.workDirectory());
         try {
             PendingChanges pending = pending(host, root);
-            Context context = new Context(workDirectory, root.component(), pending);
+            Context context = new Context(workDirectory, root.component(), pending, false);
             if (!predict) {
                 Files.createDirectories(workDirectory);
             }
@@ -136,7 +136,8 @@ public final class RootDeployer {
             String partPath = path + " > " + node.type() + " " + node.label();
             if (node.type().equals("component")) {
                 String innerPath = path + " > " + node.label();
-                Context inner = new Context(context.workDirectory(), innerPath, context.pending);
+                Context inner = new Context(context.workDirectory(), innerPath, context.pending,
+                        context.changed || context.parentChanged);
                 changed |= deployParts(host, root, node.children(), innerPath, inner);
                 context.changed |= inner.changed;
                 continue;
@@ -224,12 +225,15 @@ public final class RootDeployer {
         /** The component's place in the root: {@code app}, {@code app > logrotate}. */
         final String component;
         final PendingChanges pending;
+        /** Whether an including component had changed when this one began. */
+        final boolean parentChanged;
         boolean changed;
 
-        Context(Path workDirectory, String component, PendingChanges pending) {
+        Context(Path workDirectory, String component, PendingChanges pending, boolean parentChanged) {
             this.workDirectory = workDirectory;
             this.component = component;
             this.pending = pending;
+            this.parentChanged = parentChanged;
             this.changed = pending.contains(component);
         }
 
@@ -256,6 +260,11 @@ public final class RootDeployer {
         @Override
         public boolean earlierPartChanged() {
             return changed;
+        }
+
+        @Override
+        public boolean parentChanged() {
+            return parentChanged;
         }
 
         @Override

@@ -72,8 +72,9 @@ public final class LibraryPartTypes implements PartTypeProvider {
                                     "a command whose success means nothing needs to run"),
                             optional("creates", AttributeType.PATH, null, "skip if this path exists"),
                             optional("when", AttributeType.STRING, "always",
-                                    "always, or changed: only when an earlier part of the component changed")
-                                    .with(AttributeConstraint.oneOf("always", "changed")),
+                                    "always; changed: only when an earlier part of the component changed; "
+                                            + "parent_changed: also when the including component had changed")
+                                    .with(AttributeConstraint.oneOf("always", "changed", "parent_changed")),
                             optional("cwd", AttributeType.PATH, null, "working directory (default: work directory)"),
                             optional("environment", AttributeType.MAP, java.util.Map.of(),
                                     "extra environment variables")

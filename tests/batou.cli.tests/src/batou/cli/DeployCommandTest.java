@@ -292,6 +292,31 @@ class DeployCommandTest {
     }
 
     @Test
+    void item25_aSubComponentRestartsWhenTheComponentIncludingItChanged() throws Exception {
+        write("components/program/component.yaml", """
+                attributes:
+                  name: {default: web}
+                parts:
+                  - command: {run: "echo restarted {{ name }} >> restarts.log", when: parent_changed}
+                """);
+        write("components/web/component.yaml", """
+                attributes:
+                  greeting: {default: hello}
+                parts:
+                  - file: {path: web.conf, content: "greeting {{ greeting }}\\n"}
+                  - component: program
+                """);
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("restarted web\n", Files.readString(work("restarts.log")));
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("restarted web\n", Files.readString(work("restarts.log")), "no change, no restart");
+        write("components/web/component.yaml", Files.readString(project.resolve("components/web/component.yaml"))
+                .replace("default: hello", "default: bonjour"));
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("restarted web\nrestarted web\n", Files.readString(work("restarts.log")), out());
+    }
+
+    @Test
     void predictAndConsistencyOnlyExcludeEachOther() {
         assertEquals(ExitCode.USAGE, deploy("--predict", "--consistency-only"));
     }

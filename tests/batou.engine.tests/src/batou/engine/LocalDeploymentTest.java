@@ -59,7 +59,8 @@ class LocalDeploymentTest {
         public List<PartAttribute> attributes() {
             return List.of(PartAttribute.required("path", AttributeType.PATH, "the marker"),
                     PartAttribute.optional("fail", AttributeType.BOOL, false, "fail on update"),
-                    PartAttribute.optional("when", AttributeType.STRING, "always", "always or changed"));
+                    PartAttribute.optional("when", AttributeType.STRING, "always",
+                            "always, changed or parent_changed"));
         }
 
         @Override
@@ -67,7 +68,9 @@ class LocalDeploymentTest {
             return new Part() {
                 @Override
                 public Verdict verify(PartContext context) {
-                    if ("changed".equals(node.attributes().get("when")) && !context.earlierPartChanged()) {
+                    if ("changed".equals(node.attributes().get("when")) && !context.earlierPartChanged()
+                            || "parent_changed".equals(node.attributes().get("when"))
+                                    && !context.earlierPartChanged() && !context.parentChanged()) {
                         return Verdict.upToDate();
                     }
                     Path path = context.target((String) node.attributes().get("path"));
@@ -223,6 +226,23 @@ class LocalDeploymentTest {
         DeploymentEvent.PartChanged first = (DeploymentEvent.PartChanged) events.stream()
                 .filter(DeploymentEvent.PartChanged.class::isInstance).findFirst().get();
         assertEquals("a > inner > marker i1", first.path());
+    }
+
+    @Test
+    void item25_aSubComponentSeesTheChangesOfTheComponentsThatIncludeIt() throws Exception {
+        PartNode inner = new PartNode("component", "program", Map.of(), Set.of(), List.of(
+                marker("restart-on-own-change", Map.of("when", "changed")),
+                marker("restart-on-parent-change", Map.of("when", "parent_changed"))), SourceLocation.ofFile("t"));
+        PartNode middle = new PartNode("component", "service", Map.of(), Set.of(), List.of(inner),
+                SourceLocation.ofFile("t"));
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("config", Map.of()), middle))));
+        deploy(plan, false);
+        assertFalse(Files.exists(temp.resolve("restart-on-own-change")), "changed: only the component's own parts");
+        assertTrue(Files.exists(temp.resolve("restart-on-parent-change")), "the root's config changed above it");
+
+        Files.delete(temp.resolve("restart-on-parent-change"));
+        deploy(plan, false);
+        assertFalse(Files.exists(temp.resolve("restart-on-parent-change")), "nothing changed: no restart");
     }
 
     @Test

@@ -73,7 +73,7 @@ class LibrarySchemaTest {
     @Test
     void item23_aMisspeltWhenIsRefusedWithADidYouMean() throws IOException {
         assertEquals("components/app/component.yaml:2:36: error: invalid value for attribute 'when' of part "
-                + "'command'" + IN + "'chanegd' is not always or changed (did you mean 'changed'?)", configure("""
+                + "'command'" + IN + "'chanegd' is not always, changed or parent_changed (did you mean 'changed'?)", configure("""
                           - command: {run: ./reload, when: chanegd}
                         """));
     }
@@ -191,7 +191,7 @@ class LibrarySchemaTest {
                   password: {default: hunter2-secret, sensitive: true}
                 """);
         assertEquals("components/app/component.yaml:2:31: error: invalid value for attribute 'when' of part "
-                + "'command'" + IN + "the value (sensitive, not shown) is not allowed: it must be always or changed",
+                + "'command'" + IN + "the value (sensitive, not shown) is not allowed: it must be always, changed or parent_changed",
                 printed);
     }
 }
