@@ -317,6 +317,34 @@ class DeployCommandTest {
     }
 
     @Test
+    void item21_tildeInTheTargetDirectoryIsTheHomeInWorkdirAndLinks() throws Exception {
+        String folder = "batou-test-" + ProcessHandle.current().pid() + "-cli-home";
+        Path work = Path.of(System.getProperty("user.home"), folder, "work/web");
+        write("components/web/component.yaml", """
+                parts:
+                  - file: {path: web.conf, content: "root {{ component.workdir }}/htdocs\\n"}
+                  - symlink: {path: current.conf, target: "{{ component.workdir }}/web.conf"}
+                """);
+        write("environments/dev/environment.yaml", """
+                environment: {connect: local, target_directory: "~/%s"}
+                hosts:
+                  localhost: [web]
+                """.formatted(folder));
+        try {
+            assertEquals(ExitCode.OK, deploy("--dirty"), out());
+            assertEquals("root " + work + "/htdocs\n", Files.readString(work.resolve("web.conf")));
+            assertEquals(work.resolve("web.conf"), Files.readSymbolicLink(work.resolve("current.conf")));
+            assertEquals(ExitCode.OK, deploy("--dirty", "--consistency-only"), out());
+        } finally {
+            try (java.util.stream.Stream<Path> paths = Files.walk(work.getParent().getParent())) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    @Test
     void predictAndConsistencyOnlyExcludeEachOther() {
         assertEquals(ExitCode.USAGE, deploy("--predict", "--consistency-only"));
     }

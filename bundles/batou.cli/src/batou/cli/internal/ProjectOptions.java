@@ -3,6 +3,7 @@ package batou.cli.internal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 import batou.cli.Option;
 import batou.cli.Options;
@@ -11,6 +12,7 @@ import batou.lib.LibraryPartTypes;
 import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
+import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
 
 /** What the commands that work on one environment of a project share: {@code ENV}, {@code -p}, configuring. */
@@ -35,9 +37,17 @@ public final class ProjectOptions {
     }
 
     public static Configuration configure(Path project, String environment, boolean strict) {
+        return configurer(project, environment, strict).apply(HostHomes.UNKNOWN);
+    }
+
+    /**
+     * Configures {@code environment} with the homes of its hosts, as often as asked (a deployment configures again
+     * once it knows them), decrypting the secrets with one vault: a passphrase is asked once.
+     */
+    public static Function<HostHomes, Configuration> configurer(Path project, String environment, boolean strict) {
         batou.secrets.SecretsVault vault = SecretsCommand.vault(project);
-        return new Configurator(registry()).strictResources(strict).configure(project, environment,
-                file -> vault.decryptBytes(file, environment));
+        return homes -> new Configurator(registry()).strictResources(strict).homes(homes).configure(project,
+                environment, file -> vault.decryptBytes(file, environment));
     }
 
     /** Prints warnings and errors, then the closing line of a failed configuration. */

@@ -19,6 +19,7 @@ public final class Configurator {
 
     private final PartTypeRegistry registry;
     private boolean strictResources;
+    private HostHomes homes = HostHomes.UNKNOWN;
 
     public Configurator(PartTypeRegistry registry) {
         this.registry = registry;
@@ -27,6 +28,15 @@ public final class Configurator {
     /** Makes a provided resource that nobody requires an error instead of a warning. */
     public Configurator strictResources(boolean strict) {
         this.strictResources = strict;
+        return this;
+    }
+
+    /**
+     * Gives {@code ~} in target directories the homes of the hosts (a deployment asks them); without, {@code ~}
+     * stays as written.
+     */
+    public Configurator homes(HostHomes hostHomes) {
+        this.homes = hostHomes;
         return this;
     }
 
@@ -61,7 +71,8 @@ public final class Configurator {
     /** Configures an environment of a loaded project; problems found while loading are passed in. */
     public Configuration configure(Project project, EnvironmentDefinition environment, Diagnostics diagnostics) {
         boolean loadFailed = diagnostics.hasErrors();
-        DeploymentPlan plan = new ConfigureRun(project, environment, registry, strictResources, diagnostics).run();
+        DeploymentPlan plan = new ConfigureRun(project, environment, registry, strictResources, homes, diagnostics)
+                .run();
         return new Configuration(loadFailed ? null : plan, diagnostics.sorted());
     }
 }

@@ -123,6 +123,11 @@ final class RemoteShell {
                 + "| while read -r old; do rm -f \"$old\" \"$old\".*.jsa; done; exit 0");
     }
 
+    /** Prints the home of the user the deployment runs as (the service user's, through sudo -H), on one line. */
+    String home() {
+        return wrap("printf '%s\\n' \"$HOME\"");
+    }
+
     /** Prints the deployed record, or nothing when there is none. */
     String readRecord() {
         return wrap("f=" + stateDirectory + "/deployed.json; [ ! -f \"$f\" ] || cat \"$f\"");

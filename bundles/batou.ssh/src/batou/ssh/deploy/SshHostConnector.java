@@ -45,12 +45,21 @@ public final class SshHostConnector implements HostConnector {
     @Override
     public HostSession open(HostPlan host, DeploymentInfo info, DeploymentListener listener)
             throws HostSessionException {
-        SshConnection connection;
+        return open(host, info, listener, connect(transport, host));
+    }
+
+    /** Connects to {@code host}. */
+    static SshConnection connect(SshTransport transport, HostPlan host) throws HostSessionException {
         try {
-            connection = transport.connect(host.fqdn());
+            return transport.connect(host.fqdn());
         } catch (SshException e) {
             throw new HostSessionException(e.getMessage(), e);
         }
+    }
+
+    /** Opens {@code host} through {@code connection}, made for it (closed when the session closes, or on failure). */
+    HostSession open(HostPlan host, DeploymentInfo info, DeploymentListener listener, SshConnection connection)
+            throws HostSessionException {
         boolean opened = false;
         try {
             AgentJar agent = agent(); // after connecting: the hosts connect while the first of them builds it

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import batou.cli.Command;
 import batou.cli.Console;
@@ -24,6 +25,7 @@ import batou.engine.RootResult;
 import batou.engine.events.DeploymentListener;
 import batou.model.BatouVersion;
 import batou.model.configure.Configuration;
+import batou.model.configure.HostHomes;
 import batou.model.plan.DeploymentPlan;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
@@ -144,7 +146,8 @@ public final class DeployCommand implements Command {
             reader.setDaemon(true);
             reader.start();
             long configureStart = System.nanoTime();
-            Configuration configuration = ProjectOptions.configure(project, environment, false);
+            Function<HostHomes, Configuration> configure = ProjectOptions.configurer(project, environment, false);
+            Configuration configuration = configure.apply(HostHomes.UNKNOWN);
             timings.put("configure", millisSince(configureStart));
             String refusal = checkRepository(repositoryOf(repository), arguments.has(DIRTY),
                     consistencyOnly || predict);
@@ -178,7 +181,7 @@ public final class DeployCommand implements Command {
             };
             DeploymentResult result = new EnvironmentDeployment(project, registry,
                     SshSettings.defaults().withAcceptNewHostKeys(arguments.has(ACCEPT_NEW_HOST_KEYS)), info, listener,
-                    Clock.systemUTC()).run(plan, jobs != null ? jobs : plan.jobs());
+                    Clock.systemUTC()).run(plan, jobs != null ? jobs : plan.jobs(), configure);
             timings.put("deploy", millisSince(deployStart));
             return finish(arguments, events, plan, result, result.failed() ? Phase.DEPLOYING : null);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import batou.model.Diagnostics;
+import batou.model.configure.HostHomes;
 import batou.model.SourceLocation;
 import batou.template.Suggestions;
 import batou.model.internal.configure.Expander.ExpansionException;
@@ -46,6 +47,7 @@ public final class ConfigureRun {
     private final EnvironmentDefinition environment;
     private final Diagnostics diagnostics;
     private final boolean strictResources;
+    private final HostHomes homes;
     private final Expander expander = new Expander();
     private final PartsBuilder parts;
     private final Map<String, Object> environmentContext = new LinkedHashMap<>();
@@ -57,11 +59,12 @@ public final class ConfigureRun {
     private final List<RootId> ignoredComponents = new ArrayList<>();
 
     public ConfigureRun(Project project, EnvironmentDefinition environment, PartTypeRegistry registry,
-            boolean strictResources, Diagnostics diagnostics) {
+            boolean strictResources, HostHomes homes, Diagnostics diagnostics) {
         this.project = project;
         this.environment = environment;
         this.diagnostics = diagnostics;
         this.strictResources = strictResources;
+        this.homes = homes;
         this.parts = new PartsBuilder(project, registry, expander, this::subComponent);
     }
 
@@ -138,6 +141,7 @@ public final class ConfigureRun {
             hosts.add(new HostSetup(declaration, declaration.name(), fqdn, platform, connect, serviceUser,
                     targetDirectory, sshConfig, agentLinger, data, context));
         }
+        expandHomes();
         if (environment.hosts().isEmpty()) {
             diagnostics.error(environment.location(), "environment '" + environment.name() + "' has no hosts",
                     "add hosts: with at least one host and its components");
@@ -145,6 +149,33 @@ public final class ConfigureRun {
         environmentContext.put("host_domain", String.valueOf(
                 environment.settings().containsKey(EnvironmentSettings.HOST_DOMAIN)
                         ? environment.settings().get(EnvironmentSettings.HOST_DOMAIN).toValue() : ""));
+    }
+
+    /**
+     * Puts the homes of the deployed hosts whose target directory is in the home ({@code ~}) in its place, so that
+     * work directories and everything made from them are real paths (as far as the homes are known).
+     */
+    private void expandHomes() {
+        List<HostPlan> asked = new ArrayList<>();
+        for (HostSetup host : hosts) {
+            if (!host.declaration().ignored() && host.targetDirectory().startsWith("~")) {
+                asked.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(), host.serviceUser(),
+                        host.targetDirectory(), host.sshConfig(), host.agentLinger(), host.data(), List.of()));
+            }
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        Map<String, String> known = homes.of(asked);
+        for (int i = 0; i < hosts.size(); i++) {
+            HostSetup host = hosts.get(i);
+            String home = known.get(host.name());
+            if (home != null && home.startsWith("/") && host.targetDirectory().startsWith("~")) {
+                String directory = java.nio.file.Path.of(home + host.targetDirectory().substring(1)).normalize()
+                        .toString();
+                hosts.set(i, host.withTargetDirectory(directory));
+            }
+        }
     }
 
     /** The host's data, with its secret data (if any) merged in; a key in both is an error. */

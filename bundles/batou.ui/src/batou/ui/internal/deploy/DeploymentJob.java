@@ -144,7 +144,7 @@ public final class DeploymentJob extends Job {
                 started.cancel();
             }
             DeploymentResult result = started.run(plan, BatouPreferences.jobs() > 0 ? BatouPreferences.jobs()
-                    : plan.jobs());
+                    : plan.jobs(), homes -> OpenProject.get().configuration(environment, homes));
             settle(result);
             outcome[0] = started.cancelled() ? Outcome.CANCELLED : result.failed() ? Outcome.FAILED
                     : Outcome.FINISHED;
