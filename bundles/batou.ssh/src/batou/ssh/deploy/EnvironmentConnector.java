@@ -49,6 +49,8 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
     private final Map<String, SshTransport> transports = new ConcurrentHashMap<>();
     /** Connections made to ask for a host's home, by host name, until the host is opened through them. */
     private final Map<String, SshConnection> connections = new ConcurrentHashMap<>();
+    /** What the search for a lingering agent found when the home was asked, by host name, until it is opened. */
+    private final Map<String, String> lingering = new ConcurrentHashMap<>();
     /** Why a host cannot be opened, found before (its home could not be asked), by host name. */
     private final Map<String, HostSessionException> failures = new ConcurrentHashMap<>();
 
@@ -83,14 +85,15 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
         }
         SshHostConnector connector = new SshHostConnector(transport(host), projectFiles);
         SshConnection connection = connections.remove(host.name());
-        return connection != null ? connector.open(host, info, listener, connection)
+        return connection != null ? connector.open(host, info, listener, connection, lingering.remove(host.name()))
                 : connector.open(host, info, listener);
     }
 
     /**
      * The homes of the users deployments run as on {@code hosts} (what {@code ~} stands for there), by host name:
      * for local hosts this process's user's, where local deployments put {@code ~}; SSH hosts are asked in
-     * parallel, as the service user when there is one, each over a connection that {@link #open} then uses. A host
+     * parallel, as the service user when there is one, each over a connection that {@link #open} then uses (with
+     * one command that also looks for a lingering agent where one may be: no more commands than without). A host
      * that cannot be asked is left out, and opening it fails with the reason.
      */
     public Map<String, String> homes(List<HostPlan> hosts) {
@@ -128,9 +131,15 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
             connections.put(host.name(), connection);
             String serviceUser = host.serviceUser() == null || host.serviceUser().equals(connection.user()) ? null
                     : host.serviceUser();
-            CommandResult result = connection.run(new RemoteShell(host.targetDirectory(), serviceUser).home(), null,
-                    Duration.ofSeconds(30));
-            String home = result.stdoutText().strip();
+            RemoteShell shell = new RemoteShell(host.targetDirectory(), serviceUser);
+            boolean lingers = SshHostConnector.lingers(host, serviceUser);
+            CommandResult result = connection.run(lingers ? shell.homeAndLingeringAgent(RemoteShell.socketName(
+                    SshHostConnector.agent().sha256())) : shell.home(), null, Duration.ofSeconds(30));
+            String[] lines = result.stdoutText().split("\n", 2);
+            String home = lines[0].strip();
+            if (lingers && result.exitStatus() == 0) {
+                lingering.put(host.name(), lines.length > 1 ? lines[1].strip() : "none");
+            }
             if (result.exitStatus() != 0) {
                 throw new HostSessionException(SshHostConnector.explain(host, "asking for the home of the deploying "
                         + "user failed with status " + result.exitStatus() + ": " + result.stderr().strip(),
@@ -219,6 +228,7 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
     public void close() {
         connections.values().forEach(SshConnection::close);
         connections.clear();
+        lingering.clear();
         transports.values().forEach(SshTransport::close);
     }
 }

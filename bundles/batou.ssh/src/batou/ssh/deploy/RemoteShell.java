@@ -19,6 +19,8 @@ final class RemoteShell {
             + " -XX:-UsePerfData -Xshare:auto -Xlog:disable '-Xlog:all=warning,cds*=off:stderr'"
             + " -Dslf4j.internal.verbosity=ERROR";
 
+    private static final String HOME = "printf '%s\\n' \"$HOME\"";
+
     /** The marker of a host whose sshd does not connect us to the lingering agent's socket. */
     static final String UNREACHABLE_MARKER = "unreachable";
 
@@ -125,7 +127,15 @@ final class RemoteShell {
 
     /** Prints the home of the user the deployment runs as (the service user's, through sudo -H), on one line. */
     String home() {
-        return wrap("printf '%s\\n' \"$HOME\"");
+        return wrap(HOME);
+    }
+
+    /**
+     * Prints the home of the login user on one line, then what {@link #findLingeringAgent} prints: both in one
+     * command, as a deployment needs both first.
+     */
+    String homeAndLingeringAgent(String socketName) {
+        return HOME + "; (" + findLingeringAgent(socketName) + ")";
     }
 
     /** Prints the deployed record, or nothing when there is none. */

@@ -51,8 +51,8 @@ class TargetHomesTest {
 
     @BeforeAll
     static void startHosts() throws Exception {
-        network = SshNetwork.start(shared.resolve("net"), Map.of("home1", List.of("LogLevel INFO"), "home2",
-                List.of("LogLevel INFO")), "home1", "home2");
+        network = SshNetwork.start(shared.resolve("net"), Map.of("home1", List.of("LogLevel DEBUG"), "home2",
+                List.of("LogLevel DEBUG")), "home1", "home2");
     }
 
     @AfterAll
@@ -70,7 +70,24 @@ class TargetHomesTest {
 
     /** The connections sshd of {@code host} accepted so far. */
     private static long accepted(String host) throws IOException {
-        return network.host(host).log().lines().filter(line -> line.contains("Accepted publickey")).count();
+        return count(host, "Accepted publickey");
+    }
+
+    /** The commands sshd of {@code host} was asked to run so far. */
+    private static long commands(String host) throws IOException {
+        return count(host, "request exec");
+    }
+
+    private static long count(String host, String text) throws IOException {
+        return network.host(host).log().lines().filter(line -> line.contains(text)).count();
+    }
+
+    /** Deploys {@code project}'s environment as the command line does: configure, then with the homes. */
+    private DeploymentResult deploy() {
+        Function<HostHomes, Configuration> configure = this::configure;
+        return new EnvironmentDeployment(project, TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""),
+                new DeploymentInfo("test", null, "tester", false), events::add, Clock.systemUTC())
+                .run(configure.apply(HostHomes.UNKNOWN).plan(), 2, configure);
     }
 
     private Configuration configure(HostHomes homes) {
@@ -90,7 +107,7 @@ class TargetHomesTest {
                   - symlink: {path: current.conf, target: "{{ component.workdir }}/web.conf"}
                 """);
         write("environments/test/environment.yaml", """
-                environment: {connect: ssh, ssh_config: %s, target_directory: "~/%s", agent_linger: 0}
+                environment: {connect: ssh, ssh_config: %s, target_directory: "~/%s"}
                 hosts:
                   home1: {components: [web], service_user: app}
                   home2: [web]
@@ -98,12 +115,8 @@ class TargetHomesTest {
         try {
             Configuration unknown = configure(HostHomes.UNKNOWN);
             assertEquals("~/" + folder, unknown.plan().host("home1").targetDirectory(), "without connecting: ~");
-            long before1 = accepted("home1");
-            long before2 = accepted("home2");
-            Function<HostHomes, Configuration> configure = this::configure;
-            DeploymentResult result = new EnvironmentDeployment(project, TestDeployment.TYPES,
-                    SshSettings.defaults().withAgentSocket(""), new DeploymentInfo("test", null, "tester", false),
-                    events::add, Clock.systemUTC()).run(unknown.plan(), 2, configure);
+            long[] before = { accepted("home1"), accepted("home2") };
+            DeploymentResult result = deploy();
             assertTrue(result.all().stream().allMatch(root -> root.status() == RootResult.Status.CHANGED),
                     () -> result.all() + "\n" + events);
 
@@ -115,12 +128,51 @@ class TargetHomesTest {
                     Files.readString(loginWork.resolve("web.conf")), "the login user's home");
             assertEquals(loginWork.resolve("web.conf"), Files.readSymbolicLink(loginWork.resolve("current.conf")));
 
-            assertEquals(1, accepted("home1") - before1, "one connection: the home is asked over the agent's");
-            assertEquals(1, accepted("home2") - before2, "one connection: the home is asked over the agent's");
+            assertEquals(1, accepted("home1") - before[0], "one connection: the home is asked over the agent's");
+            assertEquals(1, accepted("home2") - before[1], "one connection: the home is asked over the agent's");
+
+            ProcessHandle lingering = awaitLingering(loginWork.getParent().getParent());
+            long[] again = { accepted("home1"), accepted("home2"), commands("home1"), commands("home2") };
+            DeploymentResult second = deploy();
+            assertTrue(second.all().stream().allMatch(root -> root.status() == RootResult.Status.UNCHANGED),
+                    () -> second.all() + "\n" + events);
+            assertEquals(1, accepted("home1") - again[0]);
+            assertEquals(1, accepted("home2") - again[1]);
+            assertEquals(2, commands("home1") - again[2], "the home (as the service user, through sudo -H), then the"
+                    + " agent: one command more than without ~");
+            assertEquals(1, commands("home2") - again[3], "a no-op deployment on a lingering agent runs one command,"
+                    + " as without ~: the home and the search for the agent together; then it talks on the socket");
+            assertTrue(lingering.isAlive());
         } finally {
+            lingering(loginWork.getParent().getParent()).forEach(ProcessHandle::destroyForcibly);
             delete(appWork.getParent().getParent());
             delete(loginWork.getParent().getParent());
         }
+    }
+
+    /** The lingering agents serving a socket in {@code target}. */
+    private static List<ProcessHandle> lingering(Path target) {
+        String run = target.resolve(".batou/run").toString();
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(line -> line.contains(" --serve " + run)).orElse(false)).toList();
+    }
+
+    /** Waits for an agent to linger in {@code target} after a deployment, and for its pid file. */
+    private static ProcessHandle awaitLingering(Path target) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<ProcessHandle> agents = lingering(target);
+            Path run = target.resolve(".batou/run");
+            if (agents.size() == 1 && Files.isDirectory(run)) {
+                try (Stream<Path> files = Files.list(run)) {
+                    if (files.anyMatch(f -> f.toString().endsWith(".sock.pid"))) {
+                        return agents.get(0);
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no agent lingers in " + target);
     }
 
     private static void delete(Path folder) throws IOException {
