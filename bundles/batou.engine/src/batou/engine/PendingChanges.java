@@ -41,9 +41,21 @@ public final class PendingChanges {
         this.everything = everything;
     }
 
-    /** The record of root component {@code root} in {@code stateDirectory} (empty when there is none). */
+    /**
+     * The record of root component {@code root} in {@code stateDirectory} (empty when there is none).
+     *
+     * @throws IOException when it cannot be read, or {@code pending} or the record is not what batou made (a
+     *             symbolic link, say): then it is neither read nor written through
+     */
     public static PendingChanges read(Path stateDirectory, String root) throws IOException {
-        Path file = stateDirectory.resolve(DIRECTORY).resolve(root);
+        Path folder = stateDirectory.resolve(DIRECTORY);
+        Path file = folder.resolve(root);
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(folder + " is not a directory (a symbolic link?): remove it");
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + " is not a file (a symbolic link?): remove it");
+        }
         byte[] bytes;
         try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(StandardOpenOption.READ,
                 LinkOption.NOFOLLOW_LINKS)); InputStream in = Channels.newInputStream(channel)) {

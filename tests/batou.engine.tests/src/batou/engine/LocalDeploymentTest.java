@@ -177,6 +177,22 @@ class LocalDeploymentTest {
     }
 
     @Test
+    void item24_aRecordFolderThatIsALinkIsNeitherReadNorWrittenThrough() throws Exception {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createDirectories(temp.resolve(".batou"));
+        Files.createSymbolicLink(temp.resolve(".batou/pending"), elsewhere);
+        DeploymentResult result = deploy(plan(List.of(root("h", "a", List.of(marker("config", Map.of()))))), false);
+        assertEquals(RootResult.Status.FAILED, result.get(new RootId("h", "a")).status());
+        assertEquals("a: cannot read the record of pending changes " + temp.resolve(".batou/pending/a") + ": "
+                + temp.resolve(".batou/pending") + " is not a directory (a symbolic link?): remove it",
+                result.get(new RootId("h", "a")).message());
+        assertFalse(Files.exists(temp.resolve("config")), "nothing changed");
+        try (java.util.stream.Stream<Path> files = Files.list(elsewhere)) {
+            assertEquals(0, files.count(), "nothing written through the link");
+        }
+    }
+
+    @Test
     void item24_aPendingChangeOfASubComponentRunsItsWhenChangedPartsAndTheParentsToo() throws Exception {
         PartNode subConfig = marker("sub-config", Map.of());
         PartNode subReload = marker("sub-reload", Map.of("when", "changed"));

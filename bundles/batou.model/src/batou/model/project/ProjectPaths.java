@@ -3,7 +3,6 @@ package batou.model.project;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -104,7 +103,7 @@ public final class ProjectPaths {
                     Path target;
                     try {
                         target = each.toRealPath();
-                    } catch (NoSuchFileException dangling) {
+                    } catch (IOException dangling) { // nothing there, or a loop of links: nothing to copy
                         return FileVisitResult.CONTINUE;
                     }
                     if (!target.startsWith(realRoot)) {
@@ -116,6 +115,13 @@ public final class ProjectPaths {
                     entries.add(new Entry(name(each), each, false));
                 }
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path each, IOException e) throws IOException {
+                throw new ProjectPathException("cannot read '" + name(each) + "' in the project folder '" + normal
+                        + "'" + (e instanceof java.nio.file.AccessDeniedException ? ": permission denied" : ""),
+                        "make it readable, or remove it");
             }
 
             private String name(Path each) {

@@ -94,7 +94,7 @@ class ProjectPathsTest {
     }
 
     @Test
-    void item09_pathsAndLinksThatStayInsideTheProjectAreFine() throws IOException {
+    void item09_pathsAndLinksThatStayInsideTheProjectAreFineAndLinksToNothingAreLeftOut() throws IOException {
         parts("""
                   - template: {path: x, source: ../shared/x.j2}
                   - directory: {path: static, source: static}
@@ -102,6 +102,8 @@ class ProjectPathsTest {
         project.file("components/shared/x.j2", "x\n");
         project.file("components/app/static/index.html", "<h1>hi</h1>\n");
         Files.createSymbolicLink(root.resolve("components/app/static/same.html"), Path.of("index.html"));
+        Files.createSymbolicLink(root.resolve("components/app/static/loop"), Path.of("loop"));
+        Files.createSymbolicLink(root.resolve("components/app/static/dangling"), Path.of("nowhere"));
         Configuration configuration = project.configure("dev");
         assertFalse(configuration.failed(), () -> ProjectFixture.printed(configuration));
         assertEquals("components/shared/x.j2", configuration.plan().root(new RootId("h", "app")).parts().get(0)
