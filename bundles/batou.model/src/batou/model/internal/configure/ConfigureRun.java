@@ -158,7 +158,7 @@ public final class ConfigureRun {
     private void expandHomes() {
         List<HostPlan> asked = new ArrayList<>();
         for (HostSetup host : hosts) {
-            if (!host.declaration().ignored() && host.targetDirectory().startsWith("~")) {
+            if (!host.declaration().ignored() && inHome(host.targetDirectory())) {
                 asked.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(), host.serviceUser(),
                         host.targetDirectory(), host.sshConfig(), host.agentLinger(), host.data(), List.of()));
             }
@@ -170,12 +170,16 @@ public final class ConfigureRun {
         for (int i = 0; i < hosts.size(); i++) {
             HostSetup host = hosts.get(i);
             String home = known.get(host.name());
-            if (home != null && home.startsWith("/") && host.targetDirectory().startsWith("~")) {
+            if (home != null && home.startsWith("/") && inHome(host.targetDirectory())) {
                 String directory = java.nio.file.Path.of(home + host.targetDirectory().substring(1)).normalize()
                         .toString();
                 hosts.set(i, host.withTargetDirectory(directory));
             }
         }
+    }
+
+    private static boolean inHome(String directory) {
+        return directory.equals("~") || directory.startsWith("~/");
     }
 
     /** The host's data, with its secret data (if any) merged in; a key in both is an error. */
