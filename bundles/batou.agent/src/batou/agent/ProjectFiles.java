@@ -2,7 +2,6 @@ package batou.agent;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import batou.agent.protocol.ProjectFile;
 import batou.model.parts.PartAttribute;
@@ -21,10 +19,12 @@ import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
 import batou.model.plan.PartNode;
 import batou.model.plan.RootPlan;
+import batou.model.project.ProjectPaths;
 
 /**
  * The project files that hosts need, on the controller: what a host's parts name in project-file attributes (a
- * file, or every file and folder below a folder), with content hashes. Shared by all hosts of a run, so a file is
+ * file, or every file and folder below a folder, each inside the project by the rule of {@link ProjectPaths}), with
+ * content hashes. Shared by all hosts of a run, so a file is
  * hashed once; a hash is reused while the file's size and modification time stay the same.
  */
 public final class ProjectFiles {
@@ -79,28 +79,15 @@ public final class ProjectFiles {
         }
     }
 
+    /** The file or folder {@code path} and everything below it, by the rule of {@link ProjectPaths}. */
     private void add(String path, Map<String, ProjectFile> files) throws IOException {
         if (files.containsKey(path)) {
             return;
         }
-        Path file = path.startsWith("/") ? Path.of(path) : projectRoot.resolve(path);
-        if (Files.isDirectory(file)) {
-            List<Path> below;
-            try (Stream<Path> walk = Files.walk(file)) {
-                below = walk.sorted().toList();
-            }
-            for (Path each : below) {
-                String name = each.equals(file) ? path : path + "/" + file.relativize(each).toString();
-                if (Files.isDirectory(each, LinkOption.NOFOLLOW_LINKS)) {
-                    files.put(name, new ProjectFile(name, null, mode(each)));
-                } else if (Files.isRegularFile(each)) {
-                    files.put(name, new ProjectFile(name, hash(each), mode(each)));
-                }
-            }
-        } else if (Files.isRegularFile(file)) {
-            files.put(path, new ProjectFile(path, hash(file), mode(file)));
+        for (ProjectPaths.Entry entry : ProjectPaths.list(projectRoot, path)) {
+            files.put(entry.path(), new ProjectFile(entry.path(), entry.directory() ? null : hash(entry.file()),
+                    mode(entry.file())));
         }
-        // a missing file is reported by the part on the target, as it is locally
     }
 
     private String hash(Path file) throws IOException {

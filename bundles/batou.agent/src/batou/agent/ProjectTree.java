@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import batou.agent.protocol.ProjectFile;
+import batou.model.project.ProjectPaths;
 
 /**
  * The project files a host needs, laid out as on the controller ({@code .batou/trees/<hash of the list>/}) so that
@@ -34,7 +35,7 @@ final class ProjectTree {
         this.root = trees.resolve(FileStore.sha256(list.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Where parts find the project path {@code path} (relative to the project, or absolute on the controller). */
+    /** Where parts find the project path {@code path} (relative to the project). */
     Path resolve(String path) {
         return locate(root, path);
     }
@@ -48,6 +49,7 @@ final class ProjectTree {
         Path building = Files.createTempDirectory(trees, "building-");
         try {
             for (ProjectFile file : files) {
+                ProjectPaths.normalize("", file.path()); // never a file outside the tree
                 Path target = locate(building, file.path());
                 if (file.directory()) {
                     Files.createDirectories(target);
@@ -74,8 +76,7 @@ final class ProjectTree {
 
     /** Where the project path {@code path} lies in the tree folder {@code base}. */
     private static Path locate(Path base, String path) {
-        return path.startsWith("/") ? base.resolve("absolute").resolve(path.substring(1))
-                : base.resolve("project").resolve(path);
+        return base.resolve("project").resolve(path);
     }
 
     /** The permissions of the lowest nine bits of {@code mode}. */

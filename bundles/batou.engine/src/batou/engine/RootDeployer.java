@@ -24,7 +24,8 @@ import batou.model.plan.RootPlan;
 /**
  * Converges one root component on this machine: its parts in order, sub-components' parts inside them; each part
  * is verified and updated only when verify finds a difference (never when predicting). A component knows whether
- * an earlier part of it changed, which drives {@code when: changed}.
+ * an earlier part of it changed, which drives {@code when: changed}; a change made by a deployment that did not
+ * complete the root counts too, kept in the host's {@link PendingChanges} until the root completes.
  */
 public final class RootDeployer {
 
@@ -47,8 +48,7 @@ public final class RootDeployer {
 
     /**
      * A deployer whose parts find project files through {@code projectFiles} (a project path, relative to the
-     * project or absolute on the machine that configured it, to a file here) and that keeps which files hold
-     * sensitive content in {@code sensitiveFiles}.
+     * project, to a file here) and that keeps which files hold sensitive content in {@code sensitiveFiles}.
      */
     public RootDeployer(ExecutablePartTypes types, Function<String, Path> projectFiles, boolean predict,
             DeploymentListener listener, Clock clock, SensitiveFiles sensitiveFiles) {
@@ -84,12 +84,17 @@ public final class RootDeployer {
         events = shown.wrap(listener);
         long started = System.nanoTime();
         events.on(new DeploymentEvent.RootStarted(clock.instant(), host.name(), root.component()));
-        Context context = new Context(TargetPaths.resolve(root.workDirectory()));
+        Path workDirectory = TargetPaths.resolve(root.workDirectory());
         try {
+            PendingChanges pending = pending(host, root);
+            Context context = new Context(workDirectory, root.component(), pending, false);
             if (!predict) {
-                Files.createDirectories(context.workDirectory());
+                Files.createDirectories(workDirectory);
             }
             boolean changed = deployParts(host, root, root.parts(), root.component(), context);
+            if (!predict) {
+                complete(host, root, pending);
+            }
             events.on(new DeploymentEvent.RootFinished(clock.instant(), host.name(), root.component(), changed,
                     millisSince(started)));
             return new Outcome(changed, null, null);
@@ -98,10 +103,40 @@ public final class RootDeployer {
                     failure.getMessage(), millisSince(started)));
             return new Outcome(false, shown.apply(failure.path), shown.apply(failure.getMessage()));
         } catch (java.io.IOException e) {
-            String message = "cannot create the work directory " + context.workDirectory() + ": " + e.getMessage();
+            String message = "cannot create the work directory " + workDirectory + ": " + e.getMessage();
             events.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(),
                     root.component(), message, millisSince(started)));
             return new Outcome(false, root.component(), shown.apply(message));
+        }
+    }
+
+    /** The root's record of pending changes; when there is one, a warning says what runs again because of it. */
+    private PendingChanges pending(HostPlan host, RootPlan root) throws Failure {
+        Path state = LocalHostSession.stateDirectory(host);
+        PendingChanges pending;
+        try {
+            pending = PendingChanges.read(state, root.component());
+        } catch (java.io.IOException e) {
+            throw new Failure(root.component(), "cannot read the record of pending changes "
+                    + state.resolve(PendingChanges.DIRECTORY).resolve(root.component()) + ": " + e.getMessage());
+        }
+        if (!pending.isEmpty()) {
+            events.on(new DeploymentEvent.Warning(clock.instant(), host.name(), root.component(),
+                    "a deployment that did not complete changed " + (pending.components().isEmpty()
+                            ? "this component" : String.join(", ", pending.components()))
+                            + ": its parts with when: changed " + (predict ? "would run" : "run") + " again"));
+        }
+        return pending;
+    }
+
+    /** The root completed: its pending changes are done with. */
+    private void complete(HostPlan host, RootPlan root, PendingChanges pending) {
+        try {
+            pending.clear();
+        } catch (java.io.IOException e) {
+            events.on(new DeploymentEvent.Warning(clock.instant(), host.name(), root.component(),
+                    "cannot remove the record of pending changes (the next deployment runs when: changed parts "
+                            + "again): " + e.getMessage()));
         }
     }
 
@@ -111,8 +146,10 @@ public final class RootDeployer {
         for (PartNode node : parts) {
             String partPath = path + " > " + node.type() + " " + node.label();
             if (node.type().equals("component")) {
-                Context inner = new Context(context.workDirectory());
-                changed |= deployParts(host, root, node.children(), path + " > " + node.label(), inner);
+                String innerPath = path + " > " + node.label();
+                Context inner = new Context(context.workDirectory(), innerPath, context.pending,
+                        context.changed || context.parentChanged);
+                changed |= deployParts(host, root, node.children(), innerPath, inner);
                 context.changed |= inner.changed;
                 continue;
             }
@@ -144,15 +181,28 @@ public final class RootDeployer {
             events.on(new DeploymentEvent.PartChanged(clock.instant(), host.name(), root.component(), path,
                     verdict.changes()));
             if (!predict) {
+                record(context, path);
                 long updateStart = System.nanoTime();
                 part.update(context, verdict);
                 warnIfSlow(host, root, path, "update", updateStart);
             }
             return true;
+        } catch (Failure e) {
+            throw e;
         } catch (PartFailure e) {
             throw new Failure(path, e.getMessage());
         } catch (Exception e) {
             throw new Failure(path, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Records, before the change is made, that the part's component changes. */
+    private static void record(Context context, String path) throws Failure {
+        try {
+            context.pending.add(context.component);
+        } catch (java.io.IOException e) {
+            throw new Failure(path, "cannot record the change in the host's state before making it: "
+                    + e.getMessage());
         }
     }
 
@@ -183,10 +233,19 @@ public final class RootDeployer {
     /** The context of the parts of one component. */
     private final class Context implements PartContext {
         private final Path workDirectory;
+        /** The component's place in the root: {@code app}, {@code app > logrotate}. */
+        final String component;
+        final PendingChanges pending;
+        /** Whether an including component had changed when this one began. */
+        final boolean parentChanged;
         boolean changed;
 
-        Context(Path workDirectory) {
+        Context(Path workDirectory, String component, PendingChanges pending, boolean parentChanged) {
             this.workDirectory = workDirectory;
+            this.component = component;
+            this.pending = pending;
+            this.parentChanged = parentChanged;
+            this.changed = pending.contains(component);
         }
 
         @Override
@@ -212,6 +271,11 @@ public final class RootDeployer {
         @Override
         public boolean earlierPartChanged() {
             return changed;
+        }
+
+        @Override
+        public boolean parentChanged() {
+            return parentChanged;
         }
 
         @Override

@@ -17,8 +17,8 @@ import batou.model.plan.PartNode;
 /**
  * A shell command ({@code run}, executed with {@code /bin/sh -c}) in {@code cwd} (default: the work directory)
  * with the deployment's environment plus {@code environment}. It runs unless a guard says there is nothing to do:
- * {@code when: changed} and no earlier part of the component changed, the {@code creates} path exists, or the
- * {@code unless} command succeeds. Without a guard, a command runs, and reports a change, on every deploy.
+ * {@code when: changed} and no earlier part of the component changed ({@code when: parent_changed}: nor had a
+ * part of a component that includes it), the {@code creates} path exists, or the {@code unless} command succeeds. Without a guard, a command runs, and reports a change, on every deploy.
  *
  * <p>Verify never runs {@code run}, but it does run {@code unless}, also while predicting: an {@code unless}
  * command must only inspect, never change anything. Both are killed, with every process they started, after
@@ -55,11 +55,8 @@ final class CommandPart implements Part {
 
     @Override
     public Verdict verify(PartContext context) throws Exception {
-        if (!when.equals("always") && !when.equals("changed")) {
-            throw new PartFailure("command '" + display + "': when must be 'always' or 'changed', not '" + when
-                    + "'");
-        }
-        if (when.equals("changed") && !context.earlierPartChanged()) {
+        if (when.equals("changed") && !context.earlierPartChanged()
+                || when.equals("parent_changed") && !context.earlierPartChanged() && !context.parentChanged()) {
             return Verdict.upToDate();
         }
         if (creates != null && Files.exists(context.target(creates))) {

@@ -16,6 +16,7 @@ import batou.lib.internal.Attributes;
 import batou.lib.internal.Documents;
 import batou.lib.internal.PathProperties;
 import batou.lib.internal.TargetFiles;
+import batou.model.parts.Violation;
 import batou.model.plan.PartNode;
 
 /**
@@ -57,6 +58,19 @@ final class DocumentPart implements Part {
         Attributes attributes = Attributes.of(node);
         long indent = attributes.integer("indent", 2L);
         return new DocumentPart(attributes, document -> Documents.json(document, (int) indent));
+    }
+
+    /** The rule of a {@code json} part: the document can be written as JSON (no NaN, no infinite number). */
+    static List<Violation> checkJson(Map<String, Object> values) {
+        Object data = values.get("data");
+        Object overrides = values.get("overrides");
+        try {
+            Documents.json(Documents.merge(data instanceof Map<?, ?> map ? map : Map.of(),
+                    overrides instanceof Map<?, ?> map ? map : Map.of()), 0);
+            return List.of();
+        } catch (PartFailure e) {
+            return List.of(Violation.of("its document cannot be written as JSON: " + e.getMessage(), null));
+        }
     }
 
     static DocumentPart yaml(PartNode node) {

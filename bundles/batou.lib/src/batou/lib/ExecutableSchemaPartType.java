@@ -7,6 +7,7 @@ import java.util.function.Function;
 import batou.engine.parts.ExecutablePartType;
 import batou.engine.parts.Part;
 import batou.model.parts.PartAttribute;
+import batou.model.parts.Violation;
 import batou.model.plan.PartNode;
 
 /** A library part type with its schema and the factory of its parts. */
@@ -16,14 +17,24 @@ final class ExecutableSchemaPartType extends SchemaPartType implements Executabl
 
     ExecutableSchemaPartType(String name, String summary, List<PartAttribute> attributes,
             Function<PartNode, Part> factory) {
-        super(name, summary, attributes);
-        this.factory = factory;
+        this(name, summary, values -> null, attributes, factory);
     }
 
     ExecutableSchemaPartType(String name, String summary, Function<Map<String, Object>, String> templateSource,
             List<PartAttribute> attributes, Function<PartNode, Part> factory) {
-        super(name, summary, templateSource, attributes);
+        this(name, summary, templateSource, attributes, NO_RULES, factory);
+    }
+
+    private ExecutableSchemaPartType(String name, String summary, Function<Map<String, Object>, String> templateSource,
+            List<PartAttribute> attributes, Function<Map<String, Object>, List<Violation>> rules,
+            Function<PartNode, Part> factory) {
+        super(name, summary, templateSource, attributes, rules);
         this.factory = factory;
+    }
+
+    /** The same type, whose parts' values taken together must also pass {@code rules} while configuring. */
+    ExecutableSchemaPartType checking(Function<Map<String, Object>, List<Violation>> rules) {
+        return new ExecutableSchemaPartType(name(), summary(), templateSource(), attributes(), rules, factory);
     }
 
     @Override

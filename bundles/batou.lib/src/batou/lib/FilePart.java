@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -18,6 +19,7 @@ import batou.lib.internal.Attributes;
 import batou.lib.internal.PathProperties;
 import batou.lib.internal.TargetFiles;
 import batou.model.parts.PartType;
+import batou.model.parts.Violation;
 import batou.model.plan.PartNode;
 
 /**
@@ -35,49 +37,65 @@ final class FilePart implements Part {
     private final String content;
     private final String base64;
     private final String source;
-    private final String missingContent;
     private final String encoding;
     private final PathProperties properties;
     private final boolean leading;
     private final boolean sensitive;
 
-    private FilePart(Attributes attributes, String content, String base64, String source, String missingContent) {
+    private FilePart(Attributes attributes, String content, String base64, String source) {
         this.path = attributes.requiredString("path");
         this.content = content;
         this.base64 = base64;
         this.source = source;
-        this.missingContent = missingContent;
         this.encoding = attributes.string("encoding", "utf-8");
         this.properties = PathProperties.of(attributes);
         this.leading = attributes.bool("leading", true);
         this.sensitive = attributes.sensitive(PartType.RENDERED) || attributes.sensitive(BASE64);
     }
 
-    /** A {@code file} part: content, base64 content, a rendered template (template: true) or a copied source. */
+    /**
+     * A {@code file} part: content, base64 content, a rendered template (template: true) or a copied source; the
+     * schema made sure of one of them ({@link #check}).
+     */
     static FilePart file(PartNode node) {
         Attributes attributes = Attributes.of(node);
         String content = attributes.string(PartType.RENDERED);
         String base64 = attributes.string(BASE64);
-        boolean template = attributes.bool("template", false);
-        if (content == null && template) {
-            return new FilePart(attributes, null, null, null, "file part with template: true has no rendered content");
-        }
-        if (base64 != null) {
-            if (content != null || attributes.string("source") != null || template) {
-                return new FilePart(attributes, null, null, null, "give one of content, content_base64 and source");
-            }
-            return new FilePart(attributes, null, base64, null, null);
-        }
-        return new FilePart(attributes, content, null, content == null ? attributes.string("source") : null, null);
+        return new FilePart(attributes, content, base64, content == null ? attributes.string("source") : null);
     }
 
     /** A {@code template} part: the text the model rendered from its source. */
     static FilePart template(PartNode node) {
         Attributes attributes = Attributes.of(node);
-        String content = attributes.string(PartType.RENDERED);
-        return new FilePart(attributes, content, null, null,
-                content == null ? "template part has no rendered content (the model renders 'source' while"
-                        + " configuring)" : null);
+        return new FilePart(attributes, attributes.string(PartType.RENDERED), null, null);
+    }
+
+    /**
+     * The rules of a {@code file} part over several attributes: one of content, content_base64 and source (with
+     * {@code template: true}, content or source to render, whose text then becomes the content), and base64 that
+     * decodes.
+     */
+    static List<Violation> check(Map<String, Object> values) {
+        boolean template = Boolean.TRUE.equals(values.get("template"));
+        boolean content = values.get(PartType.RENDERED) != null;
+        boolean source = values.get("source") != null;
+        boolean base64 = values.get(BASE64) != null;
+        if (base64 && (content || source || template) || content && source && !template) {
+            return List.of(Violation.of("it has more than one of content, content_base64 and source",
+                    "give one of them"));
+        }
+        if (template && !content) {
+            return List.of(Violation.of("template: true has nothing to render", "give content or source"));
+        }
+        if (base64) {
+            try {
+                Base64.getMimeDecoder().decode((String) values.get(BASE64));
+            } catch (IllegalArgumentException e) {
+                return List.of(Violation.of("content_base64 is not valid base64",
+                        "use e.g. {{ secrets.base64['name'] }} for a secret file"));
+            }
+        }
+        return List.of();
     }
 
     @Override
@@ -119,19 +137,11 @@ final class FilePart implements Part {
 
     /** The wanted bytes, or null when the content is not managed. */
     private byte[] wanted(PartContext context) throws IOException, PartFailure {
-        if (missingContent != null) {
-            throw new PartFailure(path + ": " + missingContent);
-        }
         if (content != null) {
             return content.getBytes(charset());
         }
         if (base64 != null) {
-            try {
-                return Base64.getMimeDecoder().decode(base64);
-            } catch (IllegalArgumentException e) {
-                throw new PartFailure("content_base64 of " + path + " is not base64: " + e.getMessage()
-                        + " (use e.g. {{ secrets.base64['name'] }} for a secret file)");
-            }
+            return Base64.getMimeDecoder().decode(base64);
         }
         if (source != null) {
             Path file = context.projectFile(source);

@@ -23,6 +23,7 @@ import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
 import batou.lib.internal.Attributes;
+import batou.model.parts.Violation;
 import batou.model.plan.PartNode;
 
 /**
@@ -61,7 +62,6 @@ final class GitPart implements Part {
 
     @Override
     public Verdict verify(PartContext context) throws Exception {
-        checkChoice();
         Path clone = context.target(path);
         if (!Files.isDirectory(clone.resolve(".git"))) {
             return Verdict.update(new Change.Other("clone " + url + " (" + wantedName() + ") into " + clone));
@@ -182,11 +182,12 @@ final class GitPart implements Part {
         return new ArrayList<>(new TreeSet<>(status.getUncommittedChanges()));
     }
 
-    private void checkChoice() throws PartFailure {
-        int chosen = (branch != null ? 1 : 0) + (tag != null ? 1 : 0) + (revision != null ? 1 : 0);
-        if (chosen > 1) {
-            throw new PartFailure("git " + url + ": choose one of branch, tag and revision");
-        }
+    /** The rule over several attributes: at most one of branch, tag and revision. */
+    static List<Violation> check(Map<String, Object> values) {
+        long chosen = java.util.stream.Stream.of("branch", "tag", "revision").filter(name -> values.get(name) != null)
+                .count();
+        return chosen > 1 ? List.of(Violation.of("it names more than one of branch, tag and revision", "choose one"))
+                : List.of();
     }
 
     private static boolean isEmptyDirectory(Path directory) throws IOException {

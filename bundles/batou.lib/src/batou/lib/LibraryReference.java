@@ -2,12 +2,14 @@ package batou.lib;
 
 import java.util.List;
 
+import batou.model.parts.AttributeConstraint;
 import batou.model.parts.PartAttribute;
 import batou.model.parts.PartType;
 
 /**
- * The reference of part types as Markdown, made from their schemas so that it cannot drift from them:
- * {@code docs/reference/library.md} holds it (a test compares), and {@code batou parts} prints it.
+ * The reference of part types as Markdown, made from their schemas (with what each attribute allows) so that it
+ * cannot drift from them: {@code docs/reference/library.md} holds it (a test compares), and {@code batou parts}
+ * prints it.
  */
 public final class LibraryReference {
 
@@ -18,12 +20,13 @@ public final class LibraryReference {
         StringBuilder out = new StringBuilder();
         for (PartType type : types) {
             out.append("### ").append(type.name()).append("\n\n").append(capitalised(type.summary())).append(".\n\n");
-            out.append("| attribute | type | default | meaning |\n|---|---|---|---|\n");
+            out.append("| attribute | type | default | allowed | meaning |\n|---|---|---|---|---|\n");
             for (PartAttribute attribute : type.attributes()) {
                 out.append("| `").append(attribute.name()).append("` | ")
                         .append(attribute.projectFile() ? "project file" : attribute.type().label()).append(" | ")
                         .append(attribute.required() ? "required" : defaultText(attribute)).append(" | ")
-                        .append(attribute.description().replace("|", "\\|")).append(" |\n");
+                        .append(escaped(AttributeConstraint.describe(attribute.constraints()))).append(" | ")
+                        .append(escaped(attribute.description())).append(" |\n");
             }
             out.append('\n');
         }
@@ -45,6 +48,10 @@ public final class LibraryReference {
             return "`{}`";
         }
         return "`" + value + "`";
+    }
+
+    private static String escaped(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static String capitalised(String text) {

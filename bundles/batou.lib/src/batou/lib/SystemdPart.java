@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
@@ -16,6 +17,7 @@ import batou.lib.internal.Attributes;
 import batou.lib.internal.PathProperties;
 import batou.lib.internal.ShellCommand;
 import batou.lib.internal.TargetFiles;
+import batou.model.parts.Violation;
 import batou.model.plan.PartNode;
 
 /**
@@ -50,19 +52,15 @@ final class SystemdPart implements Part {
         this.sensitive = attributes.sensitive("content");
     }
 
-    private Path unitFile(PartContext context) throws PartFailure {
-        if (name.isBlank() || name.contains("/") || !name.matches("\\S+")) {
-            throw new PartFailure("systemd unit name '" + name + "' must be a file name, e.g. app.service");
-        }
-        if (content == null) {
-            throw new PartFailure("systemd unit " + name + " has no content (set content or source)");
-        }
-        return switch (scope) {
-            case "user" -> context.target("~/.config/systemd/user/" + name);
-            case "system" -> SYSTEM_UNITS.resolve(name);
-            default -> throw new PartFailure("systemd unit " + name + ": scope must be 'user' or 'system', not '"
-                    + scope + "'");
-        };
+    /** Where the unit file goes; the schema made sure of a file name, content and a scope of user or system. */
+    private Path unitFile(PartContext context) {
+        return scope.equals("system") ? SYSTEM_UNITS.resolve(name) : context.target("~/.config/systemd/user/" + name);
+    }
+
+    /** The rule over several attributes: a unit needs its text, given or rendered. */
+    static List<Violation> check(Map<String, Object> values) {
+        return values.get("content") == null ? List.of(Violation.of("the unit has no content", "set content or"
+                + " source")) : List.of();
     }
 
     private String[] systemctl(PartContext context, String... arguments) throws PartFailure {

@@ -138,6 +138,35 @@ class AgentDeploymentTest {
     }
 
     @Test
+    void item24_overTheAgentAChangeOfAFailedDeploymentStillTriggersWhenChangedNextTime() throws IOException {
+        String parts = """
+                parts:
+                  - file: {path: web.conf, content: "greeting {{ greeting }}\\n"}
+                  - command: {run: "exit 3"}
+                  - command: {run: "echo reloaded >> reloads.log", when: changed}
+                """;
+        write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n" + parts);
+        DeploymentResult failed = deploy(false);
+        assertEquals(RootResult.Status.FAILED, failed.all().get(0).status(), events::toString);
+        Path work = target.resolve("work/web");
+        assertEquals("greeting hello\n", Files.readString(work.resolve("web.conf")));
+        assertFalse(Files.exists(work.resolve("reloads.log")));
+
+        write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n"
+                + parts.replace("  - command: {run: \"exit 3\"}\n", ""));
+        events.clear();
+        assertEquals(RootResult.Status.CHANGED, deploy(true).all().get(0).status(), events::toString);
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged changed
+                && changed.path().equals("web > command echo reloaded >> reloads.log")), events::toString);
+        assertFalse(Files.exists(work.resolve("reloads.log")), "predict runs nothing");
+
+        assertEquals(RootResult.Status.CHANGED, deploy(false).all().get(0).status(), events::toString);
+        assertEquals("reloaded\n", Files.readString(work.resolve("reloads.log")), "the reload was not lost");
+        assertEquals(RootResult.Status.UNCHANGED, deploy(false).all().get(0).status(), events::toString);
+        assertEquals("reloaded\n", Files.readString(work.resolve("reloads.log")), "and it ran once");
+    }
+
+    @Test
     void predictShowsChangesAndWritesNoTargetFile() throws IOException {
         DeploymentResult result = deploy(true);
         assertEquals(RootResult.Status.CHANGED, result.all().get(0).status());

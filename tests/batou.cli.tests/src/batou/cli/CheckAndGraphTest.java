@@ -56,6 +56,16 @@ class CheckAndGraphTest {
     }
 
     @Test
+    void item21_checkConnectsToNoHostSoTildeStaysAndItSaysSo() {
+        assertEquals(ExitCode.OK, cli.run("check", "staging", "-p", EXAMPLES), err());
+        assertTrue(out().contains("target: ~/deployment"), out());
+        assertTrue(out().contains("(~ is the home of the user the deployment runs as on the host: batou deploy and"
+                + " --predict ask the host for it; here it stays ~, also in component.workdir)"), out());
+        assertEquals(ExitCode.OK, cli.run("check", "production", "-p", EXAMPLES), err());
+        assertEquals(1, out().split("\\(~ is the home", -1).length - 1, "said once, for staging only");
+    }
+
+    @Test
     void brokenProjectListsEveryErrorAndExitsOne() throws IOException {
         Files.createDirectories(temp.resolve("components/web"));
         Files.writeString(temp.resolve("components/web/component.yaml"), "attributes: {port: {type: int}}\n");

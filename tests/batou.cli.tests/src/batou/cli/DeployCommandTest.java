@@ -240,6 +240,111 @@ class DeployCommandTest {
     }
 
     @Test
+    void item22_anIgnoredHostIsNotDeployedButWhatItProvidesReachesTheOthers() throws Exception {
+        write("components/db/component.yaml", """
+                provide:
+                  dsn: "pg://{{ host.name }}:5432/app"
+                parts:
+                  - file: {path: db.conf, content: "a db"}
+                """);
+        write("components/web/component.yaml", """
+                require:
+                  dsn: {resource: dsn, one: true}
+                parts:
+                  - file: {path: web.conf, content: "{{ dsn }}"}
+                """);
+        write("environments/dev/environment.yaml", """
+                environment: {connect: local}
+                hosts:
+                  "!db1": {components: [db], target_directory: "%s/db1"}
+                  web1: {components: [web], target_directory: "%s/web1"}
+                """.formatted(target, target));
+        Path json = target.resolve("report.json");
+        assertEquals(ExitCode.OK, deploy("--dirty", "--json", json.toString()), out() + err);
+        assertEquals("pg://db1:5432/app", Files.readString(target.resolve("web1/work/web/web.conf")));
+        assertFalse(Files.exists(target.resolve("db1")), "the ignored host is not deployed");
+        assertTrue(out().contains("    db1: skipped (ignored host)"), out());
+        assertTrue(out().contains("1 host, 1 root components"), out());
+        assertFalse(Files.readString(json).contains("\"host\": \"db1\""), Files.readString(json));
+    }
+
+    @Test
+    void item24_aReloadOwedByAFailedDeploymentRunsOnTheNextOne() throws Exception {
+        String component = """
+                parts:
+                  - template: {path: web.conf, source: web.conf.j2}
+                  - command: {run: "echo broken >&2; exit 3"}
+                  - command: {run: "echo reloaded >> reloads.log", when: changed}
+                """;
+        write("components/web/component.yaml", component);
+        write("components/web/web.conf.j2", "listen 8080\n");
+        assertEquals(ExitCode.FAILURE, deploy("--dirty"), out());
+        assertTrue(Files.exists(work("web.conf")) && !Files.exists(work("reloads.log")), out());
+
+        write("components/web/component.yaml", component.replace("  - command: {run: \"echo broken >&2; exit 3\"}\n",
+                ""));
+        assertEquals(ExitCode.OK, deploy("--dirty", "--predict"), out());
+        assertTrue(out().contains("a deployment that did not complete changed web: its parts with when: changed "
+                + "would run again"), out());
+        assertTrue(out().contains("echo reloaded >> reloads.log"), out());
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("reloaded\n", Files.readString(work("reloads.log")), out());
+    }
+
+    @Test
+    void item25_aSubComponentRestartsWhenTheComponentIncludingItChanged() throws Exception {
+        write("components/program/component.yaml", """
+                attributes:
+                  name: {default: web}
+                parts:
+                  - command: {run: "echo restarted {{ name }} >> restarts.log", when: parent_changed}
+                """);
+        write("components/web/component.yaml", """
+                attributes:
+                  greeting: {default: hello}
+                parts:
+                  - file: {path: web.conf, content: "greeting {{ greeting }}\\n"}
+                  - component: program
+                """);
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("restarted web\n", Files.readString(work("restarts.log")));
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("restarted web\n", Files.readString(work("restarts.log")), "no change, no restart");
+        write("components/web/component.yaml", Files.readString(project.resolve("components/web/component.yaml"))
+                .replace("default: hello", "default: bonjour"));
+        assertEquals(ExitCode.OK, deploy("--dirty"), out());
+        assertEquals("restarted web\nrestarted web\n", Files.readString(work("restarts.log")), out());
+    }
+
+    @Test
+    void item21_tildeInTheTargetDirectoryIsTheHomeInWorkdirAndLinks() throws Exception {
+        String folder = "batou-test-" + ProcessHandle.current().pid() + "-cli-home";
+        Path work = Path.of(System.getProperty("user.home"), folder, "work/web");
+        write("components/web/component.yaml", """
+                parts:
+                  - file: {path: web.conf, content: "root {{ component.workdir }}/htdocs\\n"}
+                  - symlink: {path: current.conf, target: "{{ component.workdir }}/web.conf"}
+                """);
+        write("environments/dev/environment.yaml", """
+                environment: {connect: local, target_directory: "~/%s"}
+                hosts:
+                  localhost: [web]
+                """.formatted(folder));
+        try {
+            assertEquals(ExitCode.OK, deploy("--dirty"), out());
+            assertEquals("root " + work + "/htdocs\n", Files.readString(work.resolve("web.conf")));
+            assertEquals(work.resolve("web.conf"), Files.readSymbolicLink(work.resolve("current.conf")));
+            assertEquals(ExitCode.OK, deploy("--dirty", "--consistency-only"), out());
+        } finally {
+            try (java.util.stream.Stream<Path> paths = Files.walk(work.getParent().getParent())) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    @Test
     void predictAndConsistencyOnlyExcludeEachOther() {
         assertEquals(ExitCode.USAGE, deploy("--predict", "--consistency-only"));
     }

@@ -59,7 +59,8 @@ class LocalDeploymentTest {
         public List<PartAttribute> attributes() {
             return List.of(PartAttribute.required("path", AttributeType.PATH, "the marker"),
                     PartAttribute.optional("fail", AttributeType.BOOL, false, "fail on update"),
-                    PartAttribute.optional("when", AttributeType.STRING, "always", "always or changed"));
+                    PartAttribute.optional("when", AttributeType.STRING, "always",
+                            "always, changed or parent_changed"));
         }
 
         @Override
@@ -67,7 +68,9 @@ class LocalDeploymentTest {
             return new Part() {
                 @Override
                 public Verdict verify(PartContext context) {
-                    if ("changed".equals(node.attributes().get("when")) && !context.earlierPartChanged()) {
+                    if ("changed".equals(node.attributes().get("when")) && !context.earlierPartChanged()
+                            || "parent_changed".equals(node.attributes().get("when"))
+                                    && !context.earlierPartChanged() && !context.parentChanged()) {
                         return Verdict.upToDate();
                     }
                     Path path = context.target((String) node.attributes().get("path"));
@@ -144,6 +147,67 @@ class LocalDeploymentTest {
     }
 
     @Test
+    void item24_aChangeOfADeploymentThatFailedLaterStillRunsWhenChangedOnTheNextDeploy() throws Exception {
+        PartNode config = marker("config", Map.of());
+        PartNode reload = marker("reload", Map.of("when", "changed"));
+        DeploymentResult failed = deploy(plan(List.of(root("h", "a", List.of(config,
+                marker("broken", Map.of("fail", true)), reload)))), false);
+        assertEquals(RootResult.Status.FAILED, failed.get(new RootId("h", "a")).status());
+        assertTrue(Files.exists(temp.resolve("config")) && !Files.exists(temp.resolve("reload")));
+        assertEquals("a\n", Files.readString(temp.resolve(".batou/pending/a")), "recorded before the change");
+
+        DeploymentPlan fixed = plan(List.of(root("h", "a", List.of(config, reload))));
+        events.clear();
+        deploy(fixed, true);
+        assertFalse(Files.exists(temp.resolve("reload")), "predict changes nothing");
+        assertEquals(List.of("a > marker reload"), events.stream().filter(DeploymentEvent.PartChanged.class::isInstance)
+                .map(event -> ((DeploymentEvent.PartChanged) event).path()).toList(), "predict says the reload runs");
+        assertTrue(events.stream().anyMatch(event -> event instanceof DeploymentEvent.Warning warning && warning
+                .message().equals("a deployment that did not complete changed a: its parts with when: changed "
+                        + "would run again")), events.toString());
+
+        DeploymentResult second = deploy(fixed, false);
+        assertEquals(RootResult.Status.CHANGED, second.get(new RootId("h", "a")).status());
+        assertTrue(Files.exists(temp.resolve("reload")), "the reload the failed deployment owed is not lost");
+        assertFalse(Files.exists(temp.resolve(".batou/pending/a")), "the root completed: nothing is pending");
+
+        Files.delete(temp.resolve("reload"));
+        deploy(fixed, false);
+        assertFalse(Files.exists(temp.resolve("reload")), "and it runs once, not on every deploy");
+    }
+
+    @Test
+    void item24_aRecordFolderThatIsALinkIsNeitherReadNorWrittenThrough() throws Exception {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createDirectories(temp.resolve(".batou"));
+        Files.createSymbolicLink(temp.resolve(".batou/pending"), elsewhere);
+        DeploymentResult result = deploy(plan(List.of(root("h", "a", List.of(marker("config", Map.of()))))), false);
+        assertEquals(RootResult.Status.FAILED, result.get(new RootId("h", "a")).status());
+        assertEquals("a: cannot read the record of pending changes " + temp.resolve(".batou/pending/a") + ": "
+                + temp.resolve(".batou/pending") + " is not a directory (a symbolic link?): remove it",
+                result.get(new RootId("h", "a")).message());
+        assertFalse(Files.exists(temp.resolve("config")), "nothing changed");
+        try (java.util.stream.Stream<Path> files = Files.list(elsewhere)) {
+            assertEquals(0, files.count(), "nothing written through the link");
+        }
+    }
+
+    @Test
+    void item24_aPendingChangeOfASubComponentRunsItsWhenChangedPartsAndTheParentsToo() throws Exception {
+        PartNode subConfig = marker("sub-config", Map.of());
+        PartNode subReload = marker("sub-reload", Map.of("when", "changed"));
+        PartNode parentReload = marker("parent-reload", Map.of("when", "changed"));
+        PartNode broken = new PartNode("component", "inner", Map.of(), Set.of(), List.of(subConfig,
+                marker("broken", Map.of("fail", true)), subReload), SourceLocation.ofFile("t"));
+        deploy(plan(List.of(root("h", "a", List.of(broken, parentReload)))), false);
+        assertEquals("a > inner\n", Files.readString(temp.resolve(".batou/pending/a")));
+        PartNode fixed = new PartNode("component", "inner", Map.of(), Set.of(), List.of(subConfig, subReload),
+                SourceLocation.ofFile("t"));
+        deploy(plan(List.of(root("h", "a", List.of(fixed, parentReload)))), false);
+        assertTrue(Files.exists(temp.resolve("sub-reload")) && Files.exists(temp.resolve("parent-reload")));
+    }
+
+    @Test
     void aFailureStopsTheRootAndSkipsItsDependantsOnly() {
         RootPlan broken = root("h", "broken", List.of(marker("b1", Map.of("fail", true)), marker("b2", Map.of())));
         RootPlan other = root("h", "other", List.of(marker("o1", Map.of())));
@@ -178,6 +242,23 @@ class LocalDeploymentTest {
         DeploymentEvent.PartChanged first = (DeploymentEvent.PartChanged) events.stream()
                 .filter(DeploymentEvent.PartChanged.class::isInstance).findFirst().get();
         assertEquals("a > inner > marker i1", first.path());
+    }
+
+    @Test
+    void item25_aSubComponentSeesTheChangesOfTheComponentsThatIncludeIt() throws Exception {
+        PartNode inner = new PartNode("component", "program", Map.of(), Set.of(), List.of(
+                marker("restart-on-own-change", Map.of("when", "changed")),
+                marker("restart-on-parent-change", Map.of("when", "parent_changed"))), SourceLocation.ofFile("t"));
+        PartNode middle = new PartNode("component", "service", Map.of(), Set.of(), List.of(inner),
+                SourceLocation.ofFile("t"));
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("config", Map.of()), middle))));
+        deploy(plan, false);
+        assertFalse(Files.exists(temp.resolve("restart-on-own-change")), "changed: only the component's own parts");
+        assertTrue(Files.exists(temp.resolve("restart-on-parent-change")), "the root's config changed above it");
+
+        Files.delete(temp.resolve("restart-on-parent-change"));
+        deploy(plan, false);
+        assertFalse(Files.exists(temp.resolve("restart-on-parent-change")), "nothing changed: no restart");
     }
 
     @Test

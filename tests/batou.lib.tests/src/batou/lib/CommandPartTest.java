@@ -187,10 +187,17 @@ class CommandPartTest {
     }
 
     @Test
-    void anUnknownWhenIsAFailure() {
-        PartFailure failure = assertThrows(PartFailure.class,
-                () -> context.deploy(part("command", "run", "true", "when", "sometimes")));
-        assertTrue(failure.getMessage().contains("when must be 'always' or 'changed', not 'sometimes'"),
-                failure.getMessage());
+    void item25_parentChangedRunsWhenTheIncludingComponentOrThisOneChanged() throws Exception {
+        Part restart = part("command", "run", "echo restarted >> restarts.log", "when", "parent_changed");
+        Path log = context.workDirectory().resolve("restarts.log");
+        assertFalse(context.deploy(restart).needsUpdate(), "nothing changed");
+        context.parentChanged(true);
+        assertTrue(context.deploy(restart).needsUpdate());
+        assertEquals("restarted\n", Files.readString(log));
+        context.parentChanged(false).earlierPartChanged(true);
+        assertTrue(context.deploy(restart).needsUpdate(), "its own component's changes count too");
+        Part onlyOwn = part("command", "run", "echo own >> own.log", "when", "changed");
+        context.parentChanged(true).earlierPartChanged(false);
+        assertFalse(context.deploy(onlyOwn).needsUpdate(), "when: changed still sees only its own component");
     }
 }

@@ -90,15 +90,6 @@ class CronPartTest {
     }
 
     @Test
-    void aScheduleWithoutFiveFieldsIsAFailureAtVerify() {
-        PartFailure failure = assertThrows(PartFailure.class,
-                () -> cron("backup", "0 3 * *", "./bin/backup").verify(context));
-        assertEquals("cron job 'backup': schedule '0 3 * *' must have exactly five fields"
-                + " (minute hour day-of-month month day-of-week)", failure.getMessage());
-        assertFalse(Files.exists(crontab));
-    }
-
-    @Test
     void withoutCrontabTheFailureSaysWhatToInstall() throws Exception {
         context.environment().remove(CronPart.OVERRIDE);
         context.environment().put("PATH", Files.createDirectories(root.resolve("empty-bin")).toString());

@@ -170,16 +170,4 @@ class DownloadPartTest {
         assertEquals(0, requests.get());
         assertFalse(Files.exists(file.getParent()));
     }
-
-    @Test
-    void badChecksumsAndUrlsAreClearFailures() {
-        PartFailure badSha = assertThrows(PartFailure.class,
-                () -> download(source.toUri().toString(), "abc").verify(context));
-        assertEquals("download " + source.toUri() + ": sha256 must be 64 hex digits, not 'abc'",
-                badSha.getMessage());
-        PartFailure badUrl = assertThrows(PartFailure.class, () -> download("ftp://example.com/x", sha)
-                .verify(context));
-        assertEquals("download: unsupported URL 'ftp://example.com/x' (use file://, http:// or https://)",
-                badUrl.getMessage());
-    }
 }

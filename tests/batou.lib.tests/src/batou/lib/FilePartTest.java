@@ -100,18 +100,6 @@ class FilePartTest {
     }
 
     @Test
-    void base64ContentThatIsNotBase64OrBesideContentIsAClearFailure() throws Exception {
-        PartFailure invalid = assertThrows(PartFailure.class,
-                () -> file("content_base64", "not base64!").verify(context));
-        assertTrue(invalid.getMessage().startsWith("content_base64 of " + file + " is not base64: "),
-                invalid.getMessage());
-        PartFailure both = assertThrows(PartFailure.class,
-                () -> file("content_base64", "AAEC", "content", "x").verify(context));
-        assertEquals(file + ": give one of content, content_base64 and source", both.getMessage());
-        assertFalse(Files.exists(file));
-    }
-
-    @Test
     void aDeletedFileIsRecreated() throws Exception {
         Part part = file("content", "x");
         context.deploy(part);
@@ -285,12 +273,5 @@ class FilePartTest {
         Part fileTemplate = file("source", "components/app/app.ini.j2", "template", true, "content", "again\n");
         context.deploy(fileTemplate);
         assertEquals("again\n", Files.readString(file));
-    }
-
-    @Test
-    void aTemplateWithoutRenderedContentIsAFailure() {
-        Part template = part("template", "path", file.toString(), "source", "components/app/app.ini.j2");
-        PartFailure failure = assertThrows(PartFailure.class, () -> template.verify(context));
-        assertTrue(failure.getMessage().contains("no rendered content"), failure.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package batou.lib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -48,6 +49,17 @@ class LibraryPartTypesTest {
                 if (attribute.defaultValue() != null) {
                     assertEquals(attribute.defaultValue(), attribute.type().convert(attribute.defaultValue()),
                             type.name() + "." + attribute.name());
+                }
+            }
+        }
+    }
+
+    @Test
+    void defaultsSatisfyTheirOwnConstraints() {
+        for (PartType type : types) {
+            for (PartAttribute attribute : type.attributes()) {
+                if (attribute.defaultValue() != null) {
+                    assertNull(attribute.check(attribute.defaultValue(), null), type.name() + "." + attribute.name());
                 }
             }
         }

@@ -18,6 +18,7 @@ final class TestContext implements PartContext {
     private final Path home;
     private boolean predict;
     private boolean earlierPartChanged;
+    private boolean parentChanged;
     private final Map<String, String> environment = new LinkedHashMap<>(System.getenv());
     private final batou.engine.SensitiveFiles sensitiveFiles = batou.engine.SensitiveFiles.inMemory();
 
@@ -34,6 +35,11 @@ final class TestContext implements PartContext {
 
     TestContext earlierPartChanged(boolean value) {
         this.earlierPartChanged = value;
+        return this;
+    }
+
+    TestContext parentChanged(boolean value) {
+        this.parentChanged = value;
         return this;
     }
 
@@ -90,6 +96,11 @@ final class TestContext implements PartContext {
     @Override
     public boolean earlierPartChanged() {
         return earlierPartChanged;
+    }
+
+    @Override
+    public boolean parentChanged() {
+        return parentChanged;
     }
 
     @Override

@@ -75,6 +75,10 @@ public final class CheckCommand implements Command {
                         : " [" + String.join(", ", root.features()) + "]") + "  (" + countParts(root) + " parts)");
             }
         }
+        if (plan.hosts().stream().anyMatch(host -> host.targetDirectory().startsWith("~"))) {
+            out.println("  (~ is the home of the user the deployment runs as on the host: batou deploy and --predict"
+                    + " ask the host for it; here it stays ~, also in component.workdir)");
+        }
         for (String ignored : plan.ignoredHosts()) {
             out.println("  " + ignored + "  (ignored)");
         }

@@ -3,6 +3,7 @@ package batou.cli.internal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 import batou.cli.Console;
 import batou.cli.Option;
@@ -12,6 +13,7 @@ import batou.lib.LibraryPartTypes;
 import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
+import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
 
 /** What the commands that work on one environment of a project share: {@code ENV}, {@code -p}, configuring. */
@@ -40,11 +42,23 @@ public final class ProjectOptions {
      * it in whatever the command prints.
      */
     public static Configuration configure(Path project, String environment, boolean strict, Console console) {
+        return configurer(project, environment, strict, console).apply(HostHomes.UNKNOWN);
+    }
+
+    /**
+     * Configures {@code environment} with the homes of its hosts, as often as asked (a deployment configures again
+     * once it knows them), decrypting the secrets with one vault: a passphrase is asked once. Each configuration's
+     * sensitive values are masked in what {@code console} prints from then on.
+     */
+    public static Function<HostHomes, Configuration> configurer(Path project, String environment, boolean strict,
+            Console console) {
         batou.secrets.SecretsVault vault = SecretsCommand.vault(project);
-        Configuration configuration = new Configurator(registry()).strictResources(strict).configure(project,
-                environment, file -> vault.decryptBytes(file, environment));
-        console.mask(configuration.masking());
-        return configuration;
+        return homes -> {
+            Configuration configuration = new Configurator(registry()).strictResources(strict).homes(homes)
+                    .configure(project, environment, file -> vault.decryptBytes(file, environment));
+            console.mask(configuration.masking());
+            return configuration;
+        };
     }
 
     /** Prints warnings and errors, then the closing line of a failed configuration. */

@@ -21,6 +21,14 @@ public interface PartContext {
     /** True when an earlier part of the same component changed in this run (for {@code when: changed}). */
     boolean earlierPartChanged();
 
+    /**
+     * True when, before this sub-component's parts began, a part of a component that includes it (its parent, or
+     * one above) had changed in this run (for {@code when: parent_changed}); false for a root component's parts.
+     */
+    default boolean parentChanged() {
+        return false;
+    }
+
     /** Environment variables for commands: the process environment of the deployment. */
     Map<String, String> environment();
 

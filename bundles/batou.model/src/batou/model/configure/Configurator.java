@@ -20,6 +20,7 @@ public final class Configurator {
 
     private final PartTypeRegistry registry;
     private boolean strictResources;
+    private HostHomes homes = HostHomes.UNKNOWN;
 
     public Configurator(PartTypeRegistry registry) {
         this.registry = registry;
@@ -28,6 +29,15 @@ public final class Configurator {
     /** Makes a provided resource that nobody requires an error instead of a warning. */
     public Configurator strictResources(boolean strict) {
         this.strictResources = strict;
+        return this;
+    }
+
+    /**
+     * Gives {@code ~} in target directories the homes of the hosts (a deployment asks them); without, {@code ~}
+     * stays as written.
+     */
+    public Configurator homes(HostHomes hostHomes) {
+        this.homes = hostHomes;
         return this;
     }
 
@@ -62,7 +72,7 @@ public final class Configurator {
     /** Configures an environment of a loaded project; problems found while loading are passed in. */
     public Configuration configure(Project project, EnvironmentDefinition environment, Diagnostics diagnostics) {
         boolean loadFailed = diagnostics.hasErrors();
-        ConfigureRun run = new ConfigureRun(project, environment, registry, strictResources, diagnostics);
+        ConfigureRun run = new ConfigureRun(project, environment, registry, strictResources, homes, diagnostics);
         DeploymentPlan plan = run.run();
         if (plan == null || loadFailed) {
             return new Configuration(null, diagnostics.sorted(), PlanMasking.ofSecrets(environment.secrets()));

@@ -32,6 +32,15 @@ public interface PartType {
     /** The attribute that receives rendered template text. */
     String RENDERED = "content";
 
+    /**
+     * What is wrong with a part's values taken together (one of content and source, a template without a
+     * source...), given its converted attribute values (and the rendered template): checked by the model while
+     * configuring, after each attribute passed its own {@link PartAttribute#constraints() constraints}.
+     */
+    default java.util.List<Violation> check(java.util.Map<String, Object> values) {
+        return java.util.List.of();
+    }
+
     default PartAttribute attribute(String name) {
         for (PartAttribute attribute : attributes()) {
             if (attribute.name().equals(name)) {

@@ -35,6 +35,12 @@ public final class EnvironmentSettings {
      */
     public static final long DEFAULT_AGENT_LINGER = 60;
 
+    /** True for a usable target directory: absolute, {@code ~} or {@code ~/...}, without NUL characters. */
+    public static boolean isTargetDirectory(String directory) {
+        return (directory.startsWith("/") || directory.equals("~") || directory.startsWith("~/"))
+                && directory.indexOf('\0') < 0;
+    }
+
     private EnvironmentSettings() {
     }
 }

@@ -112,11 +112,16 @@ public final class ProjectLoader {
      * (an editor's unsaved text) instead of read from the file; null reads the file. Messages still name the file.
      */
     public EnvironmentDefinition loadEnvironment(Project project, String name, String text, SecretsSource secrets) {
+        String known = project.environments().isEmpty() ? "the project has no environments yet"
+                : "environments: " + String.join(", ", project.environments());
+        if (!isEnvironmentName(name)) {
+            diagnostics.error(SourceLocation.ofFile(ENVIRONMENTS), "unknown environment '" + name
+                    + "': an environment is named after its folder in " + ENVIRONMENTS + "/", known);
+            return null;
+        }
         String file = ENVIRONMENTS + "/" + name + "/" + ENVIRONMENT_FILE;
         Path path = root.resolve(file);
         if (text == null && !Files.isRegularFile(path)) {
-            String known = project.environments().isEmpty() ? "the project has no environments yet"
-                    : "environments: " + String.join(", ", project.environments());
             String suggestion = batou.template.Suggestions.didYouMean(name, project.environments());
             diagnostics.error(SourceLocation.ofFile(file), "unknown environment '" + name + "'",
                     suggestion.isEmpty() ? known : suggestion);
@@ -162,6 +167,15 @@ public final class ProjectLoader {
             }
         }
         return environment.withSecrets(parsed.withFiles(files));
+    }
+
+    /**
+     * True when {@code name} can name an environment: the name of a folder directly in {@code environments/} (no
+     * {@code /}, not {@code ..}, not hidden), so that no name reaches a file outside the environments folder.
+     */
+    public static boolean isEnvironmentName(String name) {
+        return !name.isEmpty() && !name.startsWith(".") && name.indexOf('/') < 0 && name.indexOf('\\') < 0
+                && name.indexOf('\0') < 0;
     }
 
     /** The secret files of an environment folder, {@code secret-<name>.age}, by name, sorted. */

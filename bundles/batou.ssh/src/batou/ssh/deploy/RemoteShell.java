@@ -19,6 +19,8 @@ final class RemoteShell {
             + " -XX:-UsePerfData -Xshare:auto -Xlog:disable '-Xlog:all=warning,cds*=off:stderr'"
             + " -Dslf4j.internal.verbosity=ERROR";
 
+    private static final String HOME = "printf '%s\\n' \"$HOME\"";
+
     /** The marker of a host whose sshd does not connect us to the lingering agent's socket. */
     static final String UNREACHABLE_MARKER = "unreachable";
 
@@ -121,6 +123,19 @@ final class RemoteShell {
                 + " ] && mv -f \"$t\" \"$d/" + jarName + "\" || { rm -f \"$t\"; echo \"the uploaded agent is "
                 + "incomplete or corrupt (sha256sum: $s)\" >&2; exit 1; }; ls -t \"$d\"/agent-*.jar | tail -n +4 "
                 + "| while read -r old; do rm -f \"$old\" \"$old\".*.jsa; done; exit 0");
+    }
+
+    /** Prints the home of the user the deployment runs as (the service user's, through sudo -H), on one line. */
+    String home() {
+        return wrap(HOME);
+    }
+
+    /**
+     * Prints the home of the login user on one line, then what {@link #findLingeringAgent} prints: both in one
+     * command, as a deployment needs both first.
+     */
+    String homeAndLingeringAgent(String socketName) {
+        return HOME + "; (" + findLingeringAgent(socketName) + ")";
     }
 
     /** Prints the deployed record, or nothing when there is none. */

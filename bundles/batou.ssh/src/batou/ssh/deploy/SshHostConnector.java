@@ -45,20 +45,34 @@ public final class SshHostConnector implements HostConnector {
     @Override
     public HostSession open(HostPlan host, DeploymentInfo info, DeploymentListener listener)
             throws HostSessionException {
-        SshConnection connection;
+        return open(host, info, listener, connect(transport, host), null);
+    }
+
+    /** Connects to {@code host}. */
+    static SshConnection connect(SshTransport transport, HostPlan host) throws HostSessionException {
         try {
-            connection = transport.connect(host.fqdn());
+            return transport.connect(host.fqdn());
         } catch (SshException e) {
             throw new HostSessionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Opens {@code host} through {@code connection}, made for it (closed when the session closes, or on failure).
+     *
+     * @param lingering what {@link RemoteShell#findLingeringAgent} printed on this connection just before, or null
+     *            to ask
+     */
+    HostSession open(HostPlan host, DeploymentInfo info, DeploymentListener listener, SshConnection connection,
+            String lingering) throws HostSessionException {
         boolean opened = false;
         try {
             AgentJar agent = agent(); // after connecting: the hosts connect while the first of them builds it
             String serviceUser = host.serviceUser() == null || host.serviceUser().equals(connection.user()) ? null
                     : host.serviceUser();
             RemoteShell shell = new RemoteShell(host.targetDirectory(), serviceUser);
-            Reuse reused = serviceUser == null && host.agentLinger() > 0
-                    ? reuseLingering(host, info, listener, connection, shell, agent)
+            Reuse reused = lingers(host, serviceUser)
+                    ? reuseLingering(host, info, listener, connection, shell, agent, lingering)
                     : new Reuse(null, RemoteShell.Linger.NONE);
             HostSession session = reused.session();
             RemoteShell.Linger linger = reused.next();
@@ -86,7 +100,12 @@ public final class SshHostConnector implements HostConnector {
         }
     }
 
-    private static AgentJar agent() throws HostSessionException {
+    /** Whether an agent may linger on {@code host} for the next deployment, and be found there. */
+    static boolean lingers(HostPlan host, String serviceUser) {
+        return serviceUser == null && host.agentLinger() > 0;
+    }
+
+    static AgentJar agent() throws HostSessionException {
         try {
             return AgentJar.current();
         } catch (IOException e) {
@@ -108,16 +127,20 @@ public final class SshHostConnector implements HostConnector {
     }
 
     private Reuse reuseLingering(HostPlan host, DeploymentInfo info, DeploymentListener listener,
-            SshConnection connection, RemoteShell shell, AgentJar agent) throws SshException, HostSessionException {
-        CommandResult found;
-        try {
-            found = connection.run(shell.findLingeringAgent(RemoteShell.socketName(agent.sha256())), null,
-                    PROBE_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostSessionException("interrupted while connecting to host '" + host.name() + "'", e);
+            SshConnection connection, RemoteShell shell, AgentJar agent, String lingering)
+            throws SshException, HostSessionException {
+        String answer = lingering;
+        if (answer == null) {
+            CommandResult found;
+            try {
+                found = connection.run(shell.findLingeringAgent(RemoteShell.socketName(agent.sha256())), null,
+                        PROBE_TIMEOUT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HostSessionException("interrupted while connecting to host '" + host.name() + "'", e);
+            }
+            answer = found.exitStatus() == 0 ? found.stdoutText().strip() : "none";
         }
-        String answer = found.exitStatus() == 0 ? found.stdoutText().strip() : "none";
         if (answer.equals("unreachable")) {
             return new Reuse(null, RemoteShell.Linger.NONE);
         }

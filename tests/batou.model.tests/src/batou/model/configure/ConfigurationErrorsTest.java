@@ -228,6 +228,30 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void item11_theTargetDirectoryIsAnAbsolutePathOrInTheHome() {
+        project.environment("dev", """
+                environment:
+                  target_directory: ''
+                hosts:
+                  web1: [web]
+                  web2: {components: [web], target_directory: 123}
+                  web3: {components: [web], target_directory: "deployment/{{ host.name }}"}
+                  web4: {components: [web], target_directory: "~app/deployment"}
+                  web5: {components: [web], target_directory: "~/deployment"}
+                  web6: {components: [web], target_directory: "/srv/{{ host.name }}"}
+                """);
+        assertErrors(project.configure("dev"), """
+                environments/dev/environment.yaml:2:21: error: 'target_directory' must be an absolute path or \
+                start with ~/, not '' (e.g. /srv/app/deployment or ~/deployment)
+                environments/dev/environment.yaml:5:47: error: 'target_directory' must be an absolute path or \
+                start with ~/, not '123' (e.g. /srv/app/deployment or ~/deployment)
+                environments/dev/environment.yaml:6:47: error: 'target_directory' must be an absolute path or \
+                start with ~/, not 'deployment/web3' (e.g. /srv/app/deployment or ~/deployment)
+                environments/dev/environment.yaml:7:47: error: 'target_directory' must be an absolute path or \
+                start with ~/, not '~app/deployment' (e.g. /srv/app/deployment or ~/deployment)""");
+    }
+
+    @Test
     void agentLingerIsSecondsNotADuration() {
         project.environment("dev", """
                 environment:

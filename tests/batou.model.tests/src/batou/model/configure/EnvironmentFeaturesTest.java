@@ -80,10 +80,11 @@ class EnvironmentFeaturesTest {
 
     @Test
     void ignoredHostsAndComponentsAreSkippedAndListed() {
-        DeploymentPlan plan = plan(app().environment("dev", """
+        DeploymentPlan plan = plan(app().component("other", "description: configured, not deployed\n")
+                .environment("dev", """
                 hosts:
                   a: {components: [app, "!other"], data: {cores: 1}}
-                  "!b": [app, nonexistent]
+                  "!b": {components: [app], data: {cores: 1}}
                 """), "dev");
         assertEquals(List.of("a"), plan.hosts().stream().map(HostPlan::name).toList());
         assertEquals(List.of("b"), plan.ignoredHosts());

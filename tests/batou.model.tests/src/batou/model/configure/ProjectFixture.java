@@ -20,7 +20,8 @@ final class ProjectFixture {
     /** Part types for the model's tests; the real library has more attributes. */
     static final PartTypeRegistry REGISTRY = PartTypeRegistry.of(List.of(
             type("directory", PartAttribute.required("path", AttributeType.PATH, "the directory"),
-                    PartAttribute.optional("mode", AttributeType.INT, null, "bits")),
+                    PartAttribute.optional("mode", AttributeType.INT, null, "bits"),
+                    PartAttribute.projectFile("source", false, "a folder to sync")),
             type("file", PartAttribute.required("path", AttributeType.PATH, "the file"),
                     PartAttribute.optional("content", AttributeType.STRING, "", "text")),
             renderingType("template", PartAttribute.required("path", AttributeType.PATH, "the file"),

@@ -27,6 +27,7 @@ import batou.engine.events.DeploymentEvent;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
+import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
@@ -66,9 +67,13 @@ class EnvironmentDeploymentTest {
     }
 
     private DeploymentPlan plan() {
-        Configuration configuration = new Configurator(TYPES).configure(project, "dev");
+        Configuration configuration = configure(HostHomes.UNKNOWN);
         assertFalse(configuration.failed(), configuration.diagnostics().toString());
         return configuration.plan();
+    }
+
+    private Configuration configure(HostHomes homes) {
+        return new Configurator(TYPES).homes(homes).configure(project, "dev");
     }
 
     private EnvironmentDeployment deployment(boolean predict) {
@@ -83,11 +88,11 @@ class EnvironmentDeploymentTest {
         try (EnvironmentConnector connector = EnvironmentConnector.forProject(project, TYPES, SshSettings.defaults())) {
             assertNull(connector.record(host), "nothing deployed yet");
         }
-        DeploymentResult predicted = deployment(true).run(plan, 1);
+        DeploymentResult predicted = deployment(true).run(plan, 1, this::configure);
         assertEquals(2, predicted.count(RootResult.Status.CHANGED));
         assertFalse(Files.exists(target.resolve("work/web/index.html")), "predicting writes nothing");
 
-        DeploymentResult result = deployment(false).run(plan, 1);
+        DeploymentResult result = deployment(false).run(plan, 1, this::configure);
         assertEquals(2, result.count(RootResult.Status.CHANGED), result.all().toString());
         assertEquals("hello\n", Files.readString(target.resolve("work/web/index.html")));
         try (EnvironmentConnector connector = EnvironmentConnector.forProject(project, TYPES, SshSettings.defaults())) {
@@ -102,7 +107,7 @@ class EnvironmentDeploymentTest {
         EnvironmentDeployment deployment = deployment(false);
         deployment.cancel();
         assertTrue(deployment.cancelled());
-        DeploymentResult result = deployment.run(plan(), 1);
+        DeploymentResult result = deployment.run(plan(), 1, this::configure);
         assertEquals(2, result.count(RootResult.Status.SKIPPED), result.all().toString());
         assertTrue(result.all().stream().allMatch(r -> r.message().contains("cancelled")), result.all().toString());
         assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import batou.cli.Command;
 import batou.cli.Console;
@@ -26,6 +27,7 @@ import batou.engine.events.DeploymentListener;
 import batou.model.BatouVersion;
 import batou.model.Masking;
 import batou.model.configure.Configuration;
+import batou.model.configure.HostHomes;
 import batou.model.plan.DeploymentPlan;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
@@ -173,8 +175,14 @@ public final class DeployCommand implements Command {
             reader.setDaemon(true);
             reader.start();
             long configureStart = System.nanoTime();
-            Configuration configuration = ProjectOptions.configure(project, environment, false, console);
-            masking = configuration.masking();
+            Function<HostHomes, Configuration> configurer = ProjectOptions.configurer(project, environment, false,
+                    console);
+            Function<HostHomes, Configuration> configure = homes -> {
+                Configuration configured = configurer.apply(homes);
+                masking = masking.with(configured.masking()); // the reports mask what every configuration knew
+                return configured;
+            };
+            Configuration configuration = configure.apply(HostHomes.UNKNOWN);
             timings.put("configure", millisSince(configureStart));
             String refusal = checkRepository(repositoryOf(repository), arguments.has(DIRTY),
                     consistencyOnly || predict);
@@ -216,7 +224,7 @@ public final class DeployCommand implements Command {
                     SshSettings.defaults().withAcceptNewHostKeys(arguments.has(ACCEPT_NEW_HOST_KEYS)), info, listener,
                     Clock.systemUTC());
             interruption.onInterrupt(deployment::cancel);
-            DeploymentResult result = deployment.run(plan, jobs != null ? jobs : plan.jobs());
+            DeploymentResult result = deployment.run(plan, jobs != null ? jobs : plan.jobs(), configure);
             timings.put("deploy", millisSince(deployStart));
             if (interruption.interrupted()) {
                 console.err().println("batou: interrupted (Ctrl-C): no component started after it");

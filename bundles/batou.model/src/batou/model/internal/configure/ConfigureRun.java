@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import batou.model.Diagnostics;
+import batou.model.configure.HostHomes;
 import batou.model.SourceLocation;
 import batou.template.Suggestions;
 import batou.model.internal.configure.Expander.ExpansionException;
@@ -47,6 +48,7 @@ public final class ConfigureRun {
     private final EnvironmentDefinition environment;
     private final Diagnostics diagnostics;
     private final boolean strictResources;
+    private final HostHomes homes;
     private final Expander expander;
     private final PartsBuilder parts;
     private final Map<String, Object> environmentContext = new LinkedHashMap<>();
@@ -58,11 +60,12 @@ public final class ConfigureRun {
     private final List<RootId> ignoredComponents = new ArrayList<>();
 
     public ConfigureRun(Project project, EnvironmentDefinition environment, PartTypeRegistry registry,
-            boolean strictResources, Diagnostics diagnostics) {
+            boolean strictResources, HostHomes homes, Diagnostics diagnostics) {
         this.project = project;
         this.environment = environment;
         this.diagnostics = diagnostics;
         this.strictResources = strictResources;
+        this.homes = homes;
         this.expander = new Expander(templateLimits(environment));
         this.parts = new PartsBuilder(project, registry, expander, this::subComponent);
     }
@@ -141,8 +144,7 @@ public final class ConfigureRun {
         }
         for (HostDeclaration declaration : environment.hosts()) {
             if (declaration.ignored()) {
-                ignoredHosts.add(declaration.name());
-                continue;
+                ignoredHosts.add(declaration.name()); // configured all the same: what it provides flows
             }
             Map<String, YNode> settings = new LinkedHashMap<>(environment.settings());
             settings.putAll(declaration.settings());
@@ -151,8 +153,7 @@ public final class ConfigureRun {
             String domain = setting(settings, EnvironmentSettings.HOST_DOMAIN, scope, null);
             String platform = setting(settings, EnvironmentSettings.PLATFORM, scope, null);
             String serviceUser = setting(settings, EnvironmentSettings.SERVICE_USER, scope, null);
-            String targetDirectory = setting(settings, EnvironmentSettings.TARGET_DIRECTORY, scope,
-                    EnvironmentSettings.DEFAULT_TARGET_DIRECTORY);
+            String targetDirectory = targetDirectory(settings, scope);
             String connect = setting(settings, EnvironmentSettings.CONNECT, scope,
                     EnvironmentSettings.DEFAULT_CONNECT);
             String sshConfig = setting(settings, EnvironmentSettings.SSH_CONFIG, scope, null);
@@ -167,6 +168,7 @@ public final class ConfigureRun {
             hosts.add(new HostSetup(declaration, declaration.name(), fqdn, platform, connect, serviceUser,
                     targetDirectory, sshConfig, agentLinger, data, context));
         }
+        expandHomes();
         if (environment.hosts().isEmpty()) {
             diagnostics.error(environment.location(), "environment '" + environment.name() + "' has no hosts",
                     "add hosts: with at least one host and its components");
@@ -174,6 +176,37 @@ public final class ConfigureRun {
         environmentContext.put("host_domain", String.valueOf(
                 environment.settings().containsKey(EnvironmentSettings.HOST_DOMAIN)
                         ? environment.settings().get(EnvironmentSettings.HOST_DOMAIN).toValue() : ""));
+    }
+
+    /**
+     * Puts the homes of the deployed hosts whose target directory is in the home ({@code ~}) in its place, so that
+     * work directories and everything made from them are real paths (as far as the homes are known).
+     */
+    private void expandHomes() {
+        List<HostPlan> asked = new ArrayList<>();
+        for (HostSetup host : hosts) {
+            if (!host.declaration().ignored() && inHome(host.targetDirectory())) {
+                asked.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(), host.serviceUser(),
+                        host.targetDirectory(), host.sshConfig(), host.agentLinger(), host.data(), List.of()));
+            }
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        Map<String, String> known = homes.of(asked);
+        for (int i = 0; i < hosts.size(); i++) {
+            HostSetup host = hosts.get(i);
+            String home = known.get(host.name());
+            if (home != null && home.startsWith("/") && inHome(host.targetDirectory())) {
+                String directory = java.nio.file.Path.of(home + host.targetDirectory().substring(1)).normalize()
+                        .toString();
+                hosts.set(i, host.withTargetDirectory(directory));
+            }
+        }
+    }
+
+    private static boolean inHome(String directory) {
+        return directory.equals("~") || directory.startsWith("~/");
     }
 
     /** The host's data, with its secret data (if any) merged in; a key in both is an error. */
@@ -225,6 +258,21 @@ public final class ConfigureRun {
         }
     }
 
+    /**
+     * The host's target directory: an absolute path, or one in the home of the user the deployment runs as
+     * ({@code ~}, {@code ~/x}); anything else would be relative to wherever batou happens to run.
+     */
+    private String targetDirectory(Map<String, YNode> settings, Map<String, Object> scope) {
+        String directory = setting(settings, EnvironmentSettings.TARGET_DIRECTORY, scope,
+                EnvironmentSettings.DEFAULT_TARGET_DIRECTORY);
+        if (!EnvironmentSettings.isTargetDirectory(directory)) {
+            diagnostics.error(settings.get(EnvironmentSettings.TARGET_DIRECTORY).location(),
+                    "'target_directory' must be an absolute path or start with ~/, not '" + directory + "'",
+                    "e.g. /srv/app/deployment or ~/deployment");
+        }
+        return directory;
+    }
+
     // --- roots -----------------------------------------------------------------------------------------------
 
     private void createRoots() {
@@ -232,9 +280,8 @@ public final class ConfigureRun {
             Map<String, ComponentReference> seen = new HashMap<>();
             for (ComponentReference reference : host.declaration().components()) {
                 RootId id = new RootId(host.name(), reference.name());
-                if (reference.ignored()) {
+                if (reference.ignored() && !host.declaration().ignored()) {
                     ignoredComponents.add(id);
-                    continue;
                 }
                 ComponentDefinition definition = project.component(reference.name());
                 if (definition == null) {
@@ -262,7 +309,8 @@ public final class ConfigureRun {
                     }
                 }
                 String workDirectory = host.targetDirectory() + "/work/" + definition.name();
-                roots.add(new RootState(id, host, definition, reference, workDirectory));
+                roots.add(new RootState(id, host, definition, reference, workDirectory,
+                        reference.ignored() || host.declaration().ignored()));
             }
         }
     }
@@ -624,7 +672,8 @@ public final class ConfigureRun {
             List<PartNode> partNodes = parts.build(root, instance);
             Set<String> sensitive = new HashSet<>(instance.sensitiveNames());
             sensitive.retainAll(attributes.keySet());
-            List<RootId> dependsOn = graph.dependencies(root).stream().map(r -> r.id).toList();
+            List<RootId> dependsOn = deployedDependencies(graph, root, new HashSet<>()).stream().map(r -> r.id)
+                    .toList();
             Set<String> sensitiveProvided = new HashSet<>(root.sensitiveProvided);
             sensitiveProvided.retainAll(provided.keySet());
             plans.put(root.id, new RootPlan(root.id, root.reference.features(), root.workDirectory, attributes,
@@ -633,14 +682,56 @@ public final class ConfigureRun {
         return plans;
     }
 
+    /**
+     * The roots {@code root} waits for that are deployed: an ignored root is not deployed, so its place is taken
+     * by the roots it waits for itself (as if it finished as soon as they did), unless another dependency of
+     * {@code root} already waits for them.
+     */
+    private static List<RootState> deployedDependencies(DependencyGraph<RootState> graph, RootState root,
+            Set<RootState> visited) {
+        List<RootState> direct = new ArrayList<>();
+        List<RootState> inherited = new ArrayList<>();
+        for (RootState dependency : graph.dependencies(root)) {
+            if (dependency.ignored) {
+                if (visited.add(dependency)) { // a cycle is reported elsewhere
+                    inherited.addAll(deployedDependencies(graph, dependency, visited));
+                }
+            } else {
+                direct.add(dependency);
+            }
+        }
+        List<RootState> deployed = new ArrayList<>(direct);
+        for (RootState dependency : inherited) {
+            if (!deployed.contains(dependency) && direct.stream().noneMatch(d -> waitsFor(graph, d, dependency,
+                    new HashSet<>()))) {
+                deployed.add(dependency);
+            }
+        }
+        return deployed;
+    }
+
+    private static boolean waitsFor(DependencyGraph<RootState> graph, RootState root, RootState other,
+            Set<RootState> seen) {
+        for (RootState dependency : graph.dependencies(root)) {
+            if (dependency == other || seen.add(dependency) && waitsFor(graph, dependency, other, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plan of what is deployed: ignored hosts and roots were configured, but are left out here. */
     private DeploymentPlan plan(DependencyGraph<RootState> graph, Map<RootId, RootPlan> plans) {
-        List<RootState> order = graph.order();
+        List<RootState> order = graph.order().stream().filter(root -> !root.ignored).toList();
         Map<HostSetup, List<RootPlan>> byHost = new java.util.IdentityHashMap<>();
         for (RootState root : order) {
             byHost.computeIfAbsent(root.host, k -> new ArrayList<>()).add(plans.get(root.id));
         }
         List<HostPlan> hostPlans = new ArrayList<>();
         for (HostSetup host : hosts) {
+            if (host.declaration().ignored()) {
+                continue;
+            }
             hostPlans.add(new HostPlan(host.name(), host.fqdn(), host.platform(), host.connect(),
                     host.serviceUser(), host.targetDirectory(), host.sshConfig(), host.agentLinger(), host.data(),
                     byHost.getOrDefault(host, List.of())));

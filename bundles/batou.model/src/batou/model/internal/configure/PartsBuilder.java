@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,13 +15,18 @@ import batou.model.SourceLocation;
 import batou.template.Suggestions;
 import batou.model.internal.configure.Expander.ExpansionException;
 import batou.model.internal.yaml.YMapping;
+import batou.model.internal.yaml.YNode;
+import batou.model.internal.yaml.YScalar;
+import batou.model.parts.AttributeConstraint;
 import batou.model.parts.PartAttribute;
 import batou.model.parts.PartType;
 import batou.model.parts.PartTypeRegistry;
+import batou.model.parts.Violation;
 import batou.model.plan.PartNode;
 import batou.model.project.ComponentDefinition;
 import batou.model.project.PartDeclaration;
 import batou.model.project.Project;
+import batou.model.project.ProjectPaths;
 import batou.model.types.AttributeType;
 import batou.model.types.ConversionException;
 import batou.template.Template;
@@ -30,6 +34,8 @@ import batou.template.TemplateException;
 
 /** Builds the part tree of a root component: library parts with converted attributes, sub-components inside. */
 final class PartsBuilder {
+
+    private static final String SENSITIVE = "(sensitive, not shown)";
 
     private final Project project;
     private final PartTypeRegistry registry;
@@ -78,12 +84,22 @@ final class PartsBuilder {
         return nodes;
     }
 
+    /** Whether a part with an {@code if:} is deployed: the condition must be true or false (else reported). */
     private boolean included(PartDeclaration declaration, ComponentInstance instance) {
         if (declaration.condition() == null) {
             return true;
         }
         try {
-            return truthy(expander.expand(declaration.condition(), instance.scope()));
+            Object value = expander.expand(declaration.condition(), instance.scope());
+            try {
+                return (Boolean) AttributeType.BOOL.convert(value);
+            } catch (ConversionException e) {
+                boolean secret = expander.references(declaration.condition(), instance.sensitiveNames());
+                instance.diagnostics().error(declaration.condition().location(), "the 'if' of a part of "
+                        + instance.description() + " must be true or false, not " + (secret ? SENSITIVE
+                                : value == null ? "empty" : AttributeType.describe(value)),
+                        "write a condition, e.g. \"{{ 'canary' in features }}\"");
+            }
         } catch (ExpansionException e) {
             instance.diagnostics().error(e.location(), "cannot expand the 'if' of a part of "
                     + instance.description() + ": " + e.detail());
@@ -91,31 +107,6 @@ final class PartsBuilder {
             // reported where it happened
         }
         return false;
-    }
-
-    /** Jinja's truth: false, none, 0, empty text, list and mapping are false; "false" and "no" too. */
-    static boolean truthy(Object value) {
-        if (value == null) {
-            return false;
-        }
-        if (value instanceof Boolean bool) {
-            return bool;
-        }
-        if (value instanceof Number number) {
-            return number.doubleValue() != 0;
-        }
-        if (value instanceof String text) {
-            String clean = text.strip().toLowerCase(java.util.Locale.ROOT);
-            return !(clean.isEmpty() || clean.equals("false") || clean.equals("no") || clean.equals("none")
-                    || clean.equals("0"));
-        }
-        if (value instanceof Collection<?> collection) {
-            return !collection.isEmpty();
-        }
-        if (value instanceof Map<?, ?> map) {
-            return !map.isEmpty();
-        }
-        return true;
     }
 
     private PartNode library(RootState root, ComponentInstance instance, PartDeclaration.Library declaration) {
@@ -163,9 +154,19 @@ final class PartsBuilder {
                 boolean secret = attribute.sensitive()
                         || expander.references(entry.value(), instance.sensitiveNames());
                 Object value = attribute.type().convert(raw);
+                Violation violation = attribute.check(value, written(entry.value(), raw));
+                if (violation != null) {
+                    instance.diagnostics().error(entry.value().location(), "invalid value for attribute '"
+                            + attribute.name() + "' of part '" + type.name() + "' in " + instance.description()
+                            + ": " + (secret ? "the value " + SENSITIVE + " is not allowed: it must be "
+                                    + AttributeConstraint.describe(attribute.constraints()) : violation.message()),
+                            secret ? null : violation.hint());
+                    failed = true;
+                    continue;
+                }
                 if (attribute.type() == AttributeType.PATH) {
                     value = attribute.projectFile() ? projectFile(instance, (String) value, entry)
-                            : onTarget(root.workDirectory, (String) value);
+                            : onTarget(instance, root.workDirectory, (String) value, entry);
                 }
                 if (value == null) {
                     failed = true;
@@ -202,6 +203,14 @@ final class PartsBuilder {
         if (failed || !render(root, type, values, sensitive, instance)) {
             return null;
         }
+        List<Violation> violations = type.check(values);
+        for (Violation violation : violations) {
+            instance.diagnostics().error(declaration.location(), "part '" + type.name() + "' in "
+                    + instance.description() + ": " + violation.message(), violation.hint());
+        }
+        if (!violations.isEmpty()) {
+            return null;
+        }
         if (Boolean.FALSE.equals(declaration.sensitive())) {
             // the author says so: diffs and labels show it all (secrets in it are still masked in every output)
             sensitive.clear();
@@ -219,6 +228,14 @@ final class PartsBuilder {
             transformed.computeIfAbsent(root.host.name(), host -> new java.util.LinkedHashSet<>())
                     .addAll(analysed.transformed());
         }
+    }
+
+    /** The value as written: a literal's YAML text, or the text an expression produced; null otherwise. */
+    private static String written(YNode node, Object raw) {
+        if (raw instanceof String text) {
+            return text;
+        }
+        return node instanceof YScalar scalar && java.util.Objects.equals(scalar.value(), raw) ? scalar.text() : null;
     }
 
     /** Renders the part's template source, if it has one, into its content. False when that failed (reported). */
@@ -268,24 +285,39 @@ final class PartsBuilder {
         return true;
     }
 
+    /** A project file named relative to the component's folder, as a project path; null when refused (reported). */
     private String projectFile(ComponentInstance instance, String path, YMapping.Entry entry) {
-        String relative = path.startsWith("/") ? null : instance.definition().directory() + "/" + path;
-        Path file = relative == null ? Path.of(path) : project.root().resolve(relative);
-        if (!Files.exists(file)) {
-            instance.diagnostics().error(entry.value().location(), "file not found: " + (relative == null ? path
-                    : relative), "put the file beside component.yaml, or fix the path");
-            return null;
+        try {
+            String normal = ProjectPaths.normalize(instance.definition().directory(), path);
+            ProjectPaths.list(project.root(), normal);
+            return normal;
+        } catch (ProjectPaths.ProjectPathException e) {
+            instance.diagnostics().error(entry.value().location(), e.getMessage(), e.hint());
+        } catch (java.io.IOException e) {
+            instance.diagnostics().error(entry.value().location(), "cannot read project file '" + path + "': "
+                    + e.getMessage());
         }
-        return relative == null ? path : Path.of(relative).normalize().toString().replace('\\', '/');
+        return null;
     }
 
-    /** A path on the target: relative paths are inside the root's work directory. */
-    static String onTarget(String workDirectory, String path) {
+    /**
+     * A path on the target: relative paths are inside the root's work directory, and stay there; null when one
+     * leaves it (reported). Absolute paths and paths in the home ({@code ~}) stay as they are.
+     */
+    private static String onTarget(ComponentInstance instance, String workDirectory, String path,
+            YMapping.Entry entry) {
         if (path.startsWith("/") || path.startsWith("~")) {
             return path;
         }
-        String joined = workDirectory + "/" + path;
-        return Path.of(joined).normalize().toString();
+        Path work = Path.of(workDirectory).normalize();
+        Path resolved = work.resolve(path).normalize();
+        if (!resolved.startsWith(work)) {
+            instance.diagnostics().error(entry.value().location(), "path '" + path + "' leaves the work directory "
+                    + workDirectory, "relative paths are inside the component's work directory; write an absolute"
+                            + " path or one starting with ~/ for a place outside it");
+            return null;
+        }
+        return resolved.toString();
     }
 
     /**
@@ -304,7 +336,9 @@ final class PartsBuilder {
             }
             String display = displays.getOrDefault(attribute.name(), batou.model.Masking.MASK);
             return attribute.type() == AttributeType.PATH && !attribute.projectFile()
-                    && !display.equals(batou.model.Masking.MASK) ? onTarget(root.workDirectory, display) : display;
+                    && !display.equals(batou.model.Masking.MASK) && !display.startsWith("/")
+                    && !display.startsWith("~") ? Path.of(root.workDirectory).resolve(display).normalize().toString()
+                            : display;
         }
         return type.name();
     }

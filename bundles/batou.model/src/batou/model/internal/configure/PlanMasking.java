@@ -112,9 +112,8 @@ public final class PlanMasking {
         return false;
     }
 
-    /** A password written into a URL ({@code https://user:password@host}) is a secret wherever it comes from. */
-    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern
-            .compile("[A-Za-z][A-Za-z0-9+.-]*://[^/\\s:@]*:([^/\\s@]+)@");
+    /** Longest scheme, user name and password looked at around a {@code ://}: bounds the work on huge texts. */
+    private static final int URL_PART_LIMIT = 256;
 
     private static void urlPasswords(PartNode node, Masking.Builder masking) {
         urlPasswords(node.attributes(), masking);
@@ -125,17 +124,44 @@ public final class PlanMasking {
         List<String> texts = new ArrayList<>();
         attributes.values().forEach(value -> leaves(value, texts));
         for (String text : texts) {
-            java.util.regex.Matcher matcher = URL_PASSWORD.matcher(text);
-            while (matcher.find()) {
-                masking.derived(matcher.group(1));
-                try {
-                    masking.secret(java.net.URLDecoder.decode(matcher.group(1),
-                            java.nio.charset.StandardCharsets.UTF_8));
-                } catch (IllegalArgumentException notEncoded) {
-                    // masked as written
+            for (int at = text.indexOf("://"); at > 0; at = text.indexOf("://", at + 3)) {
+                String password = urlPassword(text, at);
+                if (password != null) {
+                    masking.derived(password);
+                    try {
+                        masking.secret(java.net.URLDecoder.decode(password, java.nio.charset.StandardCharsets.UTF_8));
+                    } catch (IllegalArgumentException notEncoded) {
+                        // masked as written
+                    }
                 }
             }
         }
+    }
+
+    /**
+     * The password of a URL whose {@code ://} is at {@code at} ({@code scheme://user:password@host}), or null. A
+     * password written into a URL is a secret wherever it comes from. Scans a bounded stretch around {@code at}, so
+     * that a huge text costs one pass.
+     */
+    private static String urlPassword(String text, int at) {
+        if (!Character.isLetterOrDigit(text.charAt(at - 1))) {
+            return null; // no scheme
+        }
+        int end = Math.min(text.length(), at + 3 + URL_PART_LIMIT);
+        int colon = -1;
+        for (int i = at + 3; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return colon < 0 || colon + 1 == i ? null : text.substring(colon + 1, i);
+            }
+            if (c == '/' || Character.isWhitespace(c) || c == '"' || c == '\'') {
+                return null;
+            }
+            if (c == ':' && colon < 0) {
+                colon = i;
+            }
+        }
+        return null;
     }
 
     private static void collect(PartNode node, List<Object> derived) {

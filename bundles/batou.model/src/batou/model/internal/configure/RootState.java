@@ -24,18 +24,21 @@ final class RootState {
     final ComponentDefinition definition;
     final ComponentReference reference;
     final String workDirectory;
+    /** Configured (its resources flow to others) but not deployed: {@code !component}, or on a {@code !host}. */
+    final boolean ignored;
     final List<Requirement> requirements = new ArrayList<>();
     Map<String, Object> provided = new LinkedHashMap<>();
     /** The provided resources whose values are computed from sensitive values. */
     final Set<String> sensitiveProvided = new HashSet<>();
 
     RootState(RootId id, HostSetup host, ComponentDefinition definition, ComponentReference reference,
-            String workDirectory) {
+            String workDirectory, boolean ignored) {
         this.id = id;
         this.host = host;
         this.definition = definition;
         this.reference = reference;
         this.workDirectory = workDirectory;
+        this.ignored = ignored;
     }
 
     /** The requirements a component instance of {@code owner} declares. */

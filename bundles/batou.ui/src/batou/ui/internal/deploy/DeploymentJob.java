@@ -149,7 +149,11 @@ public final class DeploymentJob extends Job {
                 started.cancel();
             }
             DeploymentResult result = started.run(plan, BatouPreferences.jobs() > 0 ? BatouPreferences.jobs()
-                    : plan.jobs());
+                    : plan.jobs(), homes -> {
+                        Configuration configured = OpenProject.get().configuration(environment, homes);
+                        run.mask(configuration.masking().with(configured.masking()));
+                        return configured;
+                    });
             settle(result);
             outcome[0] = started.cancelled() ? Outcome.CANCELLED : result.failed() ? Outcome.FAILED
                     : Outcome.FINISHED;

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
+import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
 import batou.secrets.IdentitySources;
 import batou.secrets.SecretsVault;
@@ -125,15 +126,19 @@ public final class OpenProject {
 
     /** The configuration of {@code name} (a plan, or diagnostics), computed once until {@link #refresh()}. */
     public Configuration configuration(String name) {
+        return configurations.computeIfAbsent(name, environmentName -> configuration(environmentName,
+                HostHomes.UNKNOWN));
+    }
+
+    /** The configuration of {@code name} with the homes of its hosts (a deployment asks them), not kept. */
+    public Configuration configuration(String name, HostHomes homes) {
         Path project = root;
         if (project == null) {
             throw new IllegalStateException("no project is open");
         }
-        return configurations.computeIfAbsent(name, environmentName -> {
-            SecretsVault vault = vault(project);
-            return new Configurator(registry()).configure(project, environmentName,
-                    file -> vault.decryptBytes(file, environmentName));
-        });
+        SecretsVault vault = vault(project);
+        return new Configurator(registry()).homes(homes).configure(project, name,
+                file -> vault.decryptBytes(file, name));
     }
 
     /**
