@@ -8,13 +8,15 @@ import java.util.List;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
 import batou.engine.parts.ExecutablePartTypes;
+import batou.engine.processes.RunDirectory;
 import batou.model.plan.HostPlan;
 import batou.model.plan.RootPlan;
 
 /**
  * A host deployed by this process ({@code connect: local}, and the agent on a remote host): roots converge through
- * a {@link RootDeployer}; unless predicting, the target directory is locked for the run and the outcome recorded
- * in {@code .batou/deployed.json}.
+ * a {@link RootDeployer}, their commands in a {@link RunDirectory} of this session; unless predicting, the target
+ * directory is locked for the run, what earlier deployments that died left behind is cleaned, and the outcome
+ * recorded in {@code .batou/deployed.json}.
  */
 public final class LocalHostSession implements HostSession {
 
@@ -26,14 +28,16 @@ public final class LocalHostSession implements HostSession {
     private final RootDeployer deployer;
     private final Clock clock;
     private final TargetLock lock;
+    private final RunDirectory runDirectory;
 
     private LocalHostSession(HostPlan host, DeploymentInfo info, RootDeployer deployer, Clock clock,
-            TargetLock lock) {
+            TargetLock lock, RunDirectory runDirectory) {
         this.host = host;
         this.info = info;
         this.deployer = deployer;
         this.clock = clock;
         this.lock = lock;
+        this.runDirectory = runDirectory;
     }
 
     /** Opens {@code host} here: takes the target directory's lock unless predicting. */
@@ -47,16 +51,24 @@ public final class LocalHostSession implements HostSession {
             java.util.function.Function<String, Path> projectFiles, DeploymentListener listener, Clock clock)
             throws HostSessionException {
         TargetLock lock = null;
+        Path state = stateDirectory(host);
         if (!info.predict()) {
-            lock = TargetLock.acquire(stateDirectory(host), host.name(), info.operator());
+            lock = TargetLock.acquire(state, host.name(), info.operator());
+            RunDirectory.Sweep swept = RunDirectory.sweep(state);
+            String cleaned = swept.isEmpty() ? "" : swept.describe();
             if (lock.takenOverFrom() != null) {
                 listener.on(new DeploymentEvent.Warning(clock.instant(), host.name(), "",
                         "took over the lock of a deployment that ended without releasing it (" + lock.takenOverFrom()
-                                + ")"));
+                                + ")" + (cleaned.isEmpty() ? "" : "; cleaned what it left: " + cleaned)));
+            } else if (!cleaned.isEmpty()) {
+                listener.on(new DeploymentEvent.Warning(clock.instant(), host.name(), "",
+                        "cleaned what deployments that ended without doing so left: " + cleaned));
             }
         }
-        RootDeployer deployer = new RootDeployer(types, projectFiles, info.predict(), listener, clock);
-        return new LocalHostSession(host, info, deployer, clock, lock);
+        RunDirectory runDirectory = RunDirectory.of(state, info.predict());
+        RootDeployer deployer = new RootDeployer(types, projectFiles, info.predict(), listener, clock,
+                runDirectory);
+        return new LocalHostSession(host, info, deployer, clock, lock, runDirectory);
     }
 
     /** {@code <target_directory>/.batou} of {@code host} on this machine. */
@@ -88,8 +100,10 @@ public final class LocalHostSession implements HostSession {
         }
     }
 
+    /** Kills the commands still running and removes the run directory, then releases the lock. */
     @Override
     public void close() {
+        runDirectory.close();
         if (lock != null) {
             lock.close();
         }

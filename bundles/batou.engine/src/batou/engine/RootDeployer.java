@@ -16,6 +16,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.RunDirectory;
 import batou.model.plan.HostPlan;
 import batou.model.plan.PartNode;
 import batou.model.plan.RootPlan;
@@ -36,22 +37,21 @@ public final class RootDeployer {
     private final DeploymentListener listener;
     private final Clock clock;
 
-    public RootDeployer(ExecutablePartTypes types, Path projectRoot, boolean predict, DeploymentListener listener,
-            Clock clock) {
-        this(types, projectRoot::resolve, predict, listener, clock);
-    }
+    private final RunDirectory runDirectory;
 
     /**
      * A deployer whose parts find project files through {@code projectFiles} (a project path, relative to the
-     * project or absolute on the machine that configured it, to a file here).
+     * project or absolute on the machine that configured it, to a file here) and run commands in
+     * {@code runDirectory}.
      */
     public RootDeployer(ExecutablePartTypes types, Function<String, Path> projectFiles, boolean predict,
-            DeploymentListener listener, Clock clock) {
+            DeploymentListener listener, Clock clock, RunDirectory runDirectory) {
         this.types = types;
         this.projectFiles = projectFiles;
         this.predict = predict;
         this.listener = listener;
         this.clock = clock;
+        this.runDirectory = runDirectory;
     }
 
     private volatile String aborted;
@@ -205,6 +205,11 @@ public final class RootDeployer {
         @Override
         public Map<String, String> environment() {
             return System.getenv();
+        }
+
+        @Override
+        public RunDirectory runDirectory() {
+            return runDirectory;
         }
     }
 }

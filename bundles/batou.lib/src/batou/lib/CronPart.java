@@ -11,6 +11,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.CommandResult;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.ShellCommand;
 import batou.model.plan.PartNode;
@@ -78,7 +79,7 @@ final class CronPart implements Part {
         Path file = Files.createTempFile("batou-crontab-", ".txt");
         try {
             Files.writeString(file, after, StandardCharsets.UTF_8);
-            ShellCommand.Result result = run(context, ShellCommand.line(program(context), file.toString()));
+            CommandResult result = run(context, ShellCommand.line(program(context), file.toString()));
             if (result.exitCode() != 0) {
                 throw new PartFailure("writing the crontab failed (exit " + result.exitCode() + "): "
                         + result.tail(10));
@@ -112,7 +113,7 @@ final class CronPart implements Part {
     }
 
     private String read(PartContext context) throws Exception {
-        ShellCommand.Result result = run(context, ShellCommand.line(program(context), "-l"));
+        CommandResult result = run(context, ShellCommand.line(program(context), "-l"));
         if (result.exitCode() == 0) {
             return result.stdout();
         }
@@ -122,9 +123,8 @@ final class CronPart implements Part {
         throw new PartFailure("reading the crontab failed (exit " + result.exitCode() + "): " + result.tail(10));
     }
 
-    private ShellCommand.Result run(PartContext context, String line) throws Exception {
-        ShellCommand.Result result = ShellCommand.run(line, context.workDirectory(), context.environment(),
-                TIMEOUT_SECONDS);
+    private CommandResult run(PartContext context, String line) throws Exception {
+        CommandResult result = ShellCommand.run(context, line, TIMEOUT_SECONDS);
         if (result.timedOut()) {
             throw new PartFailure(line + " timed out after " + TIMEOUT_SECONDS + " s");
         }

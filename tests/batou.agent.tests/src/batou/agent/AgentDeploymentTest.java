@@ -31,6 +31,7 @@ import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
+import batou.test.harness.EscapingCommand;
 
 /**
  * The agent jar run as a real child process, driven through the protocol exactly as over SSH: project files
@@ -233,5 +234,76 @@ class AgentDeploymentTest {
                 () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", false),
                         channel, new ProjectFiles(project, TYPES), events::add));
         assertTrue(e.getMessage().contains("the agent exited with 1"), e.getMessage());
+    }
+
+    @Test
+    void item17_theWatchdogOfAKilledAgentKillsItsCommandsWithWhatTheyStartedAndRemovesTheirFiles() throws Exception {
+        ProcessAgentChannel channel = startEscapingCommand();
+        List<ProcessHandle> children = EscapingCommand.children(target.resolve("work/web"));
+        channel.process().destroyForcibly(); // kill -9 of the agent
+        EscapingCommand.assertAllGone(children);
+        awaitNoRunDirectory();
+    }
+
+    @Test
+    void item17_theNextDeploymentKillsWhatADeadAgentLeftRunningRemovesItsFilesAndSaysSo() throws Exception {
+        ProcessAgentChannel channel = startEscapingCommand();
+        List<ProcessHandle> children = EscapingCommand.children(target.resolve("work/web"));
+        List<ProcessHandle> watchdogs = ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> String.join(" ", a).contains(target.toString())).orElse(false)
+                && p.info().commandLine().orElse("").contains("watchdog")).toList();
+        watchdogs.forEach(ProcessHandle::destroyForcibly); // as if the whole session was killed
+        channel.process().destroyForcibly();
+        channel.process().waitFor();
+        Files.writeString(target.resolve("work/web/second"), "");
+        assertTrue(children.stream().allMatch(ProcessHandle::isAlive), "nothing killed them yet");
+
+        events.clear();
+        DeploymentResult next = deploy(false);
+        assertEquals(RootResult.Status.CHANGED, next.all().get(0).status(), events::toString);
+        EscapingCommand.assertAllGone(children);
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
+                && warning.message().contains("took over the lock") && warning.message().matches(".*killed [0-9]+"
+                        + " processes of commands still running and removed 1 run directory.*")), events::toString);
+        awaitNoRunDirectory();
+    }
+
+    /** An agent running a command that started children that escape its process tree and group. */
+    private ProcessAgentChannel startEscapingCommand() throws Exception {
+        write("components/web/component.yaml", """
+                parts:
+                  - command: {run: "[ -f second ] && exit 0; %s sleep 300"}
+                """.formatted(EscapingCommand.START.replace("\"", "\\\"")));
+        ProcessAgentChannel channel = new ProcessAgentChannel(jar);
+        channels.add(channel);
+        DeploymentPlan plan = plan();
+        AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
+                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
+                events::add);
+        Thread deploying = new Thread(() -> {
+            try {
+                session.deploy(plan.hosts().get(0).roots().get(0));
+            } catch (HostSessionException expected) {
+                // the agent was killed
+            }
+        });
+        deploying.setDaemon(true);
+        deploying.start();
+        return channel;
+    }
+
+    private void awaitNoRunDirectory() throws Exception {
+        Path runs = target.resolve(".batou/commands");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (Files.isDirectory(runs) && listing(runs).length() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("", Files.isDirectory(runs) ? listing(runs) : "", "run directories left");
+    }
+
+    private static String listing(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return String.join(" ", files.map(Path::toString).toList());
+        }
     }
 }

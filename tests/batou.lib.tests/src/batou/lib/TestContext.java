@@ -9,9 +9,13 @@ import java.util.Map;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.RunDirectory;
 
-/** A {@link PartContext} over temporary folders: a work directory, a project and a home for {@code ~}. */
-final class TestContext implements PartContext {
+/**
+ * A {@link PartContext} over temporary folders: a work directory, a project, a home for {@code ~} and a state
+ * directory for the commands' run directory; closing it ends the commands still running.
+ */
+final class TestContext implements PartContext, AutoCloseable {
 
     private final Path workDirectory;
     private final Path project;
@@ -19,11 +23,13 @@ final class TestContext implements PartContext {
     private boolean predict;
     private boolean earlierPartChanged;
     private final Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+    private final RunDirectory runDirectory;
 
     TestContext(Path root) throws IOException {
         this.workDirectory = Files.createDirectories(root.resolve("work"));
         this.project = Files.createDirectories(root.resolve("project"));
         this.home = Files.createDirectories(root.resolve("home"));
+        this.runDirectory = RunDirectory.of(root.resolve("state"), false);
     }
 
     TestContext predicting(boolean value) {
@@ -94,5 +100,15 @@ final class TestContext implements PartContext {
     @Override
     public Map<String, String> environment() {
         return environment;
+    }
+
+    @Override
+    public RunDirectory runDirectory() {
+        return runDirectory;
+    }
+
+    @Override
+    public void close() {
+        runDirectory.close();
     }
 }

@@ -3,6 +3,8 @@ package batou.engine.parts;
 import java.nio.file.Path;
 import java.util.Map;
 
+import batou.engine.processes.RunDirectory;
+
 /** What a part may know about the deployment it runs in. Provided by the engine. */
 public interface PartContext {
 
@@ -23,4 +25,7 @@ public interface PartContext {
 
     /** Environment variables for commands: the process environment of the deployment. */
     Map<String, String> environment();
+
+    /** Where and how commands run: the deployment process's private run directory on the target. */
+    RunDirectory runDirectory();
 }
