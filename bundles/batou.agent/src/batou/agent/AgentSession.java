@@ -76,7 +76,7 @@ final class AgentSession {
         }
         LocalHostSession running = session;
         if (running != null) {
-            running.abort("the connection to the controller was lost; stopped before this part");
+            running.controllerLost("the connection to the controller was lost; stopped before this part");
         }
         inbox.add(END);
     }

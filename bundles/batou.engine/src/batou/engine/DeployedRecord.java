@@ -15,7 +15,9 @@ import batou.engine.parts.AtomicFiles;
 
 /**
  * What was last deployed on a host, kept in {@code <target_directory>/.batou/deployed.json}: environment, commit,
- * time, operator, and each root component with its outcome. {@code batou status} reads it back.
+ * time, operator, each root component with its outcome, and how the record came about ({@link State}): the host
+ * writes it after each root it deployed, so that it tells what happened also when the deployment never reached its
+ * end (the controller lost the connection, the process was killed). {@code batou status} reads it back.
  */
 public final class DeployedRecord {
 
@@ -24,8 +26,56 @@ public final class DeployedRecord {
     private DeployedRecord() {
     }
 
-    /** The record as JSON. */
+    /** How a record came about; records written before batou knew this are {@link #FINISHED}. */
+    public enum State {
+        /** The deployment ended and recorded the outcome of every root. */
+        FINISHED("finished"),
+        /**
+         * Written after each root: the deployment still runs, or the process deploying the host ended without
+         * recording its end (it was killed, or its machine went down).
+         */
+        RUNNING("running"),
+        /** The agent lost its controller and recorded the roots it had deployed; later roots did not run. */
+        CONTROLLER_LOST("controller-lost"),
+        /** The deployment of the host ended early (it broke off); the roots it deployed are recorded. */
+        INCOMPLETE("incomplete");
+
+        private final String json;
+
+        State(String json) {
+            this.json = json;
+        }
+
+        static State of(Object json) {
+            for (State state : values()) {
+                if (state.json.equals(json)) {
+                    return state;
+                }
+            }
+            return FINISHED;
+        }
+
+        /** What {@code batou status} says about a record in this state, or "" for a finished one. */
+        public String describe() {
+            return switch (this) {
+                case FINISHED -> "";
+                case RUNNING -> "not finished: the deployment still runs, or the process deploying the host ended"
+                        + " without recording its end (killed?); the roots it deployed so far are counted";
+                case CONTROLLER_LOST -> "deployed by the agent after the controller lost the connection: the"
+                        + " roots it deployed are counted, the later ones did not run";
+                case INCOMPLETE -> "the deployment of the host ended early: the roots it deployed are counted";
+            };
+        }
+    }
+
+    /** The record of a deployment that ended, as JSON. */
     public static String toJson(String host, DeploymentInfo info, Instant time, List<RootResult> results) {
+        return toJson(host, info, time, results, State.FINISHED);
+    }
+
+    /** The record as JSON. */
+    public static String toJson(String host, DeploymentInfo info, Instant time, List<RootResult> results,
+            State state) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("host", host);
         record.put("environment", info.environment());
@@ -33,6 +83,7 @@ public final class DeployedRecord {
         record.put("time", time.toString());
         record.put("operator", info.operator());
         record.put("batou", batou.model.BatouVersion.current().toString());
+        record.put("state", state.json);
         List<Object> components = new ArrayList<>();
         for (RootResult result : results) {
             Map<String, Object> component = new LinkedHashMap<>();
@@ -47,7 +98,7 @@ public final class DeployedRecord {
 
     /** A record read back: what {@code batou status} and the workbench show of a host. */
     public record Summary(String environment, String commit, String time, String operator, int components,
-            int failed) {
+            int failed, State state) {
     }
 
     /**
@@ -63,7 +114,8 @@ public final class DeployedRecord {
         int failed = (int) components.stream()
                 .filter(c -> c instanceof Map<?, ?> m && "failed".equals(m.get("status"))).count();
         return new Summary(text(map.get("environment")), map.get("commit") instanceof String commit ? commit : null,
-                text(map.get("time")), text(map.get("operator")), components.size(), failed);
+                text(map.get("time")), text(map.get("operator")), components.size(), failed,
+                State.of(map.get("state")));
     }
 
     private static String text(Object value) {

@@ -3,6 +3,7 @@ package batou.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import batou.engine.events.DeploymentEvent;
@@ -16,7 +17,8 @@ import batou.model.plan.RootPlan;
  * A host deployed by this process ({@code connect: local}, and the agent on a remote host): roots converge through
  * a {@link RootDeployer}, their commands in a {@link RunDirectory} of this session; unless predicting, the target
  * directory is locked for the run, what earlier deployments that died left behind is cleaned, and the outcome
- * recorded in {@code .batou/deployed.json}.
+ * recorded in {@code .batou/deployed.json}: after each root, so that the record tells what was done also when the
+ * run never reaches {@link #finish} ({@link DeployedRecord.State}).
  */
 public final class LocalHostSession implements HostSession {
 
@@ -29,6 +31,9 @@ public final class LocalHostSession implements HostSession {
     private final Clock clock;
     private final TargetLock lock;
     private final RunDirectory runDirectory;
+    private final List<RootResult> deployed = new ArrayList<>();
+    private volatile boolean controllerLost;
+    private volatile boolean finished;
 
     private LocalHostSession(HostPlan host, DeploymentInfo info, RootDeployer deployer, Clock clock,
             TargetLock lock, RunDirectory runDirectory) {
@@ -78,11 +83,25 @@ public final class LocalHostSession implements HostSession {
 
     @Override
     public RootDeployer.Outcome deploy(RootPlan root) {
-        return deployer.deploy(host, root);
+        long started = System.nanoTime();
+        RootDeployer.Outcome outcome = deployer.deploy(host, root);
+        if (!info.predict()) {
+            try {
+                record(deployed(RootResult.of(root.id(), outcome, (System.nanoTime() - started) / 1_000_000)),
+                        DeployedRecord.State.RUNNING);
+            } catch (IOException e) {
+                // finish() reports a record that cannot be written
+            }
+        }
+        return outcome;
     }
 
-    /** The running root stops before its next part, failing with {@code reason}; no later root should start. */
-    public void abort(String reason) {
+    /**
+     * The controller is gone: the running root stops before its next part, failing with {@code reason}, no later
+     * root starts, and the record will say that the roots deployed so far were deployed without it.
+     */
+    public void controllerLost(String reason) {
+        controllerLost = true;
         deployer.abort(reason);
     }
 
@@ -92,18 +111,45 @@ public final class LocalHostSession implements HostSession {
             return;
         }
         try {
-            DeployedRecord.write(stateDirectory(host), DeployedRecord.toJson(host.name(), info, clock.instant(),
-                    results));
+            record(results, DeployedRecord.State.FINISHED);
+            finished = true;
         } catch (IOException e) {
             throw new HostSessionException("cannot write " + stateDirectory(host).resolve(DeployedRecord.FILE)
                     + ": " + e.getMessage(), e);
         }
     }
 
-    /** Kills the commands still running and removes the run directory, then releases the lock. */
+    /** The roots this session deployed, after adding {@code result} unless it is null. */
+    private List<RootResult> deployed(RootResult result) {
+        synchronized (deployed) {
+            if (result != null) {
+                deployed.add(result);
+            }
+            return List.copyOf(deployed);
+        }
+    }
+
+    private void record(List<RootResult> results, DeployedRecord.State state) throws IOException {
+        DeployedRecord.write(stateDirectory(host), DeployedRecord.toJson(host.name(), info, clock.instant(), results,
+                state));
+    }
+
+    /**
+     * Kills the commands still running and removes the run directory; records the roots deployed when the run
+     * ended without {@link #finish}; then releases the lock.
+     */
     @Override
     public void close() {
         runDirectory.close();
+        List<RootResult> deployedRoots = deployed(null);
+        if (!info.predict() && !finished && !deployedRoots.isEmpty()) {
+            try {
+                record(deployedRoots, controllerLost ? DeployedRecord.State.CONTROLLER_LOST
+                        : DeployedRecord.State.INCOMPLETE);
+            } catch (IOException e) {
+                // the record after the last root stays
+            }
+        }
         if (lock != null) {
             lock.close();
         }
