@@ -449,6 +449,28 @@ class SshDeploymentTest {
     }
 
     @Test
+    void item18_aDamagedAgentJarOnTheHostIsReplaced() throws Exception {
+        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+                + network.sshConfig() + "\nhosts:\n  web1:\n    components: [db]\n    agent_linger: 0\n"
+                + "    target_directory: " + target("web1") + "\n");
+        assertEquals(RootResult.Status.CHANGED, result(deploy(1, false), "web1", "db").status(), events::toString);
+        Path agent = onlyAgent(target("web1"));
+        byte[] whole = Files.readAllBytes(agent);
+        try (var channel = java.nio.channels.FileChannel.open(agent, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(whole.length / 2); // a full disk, a copy that broke off
+        }
+
+        events.clear();
+        DeploymentResult again = deploy(1, false);
+        assertEquals(RootResult.Status.UNCHANGED, result(again, "web1", "db").status(),
+                () -> again.all() + "\n" + events);
+        assertEquals(agent, onlyAgent(target("web1")));
+        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(agent)), "uploaded again, whole");
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
+                && warning.message().contains("did not match its SHA-256")), events::toString);
+    }
+
+    @Test
     void item19_afterAFrozenConnectionTheRecordSaysWhatTheAgentDeployedWithoutTheController() throws Exception {
         write("components/app/component.yaml", """
                 parts:
