@@ -26,6 +26,7 @@ import batou.engine.Orchestrator;
 import batou.engine.RootResult;
 import batou.engine.TargetLock;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.processes.ProcessIdentity;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
@@ -266,6 +267,78 @@ class AgentDeploymentTest {
                 && warning.message().contains("took over the lock") && warning.message().matches(".*killed [0-9]+"
                         + " processes of commands still running and removed 1 run directory.*")), events::toString);
         awaitNoRunDirectory();
+    }
+
+    @Test
+    void item20_aLingeringAgentSaysWhoItIsAndNeverLogsNull() throws Exception {
+        Path socket = agentFolder.resolve("agent.sock");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process agent = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--serve",
+                socket.toString(), "--linger", "60").redirectErrorStream(true)
+                .redirectOutput(agentFolder.resolve("agent.log").toFile()).start();
+        try {
+            Path pidFile = agentFolder.resolve("agent.sock.pid");
+            EscapingCommand.awaitFile(pidFile);
+            assertEquals(ProcessIdentity.of(agent.pid()).toString(),
+                    Files.readString(pidFile).strip(), "pid and start time: a reused pid is not taken for it");
+            ProjectFiles files = new ProjectFiles(project, TYPES);
+            DeploymentResult result = new Orchestrator((host, run, listener) -> AgentHostSession.start(host, run,
+                    new ClosedLastChannel(socket), files, listener), new DeploymentInfo("test", null, "tester",
+                            false), 1, events::add, Clock.systemUTC()).run(plan());
+            assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+        String log = Files.readString(agentFolder.resolve("agent.log"));
+        assertFalse(log.contains("null"), log);
+    }
+
+    /** A lingering agent's socket, closed by this side only after the agent closed its end. */
+    private static final class ClosedLastChannel implements AgentChannel {
+
+        private final java.nio.channels.SocketChannel socket;
+
+        ClosedLastChannel(Path path) throws HostSessionException {
+            try {
+                socket = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(path));
+            } catch (IOException e) {
+                throw new HostSessionException("cannot connect to " + path + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public java.io.InputStream in() {
+            return SocketStreams.in(socket);
+        }
+
+        @Override
+        public java.io.OutputStream out() {
+            return SocketStreams.out(socket);
+        }
+
+        @Override
+        public String describeEnd() {
+            return "the lingering agent closed the connection";
+        }
+
+        @Override
+        public void awaitEnd() {
+            try {
+                in().readAllBytes(); // until the agent closed its end
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closed
+            }
+        }
     }
 
     /** An agent running a command that started children that escape its process tree and group. */

@@ -16,8 +16,8 @@ public record ProcessIdentity(long pid, long startTicks) {
      * A POSIX sh function {@code alive PID TICKS}: true when that process runs. Reads what {@link #startTicks(long)}
      * reads; the command name in parentheses may itself contain spaces and parentheses.
      */
-    public static final String SHELL_CHECK = "alive() { s=$(cat \"/proc/$1/stat\" 2>/dev/null) || return 1;"
-            + " s=${s##*) }; set -- \"$2\" $s; [ \"$1\" = \"${21}\" ]; }";
+    public static final String SHELL_CHECK = "alive() { _st=$(cat \"/proc/$1/stat\" 2>/dev/null) || return 1;"
+            + " _st=${_st##*) }; set -- \"$2\" $_st; [ \"$1\" = \"${21}\" ]; }";
 
     /** This process. */
     public static ProcessIdentity current() {

@@ -1,5 +1,7 @@
 package batou.ssh.deploy;
 
+import batou.engine.processes.ProcessIdentity;
+
 /**
  * The shell commands the controller runs on a target (POSIX sh): start the agent, upload it, read the record. Paths
  * of the plan become shell words ({@code ~/x} is {@code "$HOME"/'x'}); with a service user every command runs
@@ -35,8 +37,12 @@ final class RemoteShell {
     private static final String JAVA_KEY = "j=$(command -v java) || { echo 'java: not found' >&2; exit 127; }"
             + "; k=$( { readlink -f \"$j\"; stat -L -c %Y \"$j\"; } 2>/dev/null | cksum | cut -d' ' -f1)";
 
-    /** Whether the lingering agent of the socket {@code $p} runs: its pid file names a live process. */
-    private static final String LINGERING_AGENT_RUNS = "kill -0 \"$(cat \"$p.pid\" 2>/dev/null)\" 2>/dev/null";
+    /**
+     * Whether the lingering agent of the socket {@code $p} runs: its pid file names a process with that pid and
+     * start time (a pid alone may have been reused by another process since that agent was killed).
+     */
+    private static final String LINGERING_AGENT_RUNS = "{ " + ProcessIdentity.SHELL_CHECK + "; read -r x < \"$p.pid\""
+            + " && alive \"${x%%-*}\" \"${x#*-}\"; } 2>/dev/null";
 
     private final String serviceUser;
     private final String stateDirectory;
