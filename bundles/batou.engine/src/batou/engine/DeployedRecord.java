@@ -16,8 +16,8 @@ import batou.engine.parts.AtomicFiles;
 /**
  * What was last deployed on a host, kept in {@code <target_directory>/.batou/deployed.json}: environment, commit,
  * time, operator, each root component with its outcome, and how the record came about ({@link State}): the host
- * writes it after each root it deployed, so that it tells what happened also when the deployment never reached its
- * end (the controller lost the connection, the process was killed). {@code batou status} reads it back.
+ * writes it also after each root that changed or failed, so that it tells what happened when the deployment never
+ * reached its end (the controller lost the connection, the process was killed). {@code batou status} reads it.
  */
 public final class DeployedRecord {
 
@@ -31,8 +31,8 @@ public final class DeployedRecord {
         /** The deployment ended and recorded the outcome of every root. */
         FINISHED("finished"),
         /**
-         * Written after each root: the deployment still runs, or the process deploying the host ended without
-         * recording its end (it was killed, or its machine went down).
+         * Written after a root that changed or failed: the deployment still runs, or the process deploying the host
+         * ended without recording its end (it was killed, or its machine went down).
          */
         RUNNING("running"),
         /** The agent lost its controller and recorded the roots it had deployed; later roots did not run. */

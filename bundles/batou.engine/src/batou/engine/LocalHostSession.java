@@ -17,8 +17,9 @@ import batou.model.plan.RootPlan;
  * A host deployed by this process ({@code connect: local}, and the agent on a remote host): roots converge through
  * a {@link RootDeployer}, their commands in a {@link RunDirectory} of this session; unless predicting, the target
  * directory is locked for the run, what earlier deployments that died left behind is cleaned, and the outcome
- * recorded in {@code .batou/deployed.json}: after each root, so that the record tells what was done also when the
- * run never reaches {@link #finish} ({@link DeployedRecord.State}).
+ * recorded in {@code .batou/deployed.json}: also after each root that changed or failed, and when the session ends
+ * without {@link #finish}, so that the record tells what was done also when the run never reaches its end
+ * ({@link DeployedRecord.State}).
  */
 public final class LocalHostSession implements HostSession {
 
@@ -86,11 +87,14 @@ public final class LocalHostSession implements HostSession {
         long started = System.nanoTime();
         RootDeployer.Outcome outcome = deployer.deploy(host, root);
         if (!info.predict()) {
-            try {
-                record(deployed(RootResult.of(root.id(), outcome, (System.nanoTime() - started) / 1_000_000)),
-                        DeployedRecord.State.RUNNING);
-            } catch (IOException e) {
-                // finish() reports a record that cannot be written
+            List<RootResult> roots = deployed(RootResult.of(root.id(), outcome,
+                    (System.nanoTime() - started) / 1_000_000));
+            if (outcome.changed() || outcome.failed()) { // a root that changed nothing leaves the record as it is
+                try {
+                    record(roots, DeployedRecord.State.RUNNING);
+                } catch (IOException e) {
+                    // finish() reports a record that cannot be written
+                }
             }
         }
         return outcome;

@@ -48,7 +48,8 @@ public final class RunDirectory implements AutoCloseable {
      */
     public static final String MARKER = "BATOU_COMMAND";
 
-    private static final String BOOTSTRAP = ". \"$" + MARKER + ".env\" && . \"$" + MARKER + ".sh\"";
+    private static final String RUN_SCRIPT = ". \"$" + MARKER + ".sh\"";
+    private static final String EXPORT_AND_RUN_SCRIPT = ". \"$" + MARKER + ".env\" && " + RUN_SCRIPT;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern RUN = Pattern.compile("([0-9]+-[0-9]+)-[0-9]+");
     private static final AtomicLong RUNS = new AtomicLong();
@@ -102,12 +103,14 @@ public final class RunDirectory implements AutoCloseable {
         Path stdout = sibling(files, ".out");
         Path stderr = sibling(files, ".err");
         try {
-            privateFile(env, exports);
+            if (!exports.isEmpty()) {
+                privateFile(env, exports);
+            }
             privateFile(stdout, "");
             privateFile(stderr, "");
             privateFile(text, script);
             List<String> command = new ArrayList<>(Watchdog.setsidCommand());
-            command.addAll(List.of("/bin/sh", "-c", BOOTSTRAP));
+            command.addAll(List.of("/bin/sh", "-c", exports.isEmpty() ? RUN_SCRIPT : EXPORT_AND_RUN_SCRIPT));
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -120,11 +123,11 @@ public final class RunDirectory implements AutoCloseable {
             try {
                 finished = process.waitFor(Math.max(1, timeoutSeconds), TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-                kill(number);
+                kill(number, process);
                 throw e;
             }
             if (!finished) {
-                kill(number);
+                kill(number, process);
                 process.waitFor(10, TimeUnit.SECONDS);
             }
             Charset charset = Charset.defaultCharset();
@@ -163,8 +166,11 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** Kills command {@code number} with everything it started, through the watchdog (a new one if it died). */
-    private void kill(int number) throws IOException {
+    /**
+     * Kills command {@code number} with everything it started, through the watchdog (a new one if it died); then
+     * whatever of its process tree is left, for machines where the watchdog cannot see the marker (no /proc).
+     */
+    private void kill(int number, Process process) throws IOException {
         Watchdog current;
         synchronized (this) {
             current = watchdog;
@@ -180,6 +186,10 @@ public final class RunDirectory implements AutoCloseable {
                 replacement = watchdog;
             }
             replacement.kill(number);
+        } finally {
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.add(process.toHandle());
+            tree.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
