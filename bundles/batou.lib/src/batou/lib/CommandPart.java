@@ -12,6 +12,7 @@ import batou.engine.parts.Verdict;
 import batou.engine.processes.CommandResult;
 import batou.engine.processes.RunDirectory;
 import batou.lib.internal.Attributes;
+import batou.lib.internal.ShellCommand;
 import batou.model.plan.PartNode;
 
 /**
@@ -70,7 +71,7 @@ final class CommandPart implements Part {
             // while predicting, the directory may be one an earlier part would create: then the guard cannot
             // run yet and the command is reported as running
             if (Files.isDirectory(directory) || !context.predict()) {
-                CommandResult guard = run(context, unless);
+                CommandResult guard = run(context, unless, unlessDisplay);
                 if (guard.timedOut()) {
                     throw new PartFailure("guard 'unless: " + unlessDisplay + "' of command '" + display
                             + "' timed out after " + timeout + " s");
@@ -85,7 +86,7 @@ final class CommandPart implements Part {
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
-        CommandResult result = run(context, run);
+        CommandResult result = run(context, run, display);
         if (result.timedOut()) {
             throw new PartFailure("command '" + display + "' timed out after " + timeout + " s and was killed");
         }
@@ -109,14 +110,13 @@ final class CommandPart implements Part {
         return directory;
     }
 
-    private CommandResult run(PartContext context, String script) throws Exception {
+    private CommandResult run(PartContext context, String script, String scriptDisplay) throws Exception {
         for (Map.Entry<String, String> variable : environment.entrySet()) {
             String invalid = RunDirectory.invalidVariable(variable.getKey(), variable.getValue());
             if (invalid != null) {
                 throw new PartFailure("command '" + display + "': environment: " + invalid);
             }
         }
-        return context.runDirectory().run(script, checkedDirectory(context), context.environment(), environment,
-                timeout);
+        return ShellCommand.run(context, script, scriptDisplay, checkedDirectory(context), environment, timeout);
     }
 }

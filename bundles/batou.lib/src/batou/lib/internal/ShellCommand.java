@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import batou.engine.parts.PartContext;
+import batou.engine.parts.PartFailure;
+import batou.engine.parts.Reasons;
 import batou.engine.processes.CommandResult;
 
 /**
@@ -21,9 +23,21 @@ public final class ShellCommand {
 
     /** Runs {@code line} in the work directory with the deployment's environment, for at most the timeout. */
     public static CommandResult run(PartContext context, String line, long timeoutSeconds)
-            throws IOException, InterruptedException {
-        return context.runDirectory().run(line, context.workDirectory(), context.environment(), Map.of(),
-                timeoutSeconds);
+            throws PartFailure, InterruptedException {
+        return run(context, line, line, context.workDirectory(), Map.of(), timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code script} in {@code directory} with the deployment's environment plus {@code exported}, for at most
+     * the timeout; {@code display} names it in a failure (the script itself may be sensitive).
+     */
+    public static CommandResult run(PartContext context, String script, String display, Path directory,
+            Map<String, String> exported, long timeoutSeconds) throws PartFailure, InterruptedException {
+        try {
+            return context.runDirectory().run(script, directory, context.environment(), exported, timeoutSeconds);
+        } catch (IOException e) {
+            throw new PartFailure("cannot run '" + display + "': " + Reasons.of(e), e);
+        }
     }
 
     /** {@code words} as one shell command line, each word single-quoted where it needs to be. */
