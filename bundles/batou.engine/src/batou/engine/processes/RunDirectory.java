@@ -48,6 +48,8 @@ public final class RunDirectory implements AutoCloseable {
      */
     public static final String MARKER = "BATOU_COMMAND";
 
+    /** The prefix of batou's own variables about secrets (a key's passphrase): never passed on to a command. */
+    private static final String BATOU_SECRETS = "BATOU_AGE_";
     private static final String RUN_SCRIPT = ". \"$" + MARKER + ".sh\"";
     private static final String EXPORT_AND_RUN_SCRIPT = ". \"$" + MARKER + ".env\" && " + RUN_SCRIPT;
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -86,8 +88,9 @@ public final class RunDirectory implements AutoCloseable {
 
     /**
      * Runs {@code script} with {@code /bin/sh} in {@code workingDirectory}, with {@code environment} as its process
-     * environment and {@code exported} exported by the shell before the script, and waits at most
-     * {@code timeoutSeconds} for it. Standard input is {@code /dev/null}.
+     * environment (without batou's own {@code BATOU_AGE_*}, e.g. a key's passphrase) and {@code exported} exported by
+     * the shell before the script, and waits at most {@code timeoutSeconds} for it. Standard input is
+     * {@code /dev/null}.
      *
      * @throws IllegalArgumentException when a variable in {@code exported} is invalid ({@link #invalidVariable})
      * @throws InterruptedException when the thread was interrupted: the command was killed
@@ -116,6 +119,7 @@ public final class RunDirectory implements AutoCloseable {
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
             builder.environment().clear();
             builder.environment().putAll(environment);
+            builder.environment().keySet().removeIf(name -> name.startsWith(BATOU_SECRETS));
             builder.environment().put(MARKER, files.toString());
             Process process = builder.start();
             Files.writeString(pid, Long.toString(process.pid()));

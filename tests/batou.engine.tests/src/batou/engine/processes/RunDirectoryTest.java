@@ -34,6 +34,15 @@ class RunDirectoryTest {
     }
 
     @Test
+    void item05_batousOwnSecretVariablesAreNotPassedOnToCommands() throws Exception {
+        try (RunDirectory run = RunDirectory.of(temp.resolve("state"), false)) {
+            CommandResult result = run.run("echo \"${BATOU_AGE_PASSPHRASE-unset} $KEPT\"", temp,
+                    Map.of("BATOU_AGE_PASSPHRASE", "key passphrase", "KEPT", "kept"), Map.of(), 30);
+            assertEquals("unset kept\n", result.stdout());
+        }
+    }
+
+    @Test
     void item05_anInvalidVariableIsRefusedBeforeAnythingRuns() {
         try (RunDirectory run = RunDirectory.of(temp.resolve("state"), false)) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> run.run("touch ran",
