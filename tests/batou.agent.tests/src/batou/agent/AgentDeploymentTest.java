@@ -177,18 +177,7 @@ class AgentDeploymentTest {
                   - file: {path: after.txt, content: "after\\n"}
                 """);
         ProcessAgentChannel channel = new ProcessAgentChannel(jar);
-        DeploymentPlan plan = plan();
-        AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
-                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
-                events::add);
-        Thread deploying = new Thread(() -> {
-            try {
-                session.deploy(plan.hosts().get(0).roots().get(0));
-            } catch (HostSessionException expected) {
-                // the stream was closed under it
-            }
-        });
-        deploying.start();
+        Thread deploying = deployInBackground(channel);
         Path started = target.resolve("work/web/started");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!Files.exists(started) && System.nanoTime() < deadline) {
@@ -349,6 +338,12 @@ class AgentDeploymentTest {
                 """.formatted(EscapingCommand.START.replace("\"", "\\\"")));
         ProcessAgentChannel channel = new ProcessAgentChannel(jar);
         channels.add(channel);
+        deployInBackground(channel);
+        return channel;
+    }
+
+    /** Starts the deployment of the only root on {@code channel}'s agent in a thread of its own. */
+    private Thread deployInBackground(ProcessAgentChannel channel) throws HostSessionException {
         DeploymentPlan plan = plan();
         AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
                 new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
@@ -357,12 +352,12 @@ class AgentDeploymentTest {
             try {
                 session.deploy(plan.hosts().get(0).roots().get(0));
             } catch (HostSessionException expected) {
-                // the agent was killed
+                // the agent or its stream ended under it
             }
         });
         deploying.setDaemon(true);
         deploying.start();
-        return channel;
+        return deploying;
     }
 
     private void awaitNoRunDirectory() throws Exception {

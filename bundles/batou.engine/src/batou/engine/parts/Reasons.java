@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ public final class Reasons {
             "Not a directory", "a folder on its path is not a directory",
             "Permission denied", "permission denied",
             "Too many levels of symbolic links", "its symbolic links form a loop");
+
+    /** Failures whose kind says it all, tried in this order (before their more general kinds). */
+    private static final Map<Class<? extends Throwable>, String> FIXED = fixed();
 
     private Reasons() {
     }
@@ -56,36 +60,18 @@ public final class Reasons {
     }
 
     private static String reason(Throwable e) {
+        for (Map.Entry<Class<? extends Throwable>, String> known : FIXED.entrySet()) {
+            if (known.getKey().isInstance(e)) {
+                return known.getValue();
+            }
+        }
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (e instanceof ConnectException) {
-            return "the connection was refused";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "no answer in time";
-        }
-        if (e instanceof NoRouteToHostException) {
-            return "no route to host";
-        }
         if (e instanceof UnknownHostException) {
             return "unknown host name " + message;
         }
-        if (e instanceof SocketException && message.toLowerCase(Locale.ROOT).contains("reset")) {
-            return "the connection was reset";
-        }
         if (e instanceof SocketException) {
-            return "the network connection failed" + (message.isEmpty() ? "" : " (" + message + ")");
-        }
-        if (e instanceof EOFException) {
-            return "the connection was closed";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "it is not UTF-8 text";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "it does not exist";
+            return message.toLowerCase(Locale.ROOT).contains("reset") ? "the connection was reset"
+                    : "the network connection failed" + (message.isEmpty() ? "" : " (" + message + ")");
         }
         if (e instanceof FileSystemException system && system.getReason() != null) {
             return SYSTEM.getOrDefault(system.getReason(), system.getReason());
@@ -95,5 +81,17 @@ public final class Reasons {
             return SYSTEM.getOrDefault(reason, reason);
         }
         return null;
+    }
+
+    private static Map<Class<? extends Throwable>, String> fixed() {
+        Map<Class<? extends Throwable>, String> fixed = new LinkedHashMap<>();
+        fixed.put(ConnectException.class, "the connection was refused");
+        fixed.put(SocketTimeoutException.class, "no answer in time");
+        fixed.put(NoRouteToHostException.class, "no route to host");
+        fixed.put(EOFException.class, "the connection was closed");
+        fixed.put(CharacterCodingException.class, "it is not UTF-8 text");
+        fixed.put(AccessDeniedException.class, "permission denied");
+        fixed.put(NoSuchFileException.class, "it does not exist");
+        return fixed;
     }
 }
