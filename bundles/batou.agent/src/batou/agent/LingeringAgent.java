@@ -27,10 +27,10 @@ import batou.engine.processes.ProcessIdentity;
  * after the one running). A warm agent answers a no-op deployment in milliseconds instead of starting a JVM.
  * <p>
  * The socket lives in a directory only its user can enter ({@code .batou/run}, mode 700) and has mode 600 itself,
- * so only that user (and root) can connect. Its pid and start time are in {@code SOCKET.pid}
- * ({@link ProcessIdentity}: a pid alone may name another process once this one is gone). One agent per socket: a lock file
- * beside it keeps out a second one started at the same time; a socket left by an agent that died is replaced. The
- * agent also exits when its socket file is removed (the target directory was deleted).
+ * so only that user (and root) can connect. Its pid and start time are in {@code SOCKET.pid} ({@link ProcessIdentity}:
+ * a pid alone may name another process once this one is gone). One agent per socket: a lock file beside it keeps out
+ * a second one started at the same time; a socket left by an agent that died is replaced. The agent also exits when
+ * its socket file is removed (the target directory was deleted).
  */
 final class LingeringAgent {
 

@@ -16,15 +16,17 @@ import batou.lib.internal.ShellCommand;
 import batou.model.plan.PartNode;
 
 /**
- * A shell command ({@code run}, executed by {@code /bin/sh}) in {@code cwd} (default: the work directory)
- * with the deployment's environment plus {@code environment}, which the shell exports from a private file: neither
- * the text nor those variables are visible to other users of the host (see {@link RunDirectory}). It runs unless a guard says there is nothing to do:
- * {@code when: changed} and no earlier part of the component changed, the {@code creates} path exists, or the
- * {@code unless} command succeeds. Without a guard, a command runs, and reports a change, on every deploy.
+ * A shell command ({@code run}, executed by {@code /bin/sh}) in {@code cwd} (default: the work directory) with the
+ * deployment's environment plus {@code environment}, which the shell exports from a private file: neither the text
+ * nor those variables are visible to other users of the host (see {@link RunDirectory}). It runs unless a guard says
+ * there is nothing to do: {@code when: changed} and no earlier part of the component changed, the {@code creates}
+ * path exists, or the {@code unless} command succeeds. Without a guard, a command runs, and reports a change, on
+ * every deploy.
  *
  * <p>Verify never runs {@code run}, but it does run {@code unless}, also while predicting: an {@code unless}
  * command must only inspect, never change anything. Both are killed, with every process they started, after
- * {@code timeout} seconds, when the deployment is interrupted and when the process deploying the host ends. A command whose {@code run} is sensitive is never shown, only a placeholder.
+ * {@code timeout} seconds, when the deployment is interrupted and when the process deploying the host ends. A
+ * command whose {@code run} is sensitive is never shown, only a placeholder.
  */
 final class CommandPart implements Part {
 

@@ -57,7 +57,8 @@ final class HostKeyCheck implements HostKeyRepository {
             return verdict.status() == KnownHostsFiles.Status.UNKNOWN ? NOT_INCLUDED : CHANGED;
         } catch (IOException e) {
             refusal = new SshException(target.alias(), "cannot check the host key of " + target + ": cannot read or "
-                    + "write " + knownHosts.writable() + " (" + Reasons.of(e) + "). Fix the file or its permissions.", e);
+                    + "write " + knownHosts.writable() + " (" + Reasons.of(e) + "). Fix the file or its permissions.",
+                    e);
             return NOT_INCLUDED;
         }
     }

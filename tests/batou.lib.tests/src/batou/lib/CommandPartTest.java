@@ -208,8 +208,9 @@ class CommandPartTest {
     void item05_theCommandAndItsEnvironmentAreOnNoCommandLineNorInTheEnvironmentOfTheProcessBatouStarts()
             throws Exception {
         String secret = "s3cr3t-" + System.nanoTime();
-        Part part = Nodes.part("command", attributes("run", "echo " + secret + " > /dev/null; o=$(readlink /proc/$$/fd/1);"
-                + " echo \"$o\" > stdout-was; echo > started; while [ ! -f go ]; do sleep 0.02; done; echo \"$TOKEN\" > token",
+        Part part = Nodes.part("command", attributes("run", "echo " + secret + " > /dev/null;"
+                + " o=$(readlink /proc/$$/fd/1); echo \"$o\" > stdout-was; echo > started;"
+                + " while [ ! -f go ]; do sleep 0.02; done; echo \"$TOKEN\" > token",
                 "environment", Map.of("TOKEN", "env-" + secret)), Set.of("run", "environment"));
         Path work = context.workDirectory().toRealPath();
         Thread running = inBackground(() -> context.deploy(part), new AtomicReference<>());

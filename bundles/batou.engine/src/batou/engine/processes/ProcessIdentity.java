@@ -60,7 +60,7 @@ public record ProcessIdentity(long pid, long startTicks) {
             return ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).map(i -> i.toEpochMilli())
                     .orElse(-1L); // no /proc (not Linux): the start time as Java knows it
         }
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = stat.substring(Math.min(stat.length(), stat.lastIndexOf(')') + 2)).split(" ");
         try {
             return fields.length > 19 ? Long.parseLong(fields[19]) : -1;
         } catch (NumberFormatException e) {
