@@ -247,6 +247,18 @@ public final class RunDirectory implements AutoCloseable {
         }
         if (ending != null) {
             ending.finish(END_SECONDS);
+            removeLeftovers(directory); // when someone killed the watchdog before its end
+        }
+    }
+
+    private static void removeLeftovers(Path directory) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        } catch (IOException goneOrNotEmpty) {
+            // gone already (the usual case); else the next deployment's sweep removes it
         }
     }
 

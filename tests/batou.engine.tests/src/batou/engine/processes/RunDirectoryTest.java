@@ -112,4 +112,35 @@ class RunDirectoryTest {
         assertThrows(IOException.class, () -> run.run("true", temp, Map.of(), Map.of(), 30),
                 "no command starts after the end");
     }
+
+    @Test
+    void item17_aKilledWatchdogIsReplacedAndItsDirectoryStillRemoved() throws Exception {
+        Path state = temp.resolve("target/.batou");
+        RunDirectory run = RunDirectory.of(state, false);
+        run.run("true", temp, Map.of(), Map.of(), 30);
+        Path directory;
+        try (var runs = Files.list(state.resolve(RunDirectory.FOLDER))) {
+            directory = runs.findFirst().orElseThrow();
+        }
+        killWatchdogOf(directory);
+        CommandResult timedOut = run.run("( sleep 300 & echo $! > sleeper.pid ); sleep 300", temp, Map.of(),
+                Map.of(), 1); // the sleeper leaves the process tree: only a watchdog finds it
+        assertTrue(timedOut.timedOut());
+        ProcessHandle sleeper = ProcessHandle.of(Long.parseLong(Files.readString(temp.resolve("sleeper.pid")).strip()))
+                .orElse(null);
+        if (sleeper != null) {
+            sleeper.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS); // else TimeoutException: not killed
+        }
+        killWatchdogOf(directory);
+        run.close();
+        assertFalse(Files.exists(directory));
+    }
+
+    private static void killWatchdogOf(Path directory) throws InterruptedException {
+        for (ProcessHandle watchdog : ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> String.join(" ", a).contains(directory.toString())).orElse(false)).toList()) {
+            watchdog.destroyForcibly();
+            watchdog.onExit().join();
+        }
+    }
 }
