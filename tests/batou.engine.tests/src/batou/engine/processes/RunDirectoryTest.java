@@ -96,13 +96,8 @@ class RunDirectoryTest {
 
     @Test
     void item17_closingEndsTheWatchdogAndRemovesTheDirectory() throws Exception {
-        Path state = temp.resolve("target/.batou");
-        RunDirectory run = RunDirectory.of(state, false);
-        run.run("true", temp, Map.of(), Map.of(), 30);
-        Path directory;
-        try (var runs = Files.list(state.resolve(RunDirectory.FOLDER))) {
-            directory = runs.findFirst().orElseThrow();
-        }
+        RunDirectory run = RunDirectory.of(temp.resolve("target/.batou"), false);
+        Path directory = afterOneCommand(run);
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(directory)));
         run.close();
@@ -115,13 +110,8 @@ class RunDirectoryTest {
 
     @Test
     void item17_aKilledWatchdogIsReplacedAndItsDirectoryStillRemoved() throws Exception {
-        Path state = temp.resolve("target/.batou");
-        RunDirectory run = RunDirectory.of(state, false);
-        run.run("true", temp, Map.of(), Map.of(), 30);
-        Path directory;
-        try (var runs = Files.list(state.resolve(RunDirectory.FOLDER))) {
-            directory = runs.findFirst().orElseThrow();
-        }
+        RunDirectory run = RunDirectory.of(temp.resolve("target/.batou"), false);
+        Path directory = afterOneCommand(run);
         killWatchdogOf(directory);
         CommandResult timedOut = run.run("( sleep 300 & echo $! > sleeper.pid ); sleep 300", temp, Map.of(),
                 Map.of(), 1); // the sleeper leaves the process tree: only a watchdog finds it
@@ -134,6 +124,14 @@ class RunDirectoryTest {
         killWatchdogOf(directory);
         run.close();
         assertFalse(Files.exists(directory));
+    }
+
+    /** The run directory (of {@code temp/target/.batou}) made by the first command. */
+    private Path afterOneCommand(RunDirectory run) throws Exception {
+        run.run("true", temp, Map.of(), Map.of(), 30);
+        try (var runs = Files.list(temp.resolve("target/.batou").resolve(RunDirectory.FOLDER))) {
+            return runs.findFirst().orElseThrow();
+        }
     }
 
     private static void killWatchdogOf(Path directory) throws InterruptedException {
