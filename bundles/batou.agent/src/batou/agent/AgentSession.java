@@ -38,6 +38,7 @@ final class AgentSession {
     private final Clock clock;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private volatile LocalHostSession session;
+    private volatile boolean ended;
 
     AgentSession(Frames frames, Clock clock) {
         this.frames = frames;
@@ -49,7 +50,9 @@ final class AgentSession {
         reader.setDaemon(true);
         reader.start();
         try {
-            return converse();
+            int status = converse();
+            ended = true;
+            return status;
         } catch (IOException e) {
             return CONTROLLER_GONE; // cannot even answer
         } catch (InterruptedException e) {
@@ -72,13 +75,20 @@ final class AgentSession {
                 inbox.add(message);
             }
         } catch (IOException e) {
-            System.err.println("batou agent: " + e.getMessage());
+            if (!ended) { // else the session closed the connection under this thread on its way out
+                System.err.println("batou agent: the connection to the controller broke off: " + reason(e));
+            }
         }
         LocalHostSession running = session;
         if (running != null) {
-            running.abort("the connection to the controller was lost; stopped before this part");
+            running.controllerLost("the connection to the controller was lost; stopped before this part");
         }
         inbox.add(END);
+    }
+
+    /** What went wrong with a connection or file, for the agent's log: never "null", never a class name. */
+    static String reason(IOException e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? "it was closed" : e.getMessage();
     }
 
     private int converse() throws IOException, InterruptedException {

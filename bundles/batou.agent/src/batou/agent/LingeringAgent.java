@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import batou.agent.protocol.Frames;
+import batou.engine.parts.AtomicFiles;
+import batou.engine.processes.ProcessIdentity;
 
 /**
  * An agent that stays after a deployment, for the next one: it serves deployments on a Unix socket (which the
@@ -24,9 +27,10 @@ import batou.agent.protocol.Frames;
  * after the one running). A warm agent answers a no-op deployment in milliseconds instead of starting a JVM.
  * <p>
  * The socket lives in a directory only its user can enter ({@code .batou/run}, mode 700) and has mode 600 itself,
- * so only that user (and root) can connect. Its pid is in {@code SOCKET.pid}. One agent per socket: a lock file
- * beside it keeps out a second one started at the same time; a socket left by an agent that died is replaced. The
- * agent also exits when its socket file is removed (the target directory was deleted).
+ * so only that user (and root) can connect. Its pid and start time are in {@code SOCKET.pid} ({@link ProcessIdentity}:
+ * a pid alone may name another process once this one is gone). One agent per socket: a lock file beside it keeps out
+ * a second one started at the same time; a socket left by an agent that died is replaced. The agent also exits when
+ * its socket file is removed (the target directory was deleted).
  */
 final class LingeringAgent {
 
@@ -62,7 +66,8 @@ final class LingeringAgent {
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(socket));
                 Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-                Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+                AtomicFiles.write(pidFile, (ProcessIdentity.current() + "\n").getBytes(StandardCharsets.US_ASCII),
+                        PosixFilePermissions.fromString("rw-------"));
                 Thread watch = new Thread(() -> watch(server), "batou-agent-linger");
                 watch.setDaemon(true);
                 watch.start();
@@ -74,7 +79,7 @@ final class LingeringAgent {
             }
             return 0;
         } catch (IOException e) {
-            System.err.println("batou agent: cannot serve on " + socket + ": " + e);
+            System.err.println("batou agent: cannot serve on " + socket + ": " + AgentSession.reason(e));
             return AgentSession.BROKEN;
         }
     }
@@ -98,8 +103,10 @@ final class LingeringAgent {
     private void converse(SocketChannel connection) {
         try (connection) {
             new AgentSession(new Frames(SocketStreams.in(connection), SocketStreams.out(connection)), clock).run();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("batou agent: a deployment on " + socket + " ended badly: " + e);
+        } catch (IOException e) {
+            System.err.println("batou agent: a deployment on " + socket + " ended badly: " + AgentSession.reason(e));
+        } catch (RuntimeException e) {
+            System.err.println("batou agent: a deployment on " + socket + " failed (a bug in batou): " + e);
         } finally {
             boolean idle;
             synchronized (activity) {

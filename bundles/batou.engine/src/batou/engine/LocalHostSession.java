@@ -3,19 +3,24 @@ package batou.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
 import batou.engine.events.OutputFilter;
 import batou.engine.parts.ExecutablePartTypes;
+import batou.engine.processes.RunDirectory;
 import batou.model.plan.HostPlan;
 import batou.model.plan.RootPlan;
 
 /**
  * A host deployed by this process ({@code connect: local}, and the agent on a remote host): roots converge through
- * a {@link RootDeployer}; unless predicting, the target directory is locked for the run and the outcome recorded
- * in {@code .batou/deployed.json}.
+ * a {@link RootDeployer}, their commands in a {@link RunDirectory} of this session; unless predicting, the target
+ * directory is locked for the run, what earlier deployments that died left behind is cleaned, and the outcome
+ * recorded in {@code .batou/deployed.json}: also after each root that changed or failed, and when the session ends
+ * without {@link #finish}, so that the record tells what was done also when the run never reaches its end
+ * ({@link DeployedRecord.State}).
  */
 public final class LocalHostSession implements HostSession {
 
@@ -27,14 +32,19 @@ public final class LocalHostSession implements HostSession {
     private final RootDeployer deployer;
     private final Clock clock;
     private final TargetLock lock;
+    private final RunDirectory runDirectory;
+    private final List<RootResult> deployed = new ArrayList<>();
+    private volatile boolean controllerLost;
+    private volatile boolean finished;
 
     private LocalHostSession(HostPlan host, DeploymentInfo info, RootDeployer deployer, Clock clock,
-            TargetLock lock) {
+            TargetLock lock, RunDirectory runDirectory) {
         this.host = host;
         this.info = info;
         this.deployer = deployer;
         this.clock = clock;
         this.lock = lock;
+        this.runDirectory = runDirectory;
     }
 
     /** Opens {@code host} here: takes the target directory's lock unless predicting. */
@@ -48,17 +58,24 @@ public final class LocalHostSession implements HostSession {
             java.util.function.Function<String, Path> projectFiles, DeploymentListener listener, Clock clock)
             throws HostSessionException {
         TargetLock lock = null;
+        Path state = stateDirectory(host);
         if (!info.predict()) {
-            lock = TargetLock.acquire(stateDirectory(host), host.name(), info.operator());
+            lock = TargetLock.acquire(state, host.name(), info.operator());
+            RunDirectory.Sweep swept = RunDirectory.sweep(state);
+            String cleaned = swept.isEmpty() ? "" : swept.describe();
             if (lock.takenOverFrom() != null) {
                 OutputFilter.of(host.masking()).wrap(listener).on(new DeploymentEvent.Warning(clock.instant(), host.name(), "",
                         "took over the lock of a deployment that ended without releasing it (" + lock.takenOverFrom()
-                                + ")"));
+                                + ")" + (cleaned.isEmpty() ? "" : "; cleaned what it left: " + cleaned)));
+            } else if (!cleaned.isEmpty()) {
+                listener.on(new DeploymentEvent.Warning(clock.instant(), host.name(), "",
+                        "cleaned what deployments that ended without doing so left: " + cleaned));
             }
         }
+        RunDirectory runDirectory = RunDirectory.of(state, info.predict());
         RootDeployer deployer = new RootDeployer(types, projectFiles, info.predict(), listener, clock,
-                SensitiveFiles.load(stateDirectory(host)));
-        return new LocalHostSession(host, info, deployer, clock, lock);
+                runDirectory, SensitiveFiles.load(stateDirectory(host)));
+        return new LocalHostSession(host, info, deployer, clock, lock, runDirectory);
     }
 
     /** {@code <target_directory>/.batou} of {@code host} on this machine. */
@@ -68,11 +85,28 @@ public final class LocalHostSession implements HostSession {
 
     @Override
     public RootDeployer.Outcome deploy(RootPlan root) {
-        return deployer.deploy(host, root);
+        long started = System.nanoTime();
+        RootDeployer.Outcome outcome = deployer.deploy(host, root);
+        if (!info.predict()) {
+            List<RootResult> roots = deployed(RootResult.of(root.id(), outcome,
+                    (System.nanoTime() - started) / 1_000_000));
+            if (outcome.changed() || outcome.failed()) { // a root that changed nothing leaves the record as it is
+                try {
+                    record(roots, DeployedRecord.State.RUNNING);
+                } catch (IOException e) {
+                    // finish() reports a record that cannot be written
+                }
+            }
+        }
+        return outcome;
     }
 
-    /** The running root stops before its next part, failing with {@code reason}; no later root should start. */
-    public void abort(String reason) {
+    /**
+     * The controller is gone: the running root stops before its next part, failing with {@code reason}, no later
+     * root starts, and the record will say that the roots deployed so far were deployed without it.
+     */
+    public void controllerLost(String reason) {
+        controllerLost = true;
         deployer.abort(reason);
     }
 
@@ -82,16 +116,45 @@ public final class LocalHostSession implements HostSession {
             return;
         }
         try {
-            DeployedRecord.write(stateDirectory(host), DeployedRecord.toJson(host.name(), info, clock.instant(),
-                    results));
+            record(results, DeployedRecord.State.FINISHED);
+            finished = true;
         } catch (IOException e) {
             throw new HostSessionException("cannot write " + stateDirectory(host).resolve(DeployedRecord.FILE)
                     + ": " + e.getMessage(), e);
         }
     }
 
+    /** The roots this session deployed, after adding {@code result} unless it is null. */
+    private List<RootResult> deployed(RootResult result) {
+        synchronized (deployed) {
+            if (result != null) {
+                deployed.add(result);
+            }
+            return List.copyOf(deployed);
+        }
+    }
+
+    private void record(List<RootResult> results, DeployedRecord.State state) throws IOException {
+        DeployedRecord.write(stateDirectory(host), DeployedRecord.toJson(host.name(), info, clock.instant(), results,
+                state));
+    }
+
+    /**
+     * Kills the commands still running and removes the run directory; records the roots deployed when the run
+     * ended without {@link #finish}; then releases the lock.
+     */
     @Override
     public void close() {
+        runDirectory.close();
+        List<RootResult> deployedRoots = deployed(null);
+        if (!info.predict() && !finished && !deployedRoots.isEmpty()) {
+            try {
+                record(deployedRoots, controllerLost ? DeployedRecord.State.CONTROLLER_LOST
+                        : DeployedRecord.State.INCOMPLETE);
+            } catch (IOException e) {
+                // the record after the last root stays
+            }
+        }
         if (lock != null) {
             lock.close();
         }

@@ -214,12 +214,7 @@ public final class Orchestrator {
                 return failed(root, lost, started);
             }
             try {
-                RootDeployer.Outcome outcome = open.deploy(root);
-                RootResult.Status status = outcome.failed() ? RootResult.Status.FAILED
-                        : outcome.changed() ? RootResult.Status.CHANGED : RootResult.Status.UNCHANGED;
-                return new RootResult(root.id(), status,
-                        outcome.failed() ? shown.apply(outcome.failedPath() + ": " + outcome.failure()) : null,
-                        millis(started));
+                return RootResult.of(root.id(), open.deploy(root), millis(started)).map(shown);
             } catch (HostSessionException e) {
                 lost = e.getMessage();
                 listener.on(new DeploymentEvent.HostFailed(clock.instant(), plan.name(), e.getMessage()));

@@ -17,6 +17,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.RunDirectory;
 import batou.model.plan.HostPlan;
 import batou.model.plan.PartNode;
 import batou.model.plan.RootPlan;
@@ -37,27 +38,25 @@ public final class RootDeployer {
     private final boolean predict;
     private final DeploymentListener listener;
     private final Clock clock;
+    private final RunDirectory runDirectory;
     private final SensitiveFiles sensitiveFiles;
     /** The listener of the running root, behind the host's filter (set by deploy: one root at a time). */
     private DeploymentListener events;
 
-    public RootDeployer(ExecutablePartTypes types, Path projectRoot, boolean predict, DeploymentListener listener,
-            Clock clock) {
-        this(types, projectRoot::resolve, predict, listener, clock, SensitiveFiles.inMemory());
-    }
-
     /**
      * A deployer whose parts find project files through {@code projectFiles} (a project path, relative to the
-     * project, to a file here) and that keeps which files hold sensitive content in {@code sensitiveFiles}.
+     * project, to a file here), run commands in {@code runDirectory} and keep which files hold sensitive content in
+     * {@code sensitiveFiles}.
      */
     public RootDeployer(ExecutablePartTypes types, Function<String, Path> projectFiles, boolean predict,
-            DeploymentListener listener, Clock clock, SensitiveFiles sensitiveFiles) {
+            DeploymentListener listener, Clock clock, RunDirectory runDirectory, SensitiveFiles sensitiveFiles) {
         this.sensitiveFiles = sensitiveFiles;
         this.types = types;
         this.projectFiles = projectFiles;
         this.predict = predict;
         this.listener = listener;
         this.clock = clock;
+        this.runDirectory = runDirectory;
     }
 
     private volatile String aborted;
@@ -281,6 +280,11 @@ public final class RootDeployer {
         @Override
         public Map<String, String> environment() {
             return System.getenv();
+        }
+
+        @Override
+        public RunDirectory runDirectory() {
+            return runDirectory;
         }
 
         @Override

@@ -2,7 +2,6 @@ package batou.lib;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import batou.engine.parts.Change;
@@ -10,19 +9,24 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.CommandResult;
+import batou.engine.processes.RunDirectory;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.ShellCommand;
 import batou.model.plan.PartNode;
 
 /**
- * A shell command ({@code run}, executed with {@code /bin/sh -c}) in {@code cwd} (default: the work directory)
- * with the deployment's environment plus {@code environment}. It runs unless a guard says there is nothing to do:
- * {@code when: changed} and no earlier part of the component changed ({@code when: parent_changed}: nor had a
- * part of a component that includes it), the {@code creates} path exists, or the {@code unless} command succeeds. Without a guard, a command runs, and reports a change, on every deploy.
+ * A shell command ({@code run}, executed by {@code /bin/sh}) in {@code cwd} (default: the work directory) with the
+ * deployment's environment plus {@code environment}, which the shell exports from a private file: neither the text
+ * nor those variables are visible to other users of the host (see {@link RunDirectory}). It runs unless a guard says
+ * there is nothing to do: {@code when: changed} and no earlier part of the component changed ({@code when:
+ * parent_changed}: nor had a part of a component that includes it), the {@code creates} path exists, or the
+ * {@code unless} command succeeds. Without a guard, a command runs, and reports a change, on every deploy.
  *
  * <p>Verify never runs {@code run}, but it does run {@code unless}, also while predicting: an {@code unless}
  * command must only inspect, never change anything. Both are killed, with every process they started, after
- * {@code timeout} seconds. A command whose {@code run} is sensitive is never shown, only a placeholder.
+ * {@code timeout} seconds, when the deployment is interrupted and when the process deploying the host ends. A
+ * command whose {@code run} is sensitive is never shown, only a placeholder.
  */
 final class CommandPart implements Part {
 
@@ -67,8 +71,7 @@ final class CommandPart implements Part {
             // while predicting, the directory may be one an earlier part would create: then the guard cannot
             // run yet and the command is reported as running
             if (Files.isDirectory(directory) || !context.predict()) {
-                ShellCommand.Result guard = ShellCommand.run(unless, checkedDirectory(context), environment(context),
-                        timeout);
+                CommandResult guard = run(context, unless, unlessDisplay);
                 if (guard.timedOut()) {
                     throw new PartFailure("guard 'unless: " + unlessDisplay + "' of command '" + display
                             + "' timed out after " + timeout + " s");
@@ -83,7 +86,7 @@ final class CommandPart implements Part {
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
-        ShellCommand.Result result = ShellCommand.run(run, checkedDirectory(context), environment(context), timeout);
+        CommandResult result = run(context, run, display);
         if (result.timedOut()) {
             throw new PartFailure("command '" + display + "' timed out after " + timeout + " s and was killed");
         }
@@ -107,9 +110,13 @@ final class CommandPart implements Part {
         return directory;
     }
 
-    private Map<String, String> environment(PartContext context) {
-        Map<String, String> result = new LinkedHashMap<>(context.environment());
-        result.putAll(environment);
-        return result;
+    private CommandResult run(PartContext context, String script, String scriptDisplay) throws Exception {
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String invalid = RunDirectory.invalidVariable(variable.getKey(), variable.getValue());
+            if (invalid != null) {
+                throw new PartFailure("command '" + display + "': environment: " + invalid);
+            }
+        }
+        return ShellCommand.run(context, script, scriptDisplay, checkedDirectory(context), environment, timeout);
     }
 }

@@ -1,16 +1,16 @@
 package batou.lib;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.CommandResult;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.ShellCommand;
 import batou.model.plan.PartNode;
@@ -83,16 +83,13 @@ final class CronPart implements Part {
         if (after.equals(before)) {
             return;
         }
-        Path file = Files.createTempFile("batou-crontab-", ".txt");
-        try {
-            Files.writeString(file, after, StandardCharsets.UTF_8);
-            ShellCommand.Result result = run(context, ShellCommand.line(program(context), file.toString()));
-            if (result.exitCode() != 0) {
-                throw new PartFailure("writing the crontab failed (exit " + result.exitCode() + "): "
-                        + result.tail(10));
-            }
-        } finally {
-            Files.deleteIfExists(file);
+        // the new crontab goes to crontab's standard input from the command's private script, never to a file in
+        // the shared temporary directory (which a killed deployment would leave behind, jobs' secrets and all)
+        String line = ShellCommand.line(program(context), "-");
+        String end = "BATOU_CRONTAB_END_" + Long.toHexString(System.nanoTime());
+        CommandResult result = run(context, line + " <<'" + end + "'\n" + after + end + "\n", line);
+        if (result.exitCode() != 0) {
+            throw new PartFailure("writing the crontab failed (exit " + result.exitCode() + "): " + result.tail(10));
         }
         context.recordSensitiveContent(record(), sensitive);
     }
@@ -121,7 +118,8 @@ final class CronPart implements Part {
     }
 
     private String read(PartContext context) throws Exception {
-        ShellCommand.Result result = run(context, ShellCommand.line(program(context), "-l"));
+        String line = ShellCommand.line(program(context), "-l");
+        CommandResult result = run(context, line, line);
         if (result.exitCode() == 0) {
             return result.stdout();
         }
@@ -131,8 +129,9 @@ final class CronPart implements Part {
         throw new PartFailure("reading the crontab failed (exit " + result.exitCode() + "): " + result.tail(10));
     }
 
-    private ShellCommand.Result run(PartContext context, String line) throws Exception {
-        ShellCommand.Result result = ShellCommand.run(line, context.workDirectory(), context.environment(),
+    /** Runs {@code script}, named {@code line} in messages (the script may hold the jobs' secrets). */
+    private CommandResult run(PartContext context, String script, String line) throws Exception {
+        CommandResult result = ShellCommand.run(context, script, line, context.workDirectory(), Map.of(),
                 TIMEOUT_SECONDS);
         if (result.timedOut()) {
             throw new PartFailure(line + " timed out after " + TIMEOUT_SECONDS + " s");

@@ -19,6 +19,7 @@ import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
+import batou.engine.parts.Reasons;
 import batou.engine.parts.Verdict;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.Checksums;
@@ -143,7 +144,7 @@ final class DownloadPart implements Part {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofFile(destination));
         } catch (IOException e) {
-            throw new PartFailure("download of " + url + " failed: " + e, e);
+            throw new PartFailure("download of " + url + " failed: " + Reasons.of(e), e);
         }
         if (response.statusCode() != 200) {
             throw new PartFailure("download of " + url + " failed: HTTP status " + response.statusCode());

@@ -22,6 +22,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.CommandResult;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.Checksums;
 import batou.lib.internal.ShellCommand;
@@ -142,7 +143,7 @@ final class ExtractPart implements Part {
     }
 
     private void untar(PartContext context, Path file, String flag, Path into) throws Exception {
-        ShellCommand.Result list = tar(context, "-t" + flag + "f", file.toString());
+        CommandResult list = tar(context, "-t" + flag + "f", file.toString());
         for (String entry : list.stdout().lines().toList()) {
             checkName(context, file, entry);
         }
@@ -150,13 +151,12 @@ final class ExtractPart implements Part {
                 "--strip-components=" + strip);
     }
 
-    private ShellCommand.Result tar(PartContext context, String... arguments) throws Exception {
+    private CommandResult tar(PartContext context, String... arguments) throws Exception {
         String[] words = new String[arguments.length + 1];
         words[0] = "tar";
         System.arraycopy(arguments, 0, words, 1, arguments.length);
         String line = ShellCommand.line(words);
-        ShellCommand.Result result = ShellCommand.run(line, context.workDirectory(), context.environment(),
-                TAR_TIMEOUT_SECONDS);
+        CommandResult result = ShellCommand.run(context, line, TAR_TIMEOUT_SECONDS);
         if (result.timedOut()) {
             throw new PartFailure(line + " timed out after " + TAR_TIMEOUT_SECONDS + " s");
         }

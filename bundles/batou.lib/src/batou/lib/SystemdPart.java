@@ -13,6 +13,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.CommandResult;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.PathProperties;
 import batou.lib.internal.ShellCommand;
@@ -130,7 +131,7 @@ final class SystemdPart implements Part {
     }
 
     private void run(PartContext context, String... arguments) throws Exception {
-        ShellCommand.Result result = execute(context, arguments);
+        CommandResult result = execute(context, arguments);
         if (result.exitCode() != 0) {
             String output = result.tail(10);
             throw new PartFailure(display(arguments) + " exited with " + result.exitCode() + ": "
@@ -138,9 +139,9 @@ final class SystemdPart implements Part {
         }
     }
 
-    private ShellCommand.Result execute(PartContext context, String... arguments) throws Exception {
-        ShellCommand.Result result = ShellCommand.run(ShellCommand.line(systemctl(context, arguments)),
-                context.workDirectory(), context.environment(), TIMEOUT_SECONDS);
+    private CommandResult execute(PartContext context, String... arguments) throws Exception {
+        CommandResult result = ShellCommand.run(context, ShellCommand.line(systemctl(context, arguments)),
+                TIMEOUT_SECONDS);
         if (result.timedOut()) {
             throw new PartFailure(display(arguments) + " timed out after " + TIMEOUT_SECONDS + " s");
         }

@@ -8,6 +8,8 @@ import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
 
+import batou.engine.parts.Reasons;
+
 /** One command in an exec channel: starts it, waits for its end and tells how it ended. */
 final class Exec {
 
@@ -69,7 +71,7 @@ final class Exec {
             return channel.getOutputStream();
         } catch (java.io.IOException e) {
             throw new SshException(connection.host(), "cannot write to " + describe(command) + " on "
-                    + connection.host() + ": " + e.getMessage(), e);
+                    + connection.host() + ": " + Reasons.of(e), e);
         }
     }
 

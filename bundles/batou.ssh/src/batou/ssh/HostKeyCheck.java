@@ -10,6 +10,8 @@ import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
 
+import batou.engine.parts.Reasons;
+
 /**
  * Strict host key checking for one connection attempt, as JSch's host key repository: a known key passes, an unknown
  * one only with {@code acceptNew} (and is then recorded), a changed or revoked one never. JSch turns a refusal into an
@@ -55,7 +57,8 @@ final class HostKeyCheck implements HostKeyRepository {
             return verdict.status() == KnownHostsFiles.Status.UNKNOWN ? NOT_INCLUDED : CHANGED;
         } catch (IOException e) {
             refusal = new SshException(target.alias(), "cannot check the host key of " + target + ": cannot read or "
-                    + "write " + knownHosts.writable() + " (" + e + "). Fix the file or its permissions.", e);
+                    + "write " + knownHosts.writable() + " (" + Reasons.of(e) + "). Fix the file or its permissions.",
+                    e);
             return NOT_INCLUDED;
         }
     }

@@ -15,6 +15,8 @@ import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.UnixDomainSocketFactory;
 
+import batou.engine.parts.Reasons;
+
 /**
  * The keys offered to one host: its key files without passphrase, then the keys of the ssh-agent. Remembers what it
  * offered and what it skipped, for the message when no key was accepted.
@@ -65,7 +67,9 @@ final class Identities implements IdentityRepository {
                     names.add(file.toString());
                 }
             } catch (JSchException | RuntimeException e) {
-                skipped.add(file + " (cannot read it: " + e.getMessage() + ")");
+                String reason = Reasons.known(e);
+                skipped.add(file + " (" + (reason != null ? reason
+                        : "it is not a private key batou can read: OpenSSH or PEM format") + ")");
             }
         }
         if (files.isEmpty() && skipped.isEmpty() && !config.identityFilesConfigured()) {
@@ -77,7 +81,7 @@ final class Identities implements IdentityRepository {
                 agent = new AgentIdentityRepository(
                         new SSHAgentConnector(new UnixDomainSocketFactory(), Path.of(agentSocket)));
             } catch (AgentProxyException e) {
-                skipped.add("the ssh-agent (" + e.getMessage() + ")");
+                skipped.add("the ssh-agent (" + Reasons.of(e) + ")");
             }
         }
         return new Identities(List.copyOf(files), List.copyOf(names), skipped, agent, agentSocket);

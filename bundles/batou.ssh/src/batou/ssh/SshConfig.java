@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import batou.engine.parts.Reasons;
+
 /**
  * An OpenSSH client configuration (ssh_config), read once: {@code Host} blocks with wildcard and negated patterns,
  * the first value of a keyword wins (all values of {@code IdentityFile}), {@code Include} is expanded in place and
@@ -66,7 +68,7 @@ final class SshConfig {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new SshException(null, "cannot read the ssh configuration " + file + ": " + e.getMessage()
+            throw new SshException(null, "cannot read the ssh configuration " + file + ": " + Reasons.of(e)
                     + ". Fix the file or its permissions, or choose another one.", e);
         }
         for (int number = 1; number <= lines.size(); number++) {
@@ -117,7 +119,7 @@ final class SshConfig {
                 matches.forEach(files::add);
             } catch (IOException e) {
                 throw new SshException(null, "cannot list " + path.getParent() + " for Include " + pattern + ": "
-                        + e.getMessage(), e);
+                        + Reasons.of(e), e);
             }
         }
         files.removeIf(file -> !Files.isRegularFile(file));

@@ -2,6 +2,7 @@ package batou.ssh;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.Session;
+
+import batou.engine.parts.Reasons;
 
 /**
  * Opens SSH connections the way OpenSSH's {@code ssh} would, for one run: reads ssh_config once, checks host keys
@@ -227,7 +230,7 @@ public final class SshTransport implements AutoCloseable {
 
         static ConnectFailure of(JSchException e, Target target, Duration timeout, Identities identities) {
             HostConfig host = target.config();
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.startsWith("Auth fail") || message.startsWith("Auth cancel")
                     || message.startsWith("USERAUTH fail")) {
                 return new ConnectFailure(false, target, null, "cannot log in to " + host.alias() + " as "
@@ -248,6 +251,11 @@ public final class SshTransport implements AutoCloseable {
                     return new ConnectFailure(false, target, "unknown host name " + host.hostName(), "Check the"
                             + " name, or set HostName for " + host.alias() + " in ssh_config.", e);
                 }
+                if (cause instanceof SocketException && String.valueOf(cause.getMessage()).contains("reset")) {
+                    return new ConnectFailure(true, target, "the connection was reset", "Check that an SSH server"
+                            + " listens there and that no firewall resets connections to port " + host.port() + ".",
+                            e);
+                }
                 if (cause instanceof NoRouteToHostException) {
                     return new ConnectFailure(false, target, "no route to host", "Check the address and the"
                             + " network.", e);
@@ -264,7 +272,7 @@ public final class SshTransport implements AutoCloseable {
                         "Check that an SSH server listens there; a busy sshd drops connections beyond its"
                                 + " MaxStartups.", e);
             }
-            return new ConnectFailure(false, target, message, "", e);
+            return new ConnectFailure(false, target, Reasons.of(e), "", e);
         }
 
         SshException exception(int attempts) {

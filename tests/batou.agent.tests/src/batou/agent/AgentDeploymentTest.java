@@ -26,11 +26,13 @@ import batou.engine.Orchestrator;
 import batou.engine.RootResult;
 import batou.engine.TargetLock;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.processes.ProcessIdentity;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
+import batou.test.harness.EscapingCommand;
 
 /**
  * The agent jar run as a real child process, driven through the protocol exactly as over SSH: project files
@@ -204,18 +206,7 @@ class AgentDeploymentTest {
                   - file: {path: after.txt, content: "after\\n"}
                 """);
         ProcessAgentChannel channel = new ProcessAgentChannel(jar);
-        DeploymentPlan plan = plan();
-        AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
-                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
-                events::add);
-        Thread deploying = new Thread(() -> {
-            try {
-                session.deploy(plan.hosts().get(0).roots().get(0));
-            } catch (HostSessionException expected) {
-                // the stream was closed under it
-            }
-        });
-        deploying.start();
+        Thread deploying = deployInBackground(channel);
         Path started = target.resolve("work/web/started");
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!Files.exists(started) && System.nanoTime() < deadline) {
@@ -262,5 +253,154 @@ class AgentDeploymentTest {
                 () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", false),
                         channel, new ProjectFiles(project, TYPES), events::add));
         assertTrue(e.getMessage().contains("the agent exited with 1"), e.getMessage());
+    }
+
+    @Test
+    void item17_theWatchdogOfAKilledAgentKillsItsCommandsWithWhatTheyStartedAndRemovesTheirFiles() throws Exception {
+        ProcessAgentChannel channel = startEscapingCommand();
+        List<ProcessHandle> children = EscapingCommand.children(target.resolve("work/web"));
+        channel.process().destroyForcibly(); // kill -9 of the agent
+        EscapingCommand.assertAllGone(children);
+        awaitNoRunDirectory();
+    }
+
+    @Test
+    void item17_theNextDeploymentKillsWhatADeadAgentLeftRunningRemovesItsFilesAndSaysSo() throws Exception {
+        ProcessAgentChannel channel = startEscapingCommand();
+        List<ProcessHandle> children = EscapingCommand.children(target.resolve("work/web"));
+        List<ProcessHandle> watchdogs = ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> String.join(" ", a).contains(target.toString())).orElse(false)
+                && p.info().commandLine().orElse("").contains("watchdog")).toList();
+        watchdogs.forEach(ProcessHandle::destroyForcibly); // as if the whole session was killed
+        channel.process().destroyForcibly();
+        channel.process().waitFor();
+        Files.writeString(target.resolve("work/web/second"), "");
+        assertTrue(children.stream().allMatch(ProcessHandle::isAlive), "nothing killed them yet");
+
+        events.clear();
+        DeploymentResult next = deploy(false);
+        assertEquals(RootResult.Status.CHANGED, next.all().get(0).status(), events::toString);
+        EscapingCommand.assertAllGone(children);
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
+                && warning.message().contains("took over the lock") && warning.message().matches(".*killed [0-9]+"
+                        + " processes of commands still running and removed 1 run directory.*")), events::toString);
+        awaitNoRunDirectory();
+    }
+
+    @Test
+    void item20_aLingeringAgentSaysWhoItIsAndNeverLogsNull() throws Exception {
+        Path socket = agentFolder.resolve("agent.sock");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process agent = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--serve",
+                socket.toString(), "--linger", "60").redirectErrorStream(true)
+                .redirectOutput(agentFolder.resolve("agent.log").toFile()).start();
+        try {
+            Path pidFile = agentFolder.resolve("agent.sock.pid");
+            EscapingCommand.awaitFile(pidFile);
+            assertEquals(ProcessIdentity.of(agent.pid()).toString(),
+                    Files.readString(pidFile).strip(), "pid and start time: a reused pid is not taken for it");
+            ProjectFiles files = new ProjectFiles(project, TYPES);
+            DeploymentResult result = new Orchestrator((host, run, listener) -> AgentHostSession.start(host, run,
+                    new ClosedLastChannel(socket), files, listener), new DeploymentInfo("test", null, "tester",
+                            false), 1, events::add, Clock.systemUTC()).run(plan());
+            assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
+        } finally {
+            agent.destroy();
+            agent.waitFor();
+        }
+        String log = Files.readString(agentFolder.resolve("agent.log"));
+        assertFalse(log.contains("null"), log);
+    }
+
+    /** A lingering agent's socket, closed by this side only after the agent closed its end. */
+    private static final class ClosedLastChannel implements AgentChannel {
+
+        private final java.nio.channels.SocketChannel socket;
+
+        ClosedLastChannel(Path path) throws HostSessionException {
+            try {
+                socket = java.nio.channels.SocketChannel.open(java.net.UnixDomainSocketAddress.of(path));
+            } catch (IOException e) {
+                throw new HostSessionException("cannot connect to " + path + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public java.io.InputStream in() {
+            return SocketStreams.in(socket);
+        }
+
+        @Override
+        public java.io.OutputStream out() {
+            return SocketStreams.out(socket);
+        }
+
+        @Override
+        public String describeEnd() {
+            return "the lingering agent closed the connection";
+        }
+
+        @Override
+        public void awaitEnd() {
+            try {
+                in().readAllBytes(); // until the agent closed its end
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closed
+            }
+        }
+    }
+
+    /** An agent running a command that started children that escape its process tree and group. */
+    private ProcessAgentChannel startEscapingCommand() throws Exception {
+        write("components/web/component.yaml", """
+                parts:
+                  - command: {run: "[ -f second ] && exit 0; %s sleep 300"}
+                """.formatted(EscapingCommand.START.replace("\"", "\\\"")));
+        ProcessAgentChannel channel = new ProcessAgentChannel(jar);
+        channels.add(channel);
+        deployInBackground(channel);
+        return channel;
+    }
+
+    /** Starts the deployment of the only root on {@code channel}'s agent in a thread of its own. */
+    private Thread deployInBackground(ProcessAgentChannel channel) throws HostSessionException {
+        DeploymentPlan plan = plan();
+        AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
+                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
+                events::add);
+        Thread deploying = new Thread(() -> {
+            try {
+                session.deploy(plan.hosts().get(0).roots().get(0));
+            } catch (HostSessionException expected) {
+                // the agent or its stream ended under it
+            }
+        });
+        deploying.setDaemon(true);
+        deploying.start();
+        return deploying;
+    }
+
+    private void awaitNoRunDirectory() throws Exception {
+        Path runs = target.resolve(".batou/commands");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (Files.isDirectory(runs) && listing(runs).length() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals("", Files.isDirectory(runs) ? listing(runs) : "", "run directories left");
+    }
+
+    private static String listing(Path directory) throws IOException {
+        try (var files = Files.list(directory)) {
+            return String.join(" ", files.map(Path::toString).toList());
+        }
     }
 }

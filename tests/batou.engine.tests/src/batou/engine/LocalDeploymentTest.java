@@ -23,6 +23,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.ProcessIdentity;
 import batou.model.SourceLocation;
 import batou.model.parts.PartAttribute;
 import batou.model.plan.DeploymentPlan;
@@ -323,5 +324,52 @@ class LocalDeploymentTest {
         assertEquals(RootResult.Status.SKIPPED, result.get(up.id()).status());
         assertEquals(RootResult.Status.CHANGED, result.get(other.id()).status());
         assertEquals(1, events.stream().filter(DeploymentEvent.HostFailed.class::isInstance).count());
+    }
+
+    @Test
+    void item19_aHostSessionThatEndsWithoutFinishingRecordsTheRootsItDeployed() throws Exception {
+        RootPlan first = root("h", "first", List.of(marker("f1", Map.of())));
+        RootPlan second = root("h", "second", List.of(marker("s1", Map.of())));
+        HostPlan host = plan(List.of(first, second)).hosts().get(0);
+        Path record = temp.resolve(".batou/deployed.json");
+        try (LocalHostSession session = LocalHostSession.open(host, new DeploymentInfo("test", "c0ffee", "tester",
+                false), new ExecutablePartTypes(List.of(MARKER)), temp, events::add, Clock.systemUTC())) {
+            session.deploy(first);
+            DeployedRecord.Summary running = DeployedRecord.read(Files.readString(record));
+            assertEquals(DeployedRecord.State.RUNNING, running.state());
+            assertEquals(1, running.components());
+        } // ended without finish: the controller went away, or the deployment broke off
+        DeployedRecord.Summary ended = DeployedRecord.read(Files.readString(record));
+        assertEquals(DeployedRecord.State.INCOMPLETE, ended.state(), Files.readString(record));
+        assertEquals("c0ffee", ended.commit());
+        assertEquals(1, ended.components());
+        assertTrue(Files.readString(record).contains("\"name\": \"first\""));
+
+        deploy(plan(List.of(first, second)), false);
+        DeployedRecord.Summary finished = DeployedRecord.read(Files.readString(record));
+        assertEquals(DeployedRecord.State.FINISHED, finished.state());
+        assertEquals(2, finished.components());
+        assertEquals("", finished.state().describe());
+    }
+
+    @Test
+    void item05_theRunDirectoryOfADeadProcessIsRemovedByTheNextDeploymentNeverByAPrediction() throws Exception {
+        Process gone = new ProcessBuilder("sleep", "60").start();
+        ProcessIdentity dead = ProcessIdentity.of(gone.pid());
+        gone.destroyForcibly().waitFor();
+        Path commands = temp.resolve(".batou/commands");
+        Path left = Files.createDirectories(commands.resolve(dead + "-1"));
+        Files.writeString(left.resolve("1.env"), "export TOKEN='secret'\n");
+        Path running = Files.createDirectories(commands.resolve(ProcessIdentity.current() + "-999"));
+        DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of())))));
+
+        deploy(plan, true);
+        assertTrue(Files.exists(left.resolve("1.env")), "a prediction changes nothing");
+        deploy(plan, false);
+        assertFalse(Files.exists(left), "the files of a dead process are removed");
+        assertTrue(Files.exists(running), "those of a process that runs are left alone");
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning && warning.message()
+                .equals("cleaned what deployments that ended without doing so left: removed 1 run directory in"
+                        + " commands")), events::toString);
     }
 }

@@ -9,10 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +25,7 @@ import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
+import batou.test.harness.EscapingCommand;
 
 class CommandPartTest {
 
@@ -33,6 +38,11 @@ class CommandPartTest {
     void setUp() throws Exception {
         context = new TestContext(root);
         marker = context.workDirectory().resolve("marker");
+    }
+
+    @AfterEach
+    void endCommands() {
+        context.close();
     }
 
     private long runs() throws Exception {
@@ -199,5 +209,90 @@ class CommandPartTest {
         Part onlyOwn = part("command", "run", "echo own >> own.log", "when", "changed");
         context.parentChanged(true).earlierPartChanged(false);
         assertFalse(context.deploy(onlyOwn).needsUpdate(), "when: changed still sees only its own component");
+    }
+
+    @Test
+    void item05_theCommandAndItsEnvironmentAreOnNoCommandLineNorInTheEnvironmentOfTheProcessBatouStarts()
+            throws Exception {
+        String secret = "s3cr3t-" + System.nanoTime();
+        Part part = Nodes.part("command", attributes("run", "echo " + secret + " > /dev/null;"
+                + " o=$(readlink /proc/$$/fd/1); echo \"$o\" > stdout-was; echo > started;"
+                + " while [ ! -f go ]; do sleep 0.02; done; echo \"$TOKEN\" > token",
+                "environment", Map.of("TOKEN", "env-" + secret)), Set.of("run", "environment"));
+        Path work = context.workDirectory().toRealPath();
+        Thread running = inBackground(() -> context.deploy(part), new AtomicReference<>());
+        Path stdout;
+        try {
+            EscapingCommand.awaitFile(work.resolve("started"));
+            for (ProcessHandle process : ProcessHandle.allProcesses().toList()) {
+                String commandLine = proc(process, "cmdline");
+                assertFalse(commandLine.contains(secret), () -> "process " + process.pid() + ": " + commandLine);
+            }
+            List<ProcessHandle> started = ProcessHandle.current().children().filter(p -> cwd(p).equals(work))
+                    .toList();
+            assertEquals(1, started.size(), started::toString);
+            assertFalse(proc(started.get(0), "environ").contains(secret), "the environment: value is not in the"
+                    + " environment of the process batou started");
+            stdout = Path.of(Files.readString(work.resolve("stdout-was")).strip());
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    stdout.getParent())), "the output goes to a private directory, not " + stdout);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stdout)));
+        } finally {
+            Files.writeString(work.resolve("go"), "");
+            running.join(30_000);
+        }
+        assertEquals("env-" + secret + "\n", Files.readString(work.resolve("token")), "the command got it");
+        assertFalse(Files.exists(stdout), "its output is removed with it");
+    }
+
+    @Test
+    void item17_aTimeoutKillsWhatTheCommandStartedAlsoOutsideItsProcessTree() throws Exception {
+        Part part = part("command", "run", EscapingCommand.START + "sleep 300", "timeout", 3L);
+        PartFailure failure = assertThrows(PartFailure.class, () -> context.deploy(part));
+        assertTrue(failure.getMessage().contains("timed out after 3 s"), failure.getMessage());
+        EscapingCommand.assertAllGone(EscapingCommand.children(context.workDirectory())); // those still running
+    }
+
+    @Test
+    void item17_aCancelledCommandIsKilledWithWhatItStartedAlsoOutsideItsProcessTree() throws Exception {
+        Part part = part("command", "run", EscapingCommand.START + "echo > started; sleep 300");
+        Thread running = inBackground(() -> context.deploy(part), new AtomicReference<>());
+        EscapingCommand.awaitFile(context.workDirectory().resolve("started"));
+        List<ProcessHandle> children = EscapingCommand.children(context.workDirectory());
+        running.interrupt(); // what cancelling a deployment does to the thread running a part
+        running.join(30_000);
+        assertFalse(running.isAlive());
+        EscapingCommand.assertAllGone(children);
+    }
+
+    /** A thread running {@code action}; when it fails, the exception goes to {@code failure}. */
+    private static Thread inBackground(Callable<?> action, AtomicReference<Exception> failure) {
+        Thread thread = new Thread(() -> {
+            try {
+                action.call();
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    /** {@code /proc/PID/<name>} with NULs as spaces; empty when the process is gone or not ours to read. */
+    private static String proc(ProcessHandle process, String name) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), name)),
+                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException gone) {
+            return "";
+        }
+    }
+
+    private static Path cwd(ProcessHandle process) {
+        try {
+            return Path.of("/proc", String.valueOf(process.pid()), "cwd").toRealPath();
+        } catch (java.io.IOException gone) {
+            return Path.of("/");
+        }
     }
 }

@@ -36,7 +36,8 @@ class CronPartTest {
                 if [ "$1" = "-l" ]; then
                   if [ -f '%1$s' ]; then cat '%1$s'; else echo "no crontab for $(id -un)" >&2; exit 1; fi
                 else
-                  cp "$1" '%1$s'
+                  echo "$1" > '%1$s.argument'
+                  if [ "$1" = - ]; then cat > '%1$s'; else cp "$1" '%1$s'; fi
                 fi
                 """.formatted(crontab));
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
@@ -107,5 +108,12 @@ class CronPartTest {
         PartFailure failure = assertThrows(PartFailure.class,
                 () -> cron("backup", "0 3 * * *", "./bin/backup").verify(context));
         assertEquals("reading the crontab failed (exit 2): permission denied", failure.getMessage());
+    }
+
+    @Test
+    void item05_theNewCrontabGoesToCrontabsInputNeverToAFileInTheSharedTemporaryDirectory() throws Exception {
+        context.deploy(cron("backup", "0 3 * * *", "./bin/backup --key s3cr3t"));
+        assertEquals("0 3 * * * ./bin/backup --key s3cr3t # batou:backup\n", Files.readString(crontab));
+        assertEquals("-\n", Files.readString(root.resolve("crontab.txt.argument")), "read from standard input");
     }
 }

@@ -170,4 +170,16 @@ class DownloadPartTest {
         assertEquals(0, requests.get());
         assertFalse(Files.exists(file.getParent()));
     }
+
+    @Test
+    void item15_aRefusedConnectionIsASentenceNotAJavaException() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed + "/app.tar.gz";
+        PartFailure failure = assertThrows(PartFailure.class, () -> context.deploy(download(url, sha)));
+        assertEquals("download of " + url + " failed: the connection was refused", failure.getMessage());
+    }
 }

@@ -9,9 +9,13 @@ import java.util.Map;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.Verdict;
+import batou.engine.processes.RunDirectory;
 
-/** A {@link PartContext} over temporary folders: a work directory, a project and a home for {@code ~}. */
-final class TestContext implements PartContext {
+/**
+ * A {@link PartContext} over temporary folders: a work directory, a project, a home for {@code ~} and a state
+ * directory for the commands' run directory; closing it ends the commands still running.
+ */
+final class TestContext implements PartContext, AutoCloseable {
 
     private final Path workDirectory;
     private final Path project;
@@ -20,12 +24,14 @@ final class TestContext implements PartContext {
     private boolean earlierPartChanged;
     private boolean parentChanged;
     private final Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+    private final RunDirectory runDirectory;
     private final batou.engine.SensitiveFiles sensitiveFiles = batou.engine.SensitiveFiles.inMemory();
 
     TestContext(Path root) throws IOException {
         this.workDirectory = Files.createDirectories(root.resolve("work"));
         this.project = Files.createDirectories(root.resolve("project"));
         this.home = Files.createDirectories(root.resolve("home"));
+        this.runDirectory = RunDirectory.of(root.resolve("state"), false);
     }
 
     TestContext predicting(boolean value) {
@@ -109,6 +115,11 @@ final class TestContext implements PartContext {
     }
 
     @Override
+    public RunDirectory runDirectory() {
+        return runDirectory;
+    }
+
+    @Override
     public boolean heldSensitiveContent(Path file) {
         return sensitiveFiles.contains(file);
     }
@@ -118,5 +129,10 @@ final class TestContext implements PartContext {
         if (!predict) {
             sensitiveFiles.set(file, sensitive);
         }
+    }
+
+    @Override
+    public void close() {
+        runDirectory.close();
     }
 }

@@ -417,6 +417,46 @@ class SshTransportTest {
     }
 
     @Test
+    void item15_aConnectionTheServerResetsIsASentenceNotAJavaException() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"))) {
+            Thread resetter = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket socket = server.accept()) {
+                        socket.setSoLinger(true, 0); // close with RST
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            resetter.setDaemon(true);
+            resetter.start();
+            Path config = file("ssh_config", "Host web1\n  HostName 127.0.0.2\n  Port " + server.getLocalPort() + "\n");
+            SshTransport transport = transport(settings(config, file("known_hosts", "")));
+
+            SshException reset = assertThrows(SshException.class, () -> transport.connect("web1"));
+            assertEquals("cannot connect to web1 (127.0.0.2 port " + server.getLocalPort() + "): the connection was"
+                    + " reset (3 attempts). Check that an SSH server listens there and that no firewall resets"
+                    + " connections to port " + server.getLocalPort() + ".", reset.getMessage());
+        }
+    }
+
+    @Test
+    void item15_keyFilesThatCannotBeReadAreNamedWithTheReasonInWords() throws Exception {
+        SshdHost host = sshd("web1", "127.0.0.2");
+        Path garbage = file("garbage_key", "-----BEGIN OPENSSH PRIVATE KEY-----\nnot a key\n"
+                + "-----END OPENSSH PRIVATE KEY-----\n");
+        Path directory = Files.createDirectories(temp.resolve("a_directory"));
+        Path config = file("ssh_config", "Host web1\n  HostName " + host.address() + "\n  Port " + host.port()
+                + "\n  User " + USER + "\n  IdentityFile " + garbage + "\n  IdentityFile " + directory + "\n");
+        SshTransport transport = transport(settings(config, file("known_hosts", knownHostsLines(host))));
+
+        SshException refused = assertThrows(SshException.class, () -> transport.connect("web1"));
+        assertContains("skipped: " + garbage + " (it is not a private key batou can read: OpenSSH or PEM format),"
+                + " " + directory + " (it is a directory)", refused.getMessage());
+        assertFalse(refused.getMessage().contains("Exception"), refused.getMessage());
+    }
+
+    @Test
     void proxyJumpReachesAHostThroughAJumpHost() throws Exception {
         SshdHost jump = sshd("jump", "127.0.0.2");
         SshdHost target = sshd("target", "127.0.0.3");

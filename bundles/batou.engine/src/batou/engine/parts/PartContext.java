@@ -3,6 +3,8 @@ package batou.engine.parts;
 import java.nio.file.Path;
 import java.util.Map;
 
+import batou.engine.processes.RunDirectory;
+
 /** What a part may know about the deployment it runs in. Provided by the engine. */
 public interface PartContext {
 
@@ -40,4 +42,7 @@ public interface PartContext {
 
     /** Records whether {@code file} now holds sensitive content (after writing it; never while predicting). */
     void recordSensitiveContent(Path file, boolean sensitive) throws java.io.IOException;
+
+    /** Where and how commands run: the deployment process's private run directory on the target. */
+    RunDirectory runDirectory();
 }

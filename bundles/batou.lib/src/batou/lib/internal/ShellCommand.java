@@ -2,63 +2,41 @@ package batou.lib.internal;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import batou.engine.parts.PartContext;
+import batou.engine.parts.PartFailure;
+import batou.engine.parts.Reasons;
+import batou.engine.processes.CommandResult;
 
 /**
- * Runs a command with {@code /bin/sh -c} in a directory and an environment, with a timeout after which the
- * command and every process it started are killed. Output goes to temporary files rather than pipes, so a
- * background process that keeps them open cannot block the deploy; stdin is {@code /dev/null}.
+ * Shell command lines for the library's parts, and running them in the work directory with the deployment's
+ * environment, through the {@link batou.engine.processes.RunDirectory} of the part's context (which kills a command
+ * that runs too long with every process it started).
  */
 public final class ShellCommand {
-
-    /** How a command ended; {@code timedOut} means it was killed and {@code exitCode} is meaningless. */
-    public record Result(int exitCode, boolean timedOut, String stdout, String stderr) {
-
-        /** The last {@code count} lines of stderr, or of stdout when stderr is empty. */
-        public String tail(int count) {
-            String text = stderr.isBlank() ? stdout : stderr;
-            List<String> lines = text.strip().lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-        }
-    }
 
     private ShellCommand() {
     }
 
-    public static Result run(String command, Path directory, Map<String, String> environment, long timeoutSeconds)
-            throws IOException, InterruptedException {
-        Path stdout = Files.createTempFile("batou-command-", ".out");
-        Path stderr = Files.createTempFile("batou-command-", ".err");
+    /** Runs {@code line} in the work directory with the deployment's environment, for at most the timeout. */
+    public static CommandResult run(PartContext context, String line, long timeoutSeconds)
+            throws PartFailure, InterruptedException {
+        return run(context, line, line, context.workDirectory(), Map.of(), timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code script} in {@code directory} with the deployment's environment plus {@code exported}, for at most
+     * the timeout; {@code display} names it in a failure (the script itself may be sensitive).
+     */
+    public static CommandResult run(PartContext context, String script, String display, Path directory,
+            Map<String, String> exported, long timeoutSeconds) throws PartFailure, InterruptedException {
         try {
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).directory(directory.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-            builder.environment().clear();
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            boolean finished;
-            try {
-                finished = process.waitFor(Math.max(1, timeoutSeconds), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                killTree(process.toHandle());
-                throw e;
-            }
-            if (!finished) {
-                killTree(process.toHandle());
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-            Charset charset = Charset.defaultCharset();
-            return new Result(finished ? process.exitValue() : -1, !finished,
-                    new String(Files.readAllBytes(stdout), charset), new String(Files.readAllBytes(stderr), charset));
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
+            return context.runDirectory().run(script, directory, context.environment(), exported, timeoutSeconds);
+        } catch (IOException e) {
+            throw new PartFailure("cannot run '" + display + "': " + Reasons.of(e), e);
         }
     }
 
@@ -91,14 +69,5 @@ public final class ShellCommand {
             }
         }
         return null;
-    }
-
-    /** Kills a process and all its descendants, collected first so that none escapes by being re-parented. */
-    private static void killTree(ProcessHandle root) {
-        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-        tree.add(0, root);
-        for (ProcessHandle handle : tree) {
-            handle.destroyForcibly();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package batou.ssh.deploy;
 
+import batou.engine.processes.ProcessIdentity;
+
 /**
  * The shell commands the controller runs on a target (POSIX sh): start the agent, upload it, read the record. Paths
  * of the plan become shell words ({@code ~/x} is {@code "$HOME"/'x'}); with a service user every command runs
@@ -9,6 +11,9 @@ final class RemoteShell {
 
     /** Exit status of the start command when the target lacks this agent. */
     static final int AGENT_MISSING = 97;
+
+    /** Exit status of the start command when the target's agent jar does not match its SHA-256 (damaged). */
+    static final int AGENT_DAMAGED = 98;
 
     /**
      * JVM options of the agent: quick start-up, small footprint; it runs for one deployment. Only C1, compiling
@@ -34,8 +39,12 @@ final class RemoteShell {
     private static final String JAVA_KEY = "j=$(command -v java) || { echo 'java: not found' >&2; exit 127; }"
             + "; k=$( { readlink -f \"$j\"; stat -L -c %Y \"$j\"; } 2>/dev/null | cksum | cut -d' ' -f1)";
 
-    /** Whether the lingering agent of the socket {@code $p} runs: its pid file names a live process. */
-    private static final String LINGERING_AGENT_RUNS = "kill -0 \"$(cat \"$p.pid\" 2>/dev/null)\" 2>/dev/null";
+    /**
+     * Whether the lingering agent of the socket {@code $p} runs: its pid file names a process with that pid and
+     * start time (a pid alone may have been reused by another process since that agent was killed).
+     */
+    private static final String LINGERING_AGENT_RUNS = "{ " + ProcessIdentity.SHELL_CHECK + "; read -r x < \"$p.pid\""
+            + " && alive \"${x%%-*}\" \"${x#*-}\"; } 2>/dev/null";
 
     private final String serviceUser;
     private final String stateDirectory;
@@ -49,7 +58,9 @@ final class RemoteShell {
     }
 
     /**
-     * Starts the agent, or exits with {@link #AGENT_MISSING} when its jar is not there; with 127 when there is no
+     * Starts the agent, or exits with {@link #AGENT_MISSING} when its jar is not there, with {@link #AGENT_DAMAGED}
+     * when its content does not match {@code sha256} (truncated by a full disk, changed by hand: it is checked on
+     * every start, which costs a few tens of milliseconds against the JVM's start); with 127 when there is no
      * Java (checked first: no upload to a host that cannot run it). The first run of an agent with a Java records
      * the classes it loads in a class-data archive beside the jar ({@code agent-<sha256>.jar.<java>.jsa}, AppCDS,
      * named after the java binary's path and time, so an upgraded Java writes a new one); later runs map it and
@@ -62,10 +73,11 @@ final class RemoteShell {
      * With {@link Linger#UNREACHABLE}, when the lingering agent still runs, a marker in {@code .batou/run} records
      * for a day that sshd does not connect us to it.
      */
-    String startAgent(String jarName, String socketName, Linger linger, long lingerSeconds) {
+    String startAgent(String jarName, String sha256, String socketName, Linger linger, long lingerSeconds) {
         String run = "java " + AGENT_JVM + " \"$c\" -jar \"$a\"";
         String script = JAVA_KEY + "; a=" + stateDirectory + "/" + quote(jarName) + "; [ -f \"$a\" ] || exit "
-                + AGENT_MISSING + "; if [ -s \"$a.$k.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.$k.jsa\"; else rm -f"
+                + AGENT_MISSING + "; h=$(sha256sum \"$a\") && [ \"${h%% *}\" = " + quote(sha256) + " ] || exit "
+                + AGENT_DAMAGED + "; if [ -s \"$a.$k.jsa\" ]; then c=\"-XX:SharedArchiveFile=$a.$k.jsa\"; else rm -f"
                 + " \"$a\".*.jsa; c=\"-XX:ArchiveClassesAtExit=$a.$k.jsa\"; fi; ";
         return switch (linger) {
             case NONE -> wrap(script + "exec " + run);
@@ -114,15 +126,16 @@ final class RemoteShell {
     }
 
     /**
-     * Stores standard input as the agent jar, checked against its SHA-256 before it takes the final name; keeps
-     * the three newest agents.
+     * Stores standard input as the agent jar, checked against its SHA-256 before it takes the final name (replacing
+     * a damaged one, whose class-data archives go with it); keeps the three newest agents.
      */
     String uploadAgent(String jarName, String sha256) {
         return wrap("d=" + stateDirectory + "; umask 022; mkdir -p \"$d\" || exit 1; t=\"$d/" + jarName
                 + ".$$.tmp\"; cat > \"$t\" && s=$(sha256sum \"$t\") && [ \"${s%% *}\" = " + sha256
-                + " ] && mv -f \"$t\" \"$d/" + jarName + "\" || { rm -f \"$t\"; echo \"the uploaded agent is "
-                + "incomplete or corrupt (sha256sum: $s)\" >&2; exit 1; }; ls -t \"$d\"/agent-*.jar | tail -n +4 "
-                + "| while read -r old; do rm -f \"$old\" \"$old\".*.jsa; done; exit 0");
+                + " ] && rm -f \"$d/" + jarName + "\".*.jsa && mv -f \"$t\" \"$d/" + jarName + "\" || { rm -f"
+                + " \"$t\"; echo \"the uploaded agent is incomplete or corrupt (sha256sum: $s)\" >&2; exit 1; };"
+                + " ls -t \"$d\"/agent-*.jar | tail -n +4 | while read -r old; do rm -f \"$old\" \"$old\".*.jsa;"
+                + " done; exit 0");
     }
 
     /** Prints the home of the user the deployment runs as (the service user's, through sudo -H), on one line. */

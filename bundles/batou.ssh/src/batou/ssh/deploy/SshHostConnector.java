@@ -2,6 +2,7 @@ package batou.ssh.deploy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 
 import batou.agent.AgentHostSession;
 import batou.agent.AgentJar;
@@ -11,6 +12,7 @@ import batou.engine.DeploymentInfo;
 import batou.engine.HostConnector;
 import batou.engine.HostSession;
 import batou.engine.HostSessionException;
+import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
 import batou.model.plan.HostPlan;
 import batou.ssh.CommandResult;
@@ -21,7 +23,7 @@ import batou.ssh.SshTransport;
 
 /**
  * Opens hosts with {@code connect: ssh}: one SSH connection per host, the agent started in it as the service user
- * (uploaded first when the target lacks this exact build), then the host's plan handed to it.
+ * (uploaded first when the target lacks this exact build or its copy is damaged), then the host's plan handed to it.
  * <p>
  * Without a service user, and unless the host's {@code agent_linger} is 0, an agent then stays on the host for the
  * next deployment ({@link RemoteShell#startAgent}): the next one finds it ({@link RemoteShell#findLingeringAgent})
@@ -80,8 +82,14 @@ public final class SshHostConnector implements HostConnector {
                 try {
                     session = start(host, info, listener, connection, shell, agent, linger);
                 } catch (AgentUnavailableException missing) {
-                    if (!missing.getMessage().contains("status " + RemoteShell.AGENT_MISSING)) {
+                    boolean damaged = missing.getMessage().contains("status " + RemoteShell.AGENT_DAMAGED);
+                    if (!damaged && !missing.getMessage().contains("status " + RemoteShell.AGENT_MISSING)) {
                         throw missing;
+                    }
+                    if (damaged) {
+                        listener.on(new DeploymentEvent.Warning(Instant.now(), host.name(), "", "the agent on host '"
+                                + host.name() + "' (" + agent.fileName() + " in " + host.targetDirectory()
+                                + "/.batou) did not match its SHA-256, damaged: uploaded it again"));
                     }
                     upload(host, connection, shell, agent);
                     session = start(host, info, listener, connection, shell, agent, linger);
@@ -116,8 +124,8 @@ public final class SshHostConnector implements HostConnector {
     private HostSession start(HostPlan host, DeploymentInfo info, DeploymentListener listener,
             SshConnection connection, RemoteShell shell, AgentJar agent, RemoteShell.Linger linger)
             throws SshException, HostSessionException {
-        String command = shell.startAgent(agent.fileName(), RemoteShell.socketName(agent.sha256()), linger,
-                host.agentLinger());
+        String command = shell.startAgent(agent.fileName(), agent.sha256(), RemoteShell.socketName(agent.sha256()),
+                linger, host.agentLinger());
         SshAgentChannel channel = new SshAgentChannel(connection.start(command), host.name());
         return AgentHostSession.start(host, info, channel, projectFiles, listener);
     }

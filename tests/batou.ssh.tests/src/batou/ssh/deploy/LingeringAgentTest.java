@@ -169,6 +169,46 @@ class LingeringAgentTest {
     }
 
     @Test
+    void item20_aSocketLeftByADeadAgentWhosePidWasReusedIsReplaced() throws Exception {
+        environment("warm1", "");
+        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        ProcessHandle first = awaitLingering();
+        first.destroyForcibly(); // SIGKILL: its socket and pid file stay behind
+        first.onExit().get();
+        Process reused = new ProcessBuilder("sleep", "300").start(); // now the pid file names a live process
+        try {
+            Path pidFile;
+            try (Stream<Path> files = Files.list(target().resolve(".batou/run"))) {
+                pidFile = files.filter(f -> f.toString().endsWith(".sock.pid")).findFirst().orElseThrow();
+            }
+            Files.writeString(pidFile, Files.readString(pidFile).strip().replaceFirst("^[0-9]+",
+                    Long.toString(reused.pid())) + "\n");
+
+            assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+            ProcessHandle second = awaitLingering();
+            assertNotEquals(first.pid(), second.pid(), "the stale socket was replaced by a new lingering agent");
+            assertFalse(Files.exists(target().resolve(".batou/run/unreachable")), "lingering stays on");
+            assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+            assertEquals(4, startsOfJava(), "agent and lingering agent, twice; nothing for the third deployment");
+            try (Stream<Path> logs = Files.list(target().resolve(".batou/run"))) {
+                for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    assertFalse(Files.readString(log).contains("null"), () -> log + ": " + read(log));
+                }
+            }
+        } finally {
+            reused.destroyForcibly();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
     void aConnectionDroppedMidDeployStopsTheLingeringAgentsDeploymentAtAPartBoundaryAndItStays() throws Exception {
         environment("warm1", "");
         component("first", "one", "x");
@@ -287,7 +327,7 @@ class LingeringAgentTest {
                 try {
                     String text = Files.readString(pidFile).strip();
                     if (!text.isEmpty()) {
-                        pids.add(Long.parseLong(text));
+                        pids.add(Long.parseLong(text.split("-")[0])); // PID-STARTTIME
                     }
                 } catch (NoSuchFileException | NumberFormatException goneOrBeingWritten) {
                     // the agent is removing or writing it: looked at again on the next round

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.engine.DeployedRecord;
 import batou.engine.DeploymentResult;
 import batou.engine.LocalDeployment;
 import batou.engine.RootResult;
@@ -32,6 +33,7 @@ import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
+import batou.test.harness.EscapingCommand;
 import batou.test.harness.OtherJava;
 import batou.test.harness.SshNetwork;
 import batou.test.harness.SystemUsers;
@@ -444,6 +446,90 @@ class SshDeploymentTest {
         assertEquals(RootResult.Status.CHANGED, result(again, "web1", "app").status(), () -> again.all() + "\n"
                 + events);
         assertEquals(big, Files.readString(work.resolve("big.txt")));
+    }
+
+    @Test
+    void item18_aDamagedAgentJarOnTheHostIsReplaced() throws Exception {
+        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+                + network.sshConfig() + "\nhosts:\n  web1:\n    components: [db]\n    agent_linger: 0\n"
+                + "    target_directory: " + target("web1") + "\n");
+        assertEquals(RootResult.Status.CHANGED, result(deploy(1, false), "web1", "db").status(), events::toString);
+        Path agent = onlyAgent(target("web1"));
+        byte[] whole = Files.readAllBytes(agent);
+        try (var channel = java.nio.channels.FileChannel.open(agent, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(whole.length / 2); // a full disk, a copy that broke off
+        }
+
+        events.clear();
+        DeploymentResult again = deploy(1, false);
+        assertEquals(RootResult.Status.UNCHANGED, result(again, "web1", "db").status(),
+                () -> again.all() + "\n" + events);
+        assertEquals(agent, onlyAgent(target("web1")));
+        assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(agent)), "uploaded again, whole");
+        assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
+                && warning.message().contains("did not match its SHA-256")), events::toString);
+    }
+
+    @Test
+    void item19_afterAFrozenConnectionTheRecordSaysWhatTheAgentDeployedWithoutTheController() throws Exception {
+        write("components/app/component.yaml", """
+                parts:
+                  - command: {run: "echo > started; while [ ! -f go ]; do sleep 0.05; done", creates: go}
+                  - file: {path: after.conf, content: "after\\n"}
+                """);
+        Path config = project.resolveSibling("frozen_config");
+        Files.writeString(config, Files.readString(network.sshConfig()).replace("Host web1\n",
+                "Host web1\n  ServerAliveInterval 1\n"));
+        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: " + config
+                + "\nhosts:\n  web1:\n    components: [app]\n    agent_linger: 0\n    target_directory: "
+                + target("web1") + "\n");
+        Path work = target("web1").resolve("work/app");
+        Thread freezer = new Thread(() -> {
+            try {
+                EscapingCommand.awaitFile(work.resolve("started"));
+                network.host("web1").freezeSessions(); // the controller hears nothing from the host any more
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        freezer.start();
+        DeploymentResult result;
+        try {
+            result = deploy(1, false);
+            freezer.join();
+            RootResult app = result(result, "web1", "app");
+            assertEquals(RootResult.Status.FAILED, app.status(), () -> result.all() + "\n" + events);
+            assertTrue(app.message().contains("lost"), app.message());
+
+            Files.writeString(work.resolve("go"), "go\n"); // the agent goes on and deploys the rest of the root
+            Path record = target("web1").resolve(".batou/deployed.json");
+            awaitRecord(record, "running");
+            assertEquals("after\n", Files.readString(work.resolve("after.conf")));
+        } finally {
+            network.host("web1").thawSessions(); // sshd sees the controller gone: so does the agent
+        }
+        String record = awaitRecord(target("web1").resolve(".batou/deployed.json"), "controller-lost");
+        DeployedRecord.Summary summary = DeployedRecord.read(record);
+        assertEquals(1, summary.components(), record);
+        assertEquals(0, summary.failed(), record);
+        assertTrue(summary.state().describe().startsWith("deployed by the agent after the controller lost the"
+                + " connection"), summary.state()::describe);
+        assertTrue(record.contains("\"status\": \"changed\""), record);
+        awaitUnlocked(target("web1"));
+    }
+
+    /** Waits for the host's record to be in {@code state}; returns it. */
+    private static String awaitRecord(Path record, String state) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = Files.exists(record) ? Files.readString(record) : "";
+            if (text.contains("\"state\": \"" + state + "\"")) {
+                return text;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the record never got to " + state + ": " + text);
     }
 
     /** Waits for the agent of a dropped connection to finish its running part and release the host. */

@@ -154,9 +154,33 @@ public final class SshdHost implements AutoCloseable {
      * the commands see their input end and their output break, as when a connection drops.
      */
     public void killSessions() {
-        process.toHandle().descendants().filter(p -> p.info().command()
-                .map(c -> Path.of(c).getFileName().toString().startsWith("sshd")).orElse(false)).toList()
-                .forEach(ProcessHandle::destroyForcibly); // sshd, or sshd-session of newer OpenSSH
+        sessions().forEach(ProcessHandle::destroyForcibly); // sshd, or sshd-session of newer OpenSSH
+    }
+
+    /**
+     * Stops (SIGSTOP) the sshd processes of every open connection, not the commands they run: the connections
+     * freeze as when a firewall starts dropping their packets; {@link #thawSessions()} lets them go on.
+     */
+    public void freezeSessions() throws IOException, InterruptedException {
+        signalSessions("-STOP");
+    }
+
+    /** Continues (SIGCONT) the sshd processes stopped by {@link #freezeSessions()}. */
+    public void thawSessions() throws IOException, InterruptedException {
+        signalSessions("-CONT");
+    }
+
+    private void signalSessions(String signal) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", signal));
+        sessions().forEach(p -> command.add(Long.toString(p.pid())));
+        if (command.size() > 2 && new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+    }
+
+    private List<ProcessHandle> sessions() {
+        return process.toHandle().descendants().filter(p -> p.info().command()
+                .map(c -> Path.of(c).getFileName().toString().startsWith("sshd")).orElse(false)).toList();
     }
 
     /**

@@ -108,6 +108,7 @@ public final class StatusCommand implements Command {
         return host.name() + ": " + (commit == null ? "" : commit.substring(0, Math.min(12, commit.length())) + " ")
                 + state + ", environment " + record.environment() + ", " + record.time() + " by "
                 + record.operator() + ", " + record.components() + " components"
-                + (record.failed() > 0 ? ", " + record.failed() + " failed" : "");
+                + (record.failed() > 0 ? ", " + record.failed() + " failed" : "")
+                + (record.state() == DeployedRecord.State.FINISHED ? "" : "; " + record.state().describe());
     }
 }

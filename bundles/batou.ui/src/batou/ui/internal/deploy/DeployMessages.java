@@ -78,6 +78,9 @@ public final class DeployMessages extends NLS {
     public static String Records_unreadable;
     public static String Records_noCommit;
     public static String Records_summary;
+    public static String Records_running;
+    public static String Records_controllerLost;
+    public static String Records_incomplete;
     public static String View_noRun;
     public static String View_summary;
     public static String View_log;

@@ -6,7 +6,7 @@ import batou.engine.DeployedRecord;
 
 /**
  * What one host last deployed, from its {@code .batou/deployed.json}: commit, time, operator, components and how
- * many failed; or why that is not known ({@code problem}).
+ * many failed; or why that is not known, or how the deployment did not finish ({@code problem}).
  */
 record HostRecord(String host, String commit, String time, String operator, int components, int failed,
         String problem) {
@@ -29,8 +29,14 @@ record HostRecord(String host, String commit, String time, String operator, int 
         }
         String commit = record.commit() == null ? DeployMessages.Records_noCommit
                 : record.commit().substring(0, Math.min(12, record.commit().length()));
+        String unfinished = switch (record.state()) {
+            case FINISHED -> null;
+            case RUNNING -> DeployMessages.Records_running;
+            case CONTROLLER_LOST -> DeployMessages.Records_controllerLost;
+            case INCOMPLETE -> DeployMessages.Records_incomplete;
+        };
         return new HostRecord(host, commit, record.time(), record.operator(), record.components(), record.failed(),
-                null);
+                unfinished == null ? null : NLS.bind(unfinished, record.components(), record.failed()));
     }
 
     /** The state column: the problem, or the components and failures. */
