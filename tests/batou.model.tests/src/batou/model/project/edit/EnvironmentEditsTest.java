@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -278,5 +280,32 @@ class EnvironmentEditsTest {
             assertEquals(text, YamlValues.parse("[" + YamlValues.format(text) + "]") instanceof List<?> list
                     ? list.get(0) : null, text);
         }
+    }
+
+    @Test
+    void item12_theEditorReadsWithinTheSameLimitsAsTheLoader() {
+        String cycle = "hosts:\n  h: [app]\nenvironment: &e {jobs: *e}\n";
+        EnvironmentOutline outline = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> EnvironmentOutline.read(cycle, FILE));
+        assertEquals(List.of(FILE + ":3:24: error: the alias *e is inside the value of its own anchor &e (a cycle) "
+                + "(an alias can only repeat a value that ends before it)"),
+                outline.problems().stream().map(Diagnostic::toString).toList());
+        EditException refused = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(EditException.class, () -> new EnvironmentEdits(cycle).setSetting("jobs", 2L)));
+        assertEquals("environment.yaml is not valid YAML; fix it in the source first: line 3, column 24: the alias "
+                + "*e is inside the value of its own anchor &e (a cycle) (an alias can only repeat a value that ends "
+                + "before it)", refused.getMessage());
+
+        StringBuilder laughs = new StringBuilder("x:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level < 9; level++) {
+            laughs.append("  l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
+        }
+        laughs.append("environment:\n  jobs: *l8\nhosts:\n  h: [app]\n");
+        outline = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> EnvironmentOutline.read(laughs.toString(),
+                FILE));
+        assertEquals(1, outline.problems().size(), outline.problems().toString());
+        assertTrue(outline.problems().get(0).toString().contains("error: more than 100000 values"),
+                outline.problems().toString());
     }
 }
