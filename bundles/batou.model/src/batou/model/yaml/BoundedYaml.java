@@ -55,6 +55,14 @@ public final class BoundedYaml {
         return decode(YamlText.readFile(file, limits.maxChars()));
     }
 
+    /**
+     * The bytes of a file that is not YAML (an age file), with the same checks as {@link #read}: a regular file of
+     * at most {@code maxBytes}.
+     */
+    public static byte[] readFile(Path file, int maxBytes) throws ReadProblem {
+        return YamlText.readFile(file, maxBytes);
+    }
+
     /** UTF-8 bytes (e.g. decrypted secrets) as text, without a byte order mark; other encodings are refused. */
     public String decode(byte[] bytes) throws ReadProblem {
         return YamlText.decode(bytes);

@@ -138,10 +138,11 @@ class DecryptErrorsTest {
         byte[] file = Age.encrypt(new byte[0], List.of(identity.recipient()), false);
         byte[] v2 = new String(file, StandardCharsets.ISO_8859_1).replace("org/v1", "org/v2")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals("this is not an age file or an unsupported age version: the first line is "
-                + "'age-encryption.org/v2', expected 'age-encryption.org/v1'", message(v2, List.of(identity)));
-        assertEquals("this is not an age file: it does not start with the line 'age-encryption.org/v1'",
-                message("hello".getBytes(StandardCharsets.US_ASCII), List.of(identity)));
+        assertEquals("this is an age file of another version than age-encryption.org/v1, the only one batou reads",
+                message(v2, List.of(identity)));
+        assertEquals("this is not an age file: it does not start with the line 'age-encryption.org/v1' (a plaintext "
+                + "file was never encrypted: move it out of the project and write the secrets with batou secrets "
+                + "edit)", message("hello".getBytes(StandardCharsets.US_ASCII), List.of(identity)));
     }
 
     @Test
