@@ -52,8 +52,9 @@ public final class SecretsVault {
         return project.resolve(ProjectLoader.ENVIRONMENTS).resolve(environment).resolve(FILE);
     }
 
+    /** Whether the environment has secrets: something at its secrets.age (reading names what when not a file). */
     public boolean exists(String environment) {
-        return Files.isRegularFile(file(environment));
+        return Files.exists(file(environment), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The environments of the project that have secrets, sorted. */
