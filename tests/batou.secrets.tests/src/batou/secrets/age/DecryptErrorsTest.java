@@ -165,4 +165,23 @@ class DecryptErrorsTest {
         AgeCli.Result result = AgeCli.run(flip(file, file.length - 1), "age", "-d", "-i", identityFile.toString());
         assertEquals(1, result.exitCode(), result.stderr());
     }
+
+    @Test
+    void aHeaderOfThousandsOfStrangersIsRefusedQuickly() {
+        List<AgeRecipient> strangers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            strangers.add(X25519Identity.generate().recipient());
+        }
+        String file = new String(Age.encrypt(new byte[0], strangers, false), StandardCharsets.ISO_8859_1);
+        int start = file.indexOf("\n-> ");
+        int end = file.indexOf("\n---");
+        String stanzas = file.substring(start, end);
+        byte[] inflated = (file.substring(0, start) + stanzas.repeat(1000) + file.substring(end))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        long started = System.nanoTime();
+        assertEquals("the age header is malformed: it has more than 1000 recipient stanzas",
+                message(inflated, List.of(identity)));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 2000, millis + " ms");
+    }
 }

@@ -25,6 +25,12 @@ public record Header(List<Stanza> stanzas, byte[] macInput, byte[] mac, int payl
     private static final int COLUMNS = 64;
 
     /**
+     * The most recipient stanzas a header may have: every identity is tried on every stanza, and a header of
+     * thousands made decryption take seconds (a team has tens of members).
+     */
+    public static final int MAX_STANZAS = 1000;
+
+    /**
      * @param stanzas the recipient stanzas
      * @return the header bytes the MAC covers, ending with {@code ---}
      */
@@ -87,6 +93,9 @@ public record Header(List<Stanza> stanzas, byte[] macInput, byte[] mac, int payl
                     throw malformed("it has no recipient stanzas");
                 }
                 return new Header(List.copyOf(stanzas), Arrays.copyOfRange(file, 0, lineStart + 3), mac, pos[0]);
+            }
+            if (stanzas.size() == MAX_STANZAS) {
+                throw malformed("it has more than " + MAX_STANZAS + " recipient stanzas");
             }
             if (!line.startsWith("-> ")) {
                 throw malformed("line " + lineNumber(file, lineStart) + " is neither a recipient stanza nor the MAC "
