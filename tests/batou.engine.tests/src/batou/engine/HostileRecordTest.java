@@ -43,7 +43,8 @@ class HostileRecordTest {
         assertEquals("a bad \\u escape at offset 9", refused("{\"a\": \"\\u12G4\"}"));
         assertEquals("unexpected character U+001B at offset 0", refused("\u001b[2J"));
         assertEquals("a bad number '-' at offset 1", refused("-"));
-        assertEquals("a bad number (40 characters: 1.1.1.1.1.1.1.1.1.1.1.1....) at offset 40", refused("1.".repeat(20)));
+        assertEquals("a bad number (40 characters: 1.1.1.1.1.1.1.1.1.1.1.1....) at offset 40",
+                refused("1.".repeat(20)));
         assertEquals("not a JSON object", refused("[]"));
     }
 

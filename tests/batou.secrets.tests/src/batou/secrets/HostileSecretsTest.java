@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.secrets.age.X25519Identity;
+import batou.test.harness.YamlInputs;
 
 /**
  * Secrets documents and files that are broken, hostile or plaintext: each is refused quickly with a position and
@@ -68,13 +68,7 @@ class HostileSecretsTest {
 
     @Test
     void item12_aBillionLaughsInASecretsDocumentIsRefusedQuickly() {
-        StringBuilder yaml = new StringBuilder("members: []\nhosts:\n  web1:\n    l0: &l0 [lol, lol, lol, lol, lol,"
-                + " lol, lol, lol, lol]\n");
-        for (int level = 1; level < 9; level++) {
-            yaml.append("    l").append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
-        }
-        String message = refused(yaml.toString());
+        String message = refused("members: []\nhosts:\n  web1:\n" + YamlInputs.billionLaughs("    ", 9, 9));
         assertTrue(message.matches("line \\d+, column \\d+: more than 100000 values .*"), message);
     }
 

@@ -43,7 +43,8 @@ class SecretsDocumentPropertiesTest {
                         document.entries().forEach(entry -> document.value(entry));
                     } catch (IllegalArgumentException e) {
                         String message = e.getMessage();
-                        assertFalse(message.contains(MARKER) || message.contains("cr3t"), "quotes the text: " + message);
+                        assertFalse(message.contains(MARKER) || message.contains("cr3t"),
+                                "quotes the text: " + message);
                         assertTrue(!message.contains("Exception") && message.chars().noneMatch(c -> c < 0x20),
                                 "a sentence: " + message);
                     }

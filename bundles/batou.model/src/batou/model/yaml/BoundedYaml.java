@@ -179,7 +179,8 @@ public final class BoundedYaml {
             return phrase;
         }
         int end = 0;
-        while (end < phrase.length() && (Character.isLetter(phrase.charAt(end)) || " -".indexOf(phrase.charAt(end)) >= 0)) {
+        while (end < phrase.length()
+                && (Character.isLetter(phrase.charAt(end)) || " -".indexOf(phrase.charAt(end)) >= 0)) {
             end++;
         }
         String words = phrase.substring(0, end).strip();

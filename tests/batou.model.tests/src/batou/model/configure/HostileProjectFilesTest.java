@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.test.harness.YamlInputs;
+
 /**
  * Project files an attacker or an accident made: YAML bombs, cycles, huge or deep documents, other encodings, binary
  * bytes, folders and dangling links where files belong. Each ends quickly in one error with file, line and what to
@@ -59,16 +61,6 @@ class HostileProjectFilesTest {
         Files.write(file, content);
     }
 
-    /** 9 levels of 9 aliases each: 387 million values once expanded. */
-    static String billionLaughs() {
-        StringBuilder yaml = new StringBuilder("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-        for (int level = 1; level < 9; level++) {
-            yaml.append('l').append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
-        }
-        return yaml.toString();
-    }
-
     /** 40 levels, each a list of two aliases of the one before: about 2^41 values from one kilobyte. */
     static String aliasChain() {
         StringBuilder yaml = new StringBuilder("c0: &c0 {a: x, b: y}\n");
@@ -103,7 +95,7 @@ class HostileProjectFilesTest {
 
     @Test
     void item12_aBillionLaughsIsRefusedAtTheAliasThatCrossesTheLimit() {
-        project.environment("dev", hosts() + billionLaughs().replace("\nl", "\n  l").replace("l0:", "bomb:\n  l0:")
+        project.environment("dev", hosts() + "bomb:\n" + YamlInputs.billionLaughs("  ", 9, 9)
                 + "components:\n  app:\n    x: *l8\n");
         String printed = failure("dev");
         assertTrue(printed.matches("(?s)" + ENVIRONMENT.replace(".", "\\.") + ":\\d+:\\d+: error: more than "

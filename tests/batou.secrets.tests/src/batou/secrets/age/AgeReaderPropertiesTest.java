@@ -92,9 +92,9 @@ class AgeReaderPropertiesTest {
             byte[] bytes = new byte[random.nextInt(4096)];
             random.nextBytes(bytes);
             if (random.nextBoolean()) { // sometimes the right start, so the parser goes further
-                byte[] start = (random.nextBoolean() ? "age-encryption.org/v1\n-> " : "-----BEGIN AGE ENCRYPTED FILE-----\n")
-                        .getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(start, 0, bytes, 0, Math.min(start.length, bytes.length));
+                String start = random.nextBoolean() ? "age-encryption.org/v1\n-> " : Armor.BEGIN + "\n";
+                byte[] head = start.getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(head, 0, bytes, 0, Math.min(head.length, bytes.length));
             }
             return bytes;
         }, Properties.Bounds.reader(), bytes -> decryptsOrRefuses(bytes, null));

@@ -107,16 +107,23 @@ public final class YamlInputs {
         return out.toString();
     }
 
-    /** An alias chain: each level a list of aliases of the one before (up to 9 levels of 9). */
-    private static String laughs(Random random) {
-        int levels = 2 + random.nextInt(8);
-        int fanOut = 2 + random.nextInt(8);
-        StringBuilder yaml = new StringBuilder("l0: &l0 [lol, lol]\n");
+    /**
+     * A "billion laughs": keys {@code l0} to {@code l<levels-1>}, each indented by {@code indent}, each a list of
+     * {@code fanOut} aliases of the one before ({@code fanOut^levels} values once expanded: 9 and 9 give 387
+     * million from 500 bytes).
+     */
+    public static String billionLaughs(String indent, int levels, int fanOut) {
+        StringBuilder yaml = new StringBuilder(indent).append("l0: &l0 [")
+                .append(String.join(", ", Collections.nCopies(fanOut, "lol"))).append("]\n");
         for (int level = 1; level < levels; level++) {
-            yaml.append('l').append(level).append(": &l").append(level).append(" [")
+            yaml.append(indent).append('l').append(level).append(": &l").append(level).append(" [")
                     .append(String.join(", ", Collections.nCopies(fanOut, "*l" + (level - 1)))).append("]\n");
         }
         return yaml.toString();
+    }
+
+    private static String laughs(Random random) {
+        return billionLaughs("", 2 + random.nextInt(8), 2 + random.nextInt(8));
     }
 
     private static String withoutTemplates(String text) {

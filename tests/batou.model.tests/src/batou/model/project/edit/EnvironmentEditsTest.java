@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import batou.model.Diagnostic;
+import batou.test.harness.YamlInputs;
 
 /** Minimal text edits of environment.yaml: comments, order and formatting of untouched lines stay byte for byte. */
 class EnvironmentEditsTest {
@@ -296,14 +297,8 @@ class EnvironmentEditsTest {
                 + "*e is inside the value of its own anchor &e (a cycle) (an alias can only repeat a value that ends "
                 + "before it)", refused.getMessage());
 
-        StringBuilder laughs = new StringBuilder("x:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-        for (int level = 1; level < 9; level++) {
-            laughs.append("  l").append(level).append(": &l").append(level).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
-        }
-        laughs.append("environment:\n  jobs: *l8\nhosts:\n  h: [app]\n");
-        outline = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> EnvironmentOutline.read(laughs.toString(),
-                FILE));
+        String laughs = "x:\n" + YamlInputs.billionLaughs("  ", 9, 9) + "environment:\n  jobs: *l8\nhosts:\n  h: [app]\n";
+        outline = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> EnvironmentOutline.read(laughs, FILE));
         assertEquals(1, outline.problems().size(), outline.problems().toString());
         assertTrue(outline.problems().get(0).toString().contains("error: more than 100000 values"),
                 outline.problems().toString());
