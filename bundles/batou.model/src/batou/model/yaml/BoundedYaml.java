@@ -63,6 +63,14 @@ public final class BoundedYaml {
         return YamlText.readFile(file, maxBytes);
     }
 
+    /**
+     * The text of a project file that is not YAML (a template), with the same checks as {@link #read}: a regular
+     * file of UTF-8 text of at most {@code maxBytes}.
+     */
+    public static String readText(Path file, int maxBytes) throws ReadProblem {
+        return YamlText.decode(YamlText.readFile(file, maxBytes));
+    }
+
     /** UTF-8 bytes (e.g. decrypted secrets) as text, without a byte order mark; other encodings are refused. */
     public String decode(byte[] bytes) throws ReadProblem {
         return YamlText.decode(bytes);

@@ -230,6 +230,16 @@ class HostileProjectFilesTest {
     }
 
     @Test
+    void item15_aTemplateThatIsNotUtf8NamesTheLineAndColumnOfTheFirstOtherByte() throws IOException {
+        project.component("app", "parts:\n  - template: {path: app.ini, source: app.ini.j2}\n")
+                .environment("dev", hosts());
+        bytes("components/app/app.ini.j2", "[app]\nname = caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("components/app/app.ini.j2:2:11: error: cannot read template: not UTF-8 text: a byte here is "
+                + "not UTF-8 (save it as UTF-8 (it may be Latin-1, Windows-1252 or another legacy encoding))",
+                failure("dev"));
+    }
+
+    @Test
     void item15_decryptedSecretsThatAreNotUtf8NameTheLineButNoContent() throws IOException {
         project.environment("dev", hosts());
         bytes("environments/dev/secrets.age", "members: []\ncomponents: {app: {x: s\u00e9cret}}\n"

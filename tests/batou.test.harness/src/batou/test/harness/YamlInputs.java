@@ -122,6 +122,19 @@ public final class YamlInputs {
         return yaml.toString();
     }
 
+    /**
+     * {@code text} as one double-quoted YAML scalar over lines of at most 4096 characters, each line break escaped
+     * (a backslash at its end), so that it reads back as exactly {@code text}: how a test writes a long value within
+     * batou's line limit.
+     */
+    public static String doubleQuotedLines(String text) {
+        StringBuilder yaml = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i += 4096) {
+            yaml.append(i == 0 ? "" : "\\\n      ").append(text, i, Math.min(text.length(), i + 4096));
+        }
+        return yaml.append('"').toString();
+    }
+
     private static String laughs(Random random) {
         return billionLaughs("", 2 + random.nextInt(8), 2 + random.nextInt(8));
     }
