@@ -5,11 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads JSON (RFC 8259) into maps, lists, strings, longs, doubles, booleans and nulls: for batou's own records. */
+/**
+ * Reads JSON (RFC 8259) into maps, lists, strings, longs, doubles, booleans and nulls: for batou's own records,
+ * which come back from target hosts, so whoever controls a host writes them. Bounded: at most {@link #MAX_LENGTH}
+ * characters and {@link #MAX_DEPTH} levels; every refusal is a sentence with an offset that quotes no control
+ * character and at most a few characters of the text.
+ */
 public final class JsonReader {
+
+    /** The longest text read: 1 MiB of characters (a record of thousands of components is a few hundred KiB). */
+    public static final int MAX_LENGTH = 1 << 20;
+    /** The deepest nesting read (batou's records are three levels deep). */
+    public static final int MAX_DEPTH = 64;
 
     private final String text;
     private int at;
+    private int depth;
 
     private JsonReader(String text) {
         this.text = text;
@@ -18,9 +29,12 @@ public final class JsonReader {
     /**
      * The value of {@code text}.
      *
-     * @throws IllegalArgumentException with the offset when it is not JSON
+     * @throws IllegalArgumentException with the offset when it is not JSON, or too large or deep
      */
     public static Object parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the record is larger than 1 MiB (" + text.length() + " characters)");
+        }
         JsonReader reader = new JsonReader(text);
         Object value = reader.value();
         reader.space();
@@ -37,14 +51,22 @@ public final class JsonReader {
         }
         char c = text.charAt(at);
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{', '[' -> nested(c);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
             default -> number();
         };
+    }
+
+    private Object nested(char open) {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        Object value = open == '{' ? object() : array();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {
@@ -107,8 +129,8 @@ public final class JsonReader {
                 case 'b' -> out.append('\b');
                 case 'f' -> out.append('\f');
                 case 'u' -> {
-                    if (at + 4 > text.length()) {
-                        throw error("short \\u escape");
+                    if (at + 4 > text.length() || !text.substring(at, at + 4).matches("[0-9a-fA-F]{4}")) {
+                        throw error("a bad \\u escape");
                     }
                     out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
                     at += 4;
@@ -126,12 +148,18 @@ public final class JsonReader {
         }
         String number = text.substring(start, at);
         if (number.isEmpty()) {
-            throw error("unexpected character '" + text.charAt(at) + "'");
+            char c = text.charAt(at);
+            throw error("unexpected character " + (c >= 0x20 && c < 0x7f ? "'" + c + "'"
+                    : String.format(java.util.Locale.ROOT, "U+%04X", (int) c)));
         }
         try {
-            return number.matches("-?\\d+") ? (Object) Long.parseLong(number) : (Object) Double.parseDouble(number);
+            if (number.matches("-?\\d{1,18}")) {
+                return Long.parseLong(number);
+            }
+            return Double.parseDouble(number); // larger whole numbers too, as JSON readers do
         } catch (NumberFormatException e) {
-            throw error("bad number " + number);
+            throw error("a bad number " + (number.length() <= 24 ? "'" + number + "'"
+                    : "(" + number.length() + " characters: " + number.substring(0, 24) + "...)"));
         }
     }
 

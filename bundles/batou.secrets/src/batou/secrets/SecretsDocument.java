@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
+import batou.model.yaml.BoundedYaml;
+import batou.model.yaml.ReadProblem;
 import batou.secrets.age.Recipients;
 
 /**
@@ -39,7 +37,7 @@ public final class SecretsDocument {
     }
 
     /**
-     * Parses and checks the text.
+     * Parses and checks the text, within the limits of every YAML batou reads ({@link BoundedYaml#SECRETS}).
      *
      * @throws IllegalArgumentException naming the line and what is wrong, never quoting values
      */
@@ -47,12 +45,9 @@ public final class SecretsDocument {
     public static SecretsDocument parse(String text) {
         Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new IllegalArgumentException("line " + line + ": YAML syntax error: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new IllegalArgumentException("YAML error: " + e.getClass().getSimpleName());
+            loaded = BoundedYaml.SECRETS.load(text);
+        } catch (ReadProblem problem) {
+            throw new IllegalArgumentException(problem.describe());
         }
         if (loaded == null) {
             loaded = new LinkedHashMap<String, Object>();

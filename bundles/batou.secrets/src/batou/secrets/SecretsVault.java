@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import batou.model.project.EnvironmentSecrets;
 import batou.model.project.ProjectLoader;
+import batou.model.yaml.BoundedYaml;
+import batou.model.yaml.ReadProblem;
 import batou.secrets.age.Age;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
@@ -27,6 +29,16 @@ public final class SecretsVault {
 
     public static final String FILE = ProjectLoader.SECRETS_FILE;
 
+    /** The largest age file read (64 MiB): secrets are small, and a stray huge file must not exhaust memory. */
+    public static final int MAX_FILE = 64 << 20;
+
+    /**
+     * What removing a member did: how many members are left, and whether this user's identities can still decrypt
+     * the secrets (not after removing one's own and only key).
+     */
+    public record Removal(int members, boolean stillReadable) {
+    }
+
     private final Path project;
     private final Supplier<List<AgeIdentity>> identities;
     private List<AgeIdentity> loaded;
@@ -40,8 +52,9 @@ public final class SecretsVault {
         return project.resolve(ProjectLoader.ENVIRONMENTS).resolve(environment).resolve(FILE);
     }
 
+    /** Whether the environment has secrets: something at its secrets.age (reading names what when not a file). */
     public boolean exists(String environment) {
-        return Files.isRegularFile(file(environment));
+        return Files.exists(file(environment), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The environments of the project that have secrets, sorted. */
@@ -61,18 +74,32 @@ public final class SecretsVault {
         return SecretsDocument.parse(decrypt(file(environment), environment));
     }
 
-    /** Decrypts a secrets file to its text; errors name the environment. */
+    /** Decrypts a secrets file to its text (UTF-8, checked); errors name the environment, never the text. */
     public String decrypt(Path file, String environment) throws IOException {
-        return new String(decryptBytes(file, environment), StandardCharsets.UTF_8);
+        try {
+            return BoundedYaml.SECRETS.decode(decryptBytes(file, environment));
+        } catch (ReadProblem problem) {
+            throw new IOException("environment '" + environment + "': the decrypted secrets: " + problem.describe());
+        }
     }
 
     /** Decrypts a secrets file or a secret file to its bytes; errors name the environment. */
     public byte[] decryptBytes(Path file, String environment) throws IOException {
-        byte[] ciphertext = Files.readAllBytes(file);
+        byte[] ciphertext = ciphertext(file, environment);
         try {
             return Age.decrypt(ciphertext, identities());
         } catch (AgeException e) {
             throw new IOException("environment '" + environment + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of an age file of the project: a regular file of at most {@link #MAX_FILE} bytes. */
+    private byte[] ciphertext(Path file, String environment) throws IOException {
+        try {
+            return BoundedYaml.readFile(file, MAX_FILE);
+        } catch (ReadProblem problem) {
+            String name = file.startsWith(project) ? project.relativize(file).toString() : file.toString();
+            throw new IOException("environment '" + environment + "': " + name + ": " + problem.describe());
         }
     }
 
@@ -99,8 +126,9 @@ public final class SecretsVault {
 
     /** Decrypts a secret file. */
     public byte[] readSecretFile(String environment, String name) throws IOException {
+        byte[] ciphertext = ciphertext(secretFile(environment, name), environment);
         try {
-            return Age.decrypt(Files.readAllBytes(secretFile(environment, name)), identities());
+            return Age.decrypt(ciphertext, identities());
         } catch (AgeException e) {
             throw new IOException("environment '" + environment + "', secret file '" + name + "': " + e.getMessage(),
                     e);
@@ -140,10 +168,17 @@ public final class SecretsVault {
 
     /**
      * Sets one value in an environment's secrets, read afresh, and replaces the file (comments of the file are not
-     * kept).
+     * kept). A new entry must be one the next deploy can use: an attribute of a component of the project that
+     * environment.yaml does not set, or data of a host of the environment.
+     *
+     * @throws IllegalArgumentException naming what exists, when the entry is new and the model would refuse it
      */
     public void set(String environment, SecretEntry entry, String value) throws IOException {
-        write(environment, read(environment).with(entry, value));
+        SecretsDocument document = read(environment);
+        if (document.value(entry).isEmpty()) {
+            SecretTargets.check(project, environment, entry);
+        }
+        write(environment, document.with(entry, value));
     }
 
     /**
@@ -166,9 +201,10 @@ public final class SecretsVault {
      * Removes a member from an environment's secrets and re-encrypts them and every secret file of the environment
      * with a new file key, so that the member's key decrypts none of them any more.
      *
+     * @return how many members are left and whether this user can still decrypt the secrets
      * @throws IOException when the key is not a member or the last one, naming the environment
      */
-    public void removeMember(String environment, String key) throws IOException {
+    public Removal removeMember(String environment, String key) throws IOException {
         SecretsDocument changed;
         try {
             changed = read(environment).withMemberRemoved(key);
@@ -176,6 +212,17 @@ public final class SecretsVault {
             throw new IOException("environment '" + environment + "': " + e.getMessage(), e);
         }
         writeAll(environment, changed);
+        return new Removal(changed.members().size(), canDecrypt(environment));
+    }
+
+    /** Whether this user's identities decrypt the environment's secrets. */
+    private boolean canDecrypt(String environment) throws IOException {
+        try {
+            Age.decrypt(ciphertext(file(environment), environment), identities());
+            return true;
+        } catch (AgeException e) {
+            return false;
+        }
     }
 
     /** Encrypts an environment's secrets and secret files again to the members, with new file keys. */

@@ -250,4 +250,31 @@ class SecretsCommandTest {
         assertTrue(err().contains("ecdsa-sha2-nistp256 recipients are not supported yet"), err());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age"))));
     }
+
+    @Test
+    void item26_setRefusesWhatTheNextDeployWouldRefuseAndSaysWhatExists() throws Exception {
+        byte[] before = Files.readAllBytes(project.resolve("environments/dev/secrets.age"));
+        assertEquals(ExitCode.FAILURE, batou("x\n", "secrets", "set", "dev", "db.pasword", "-p", project.toString()));
+        assertEquals("batou: cannot set db.pasword: component 'db' has no attribute 'pasword' (did you mean "
+                + "'password'?); nothing was changed\n", err());
+        assertEquals(ExitCode.FAILURE, batou("x\n", "secrets", "set", "dev", "web.password", "-p", project.toString()));
+        assertEquals("batou: cannot set web.password: the project has no component 'web' (components: db); nothing "
+                + "was changed\n", err());
+        assertArrayEquals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age")));
+    }
+
+    @Test
+    void item26_removingOnesOwnKeySucceedsAndSaysThatItCannotBeReadAnyMore() throws Exception {
+        Path bob = keys.resolve("bob.txt");
+        String bobKey = keygen(bob);
+        assertEquals(ExitCode.OK, batou("", "secrets", "add-member", bobKey, "--env", "dev", "-p",
+                project.toString()), err());
+        assertEquals(ExitCode.OK, batou("", "secrets", "remove-member", recipient, "--env", "dev", "-p",
+                project.toString()), err());
+        assertEquals("", err());
+        assertEquals("dev: removed, re-encrypted to 1 members; that was your key: you cannot decrypt the secrets of "
+                + "dev any more (a remaining member can add you again)\n", out());
+        assertEquals(null, ageDecrypt(identity), "alice's key no longer decrypts");
+        assertNotEquals(null, ageDecrypt(bob));
+    }
 }

@@ -48,6 +48,8 @@ class SecretsVaultTest {
         bob = X25519Identity.generate();
         asAlice = new SecretsVault(project, () -> List.of(alice));
         asBob = new SecretsVault(project, () -> List.of(bob));
+        Files.createDirectories(project.resolve("environments/dev"));
+        Files.writeString(project.resolve("environments/dev/environment.yaml"), "hosts:\n  web1: []\n  web2: []\n");
         asAlice.write("dev", SecretsDocument.parse(TEXT.formatted(alice.recipient())));
         asAlice.writeSecretFile("dev", "tls-key", "KEY\n".getBytes(StandardCharsets.UTF_8));
     }

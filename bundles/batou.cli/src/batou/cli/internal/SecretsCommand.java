@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,6 +14,8 @@ import batou.cli.Option;
 import batou.cli.Options;
 import batou.cli.ParsedArguments;
 import batou.cli.UsageException;
+import batou.model.yaml.BoundedYaml;
+import batou.model.yaml.ReadProblem;
 import batou.secrets.IdentitySources;
 import batou.secrets.SecretEntry;
 import batou.secrets.SecretsDocument;
@@ -24,8 +25,8 @@ import batou.secrets.age.Recipients;
 
 /**
  * {@code batou secrets}: show, summary, edit, set, set-file, add-member, remove-member and reencrypt the age-encrypted
- * secrets of a project's environments. Values are never printed; plaintext only ever lives in a private
- * temporary file while an editor has it open, and is removed whatever happens.
+ * secrets of a project's environments. Values are never printed; plaintext only ever lives in a
+ * {@link PlaintextFolder} while an editor has it open, and is removed whatever happens.
  */
 public final class SecretsCommand implements Command {
 
@@ -203,15 +204,17 @@ public final class SecretsCommand implements Command {
         Recipients.parse(key); // a key that is not one fails here, before any file is touched
         for (String environment : environments) {
             requireSecrets(vault, environment);
-            if (add && !vault.addMember(environment, key)) {
-                console.out().println(environment + ": already a member");
-                continue;
-            }
             if (!add) {
-                vault.removeMember(environment, key);
+                SecretsVault.Removal removal = vault.removeMember(environment, key);
+                console.out().println(environment + ": removed, re-encrypted to " + removal.members() + " members"
+                        + (removal.stillReadable() ? "" : "; that was your key: you cannot decrypt the secrets of "
+                                + environment + " any more (a remaining member can add you again)"));
+            } else if (vault.addMember(environment, key)) {
+                console.out().println(environment + ": added, re-encrypted to " + vault.read(environment).members()
+                        .size() + " members");
+            } else {
+                console.out().println(environment + ": already a member");
             }
-            console.out().println(environment + ": " + (add ? "added" : "removed") + ", re-encrypted to "
-                    + vault.read(environment).members().size() + " members");
         }
         return ExitCode.OK;
     }
@@ -230,18 +233,32 @@ public final class SecretsCommand implements Command {
     }
 
     private static int edit(SecretsVault vault, String environment, Console console) throws IOException {
-        String before = vault.exists(environment) ? vault.read(environment).text() : SecretsDocument.template(List.of());
-        return editText(environment, environment + ".yaml", before, vault.exists(environment), after -> {
-            SecretsDocument document;
-            try {
-                document = SecretsDocument.parse(after);
-            } catch (IllegalArgumentException e) {
-                throw new IOException("the edited secrets of '" + environment + "' are not valid, nothing was "
-                        + "changed: " + e.getMessage());
-            }
-            vault.writeAll(environment, document);
-            return environment + ": saved, encrypted to " + document.members().size() + " members";
-        }, console);
+        boolean exists = vault.exists(environment);
+        String before = exists ? vault.read(environment).text() : SecretsDocument.template(List.of());
+        return editText(environment, "the edited secrets of '" + environment + "' are not valid",
+                environment + ".yaml", before, exists, new Saver() {
+                    @Override
+                    public String problem(String text) {
+                        try {
+                            List<String> members = SecretsDocument.parse(text).members();
+                            if (members.isEmpty()) {
+                                return "there are no members: nobody could decrypt the secrets (add your public key "
+                                        + "under members:)";
+                            }
+                            members.forEach(Recipients::parse);
+                            return null;
+                        } catch (IllegalArgumentException | AgeException e) {
+                            return e.getMessage();
+                        }
+                    }
+
+                    @Override
+                    public String save(String text) throws IOException {
+                        SecretsDocument document = SecretsDocument.parse(text);
+                        vault.writeAll(environment, document);
+                        return environment + ": saved, encrypted to " + document.members().size() + " members";
+                    }
+                }, console);
     }
 
     /** {@code secrets edit ENV FILE}: a secret text file, encrypted to the members of the environment's secrets. */
@@ -251,67 +268,88 @@ public final class SecretsCommand implements Command {
         List<String> members = existing(vault, environment).members();
         boolean exists = Files.isRegularFile(vault.secretFile(environment, name));
         String before = exists ? vault.readSecretText(environment, name) : "";
-        return editText(environment, name, before, exists, after -> {
-            vault.writeSecretFile(environment, name, after.getBytes(StandardCharsets.UTF_8), members);
+        return editText(environment, "the edited secret file '" + name + "' of " + environment + " is not valid",
+                name, before, exists, text -> {
+            vault.writeSecretFile(environment, name, text.getBytes(StandardCharsets.UTF_8), members);
             return environment + ": secret file " + name + " saved, encrypted to " + members.size() + " members";
         }, console);
     }
 
-    /** Saves edited text; returns the line to print. */
+    /** Checks and saves edited text. */
     private interface Saver {
+
+        /** What is wrong with the text, or null when it can be saved. */
+        default String problem(String text) {
+            return null;
+        }
+
+        /** Saves the text; returns the line to print. */
         String save(String text) throws IOException;
     }
 
     /**
-     * Opens {@code before} in $EDITOR in a private temporary folder and saves the result when it changed. The
-     * plaintext is removed whatever happens, also on Ctrl-C.
+     * Opens {@code before} in the editor, in a {@link PlaintextFolder}, and saves the result when it changed. Text
+     * that cannot be saved is shown with what is wrong, and the editor opens again on it when the user wants to
+     * (as batou does); the plaintext is removed whatever happens.
      */
-    private static int editText(String environment, String fileName, String before, boolean exists, Saver saver,
-            Console console) throws IOException {
-        Path folder = Files.createTempDirectory(privateTemp(), "batou-secrets-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        Path file = folder.resolve(fileName);
-        Thread cleanup = new Thread(() -> delete(folder));
-        Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C in the editor still removes the plaintext
-        try {
-            Files.writeString(file, before, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            String editor = System.getenv().getOrDefault("EDITOR", "vi");
-            Process process = new ProcessBuilder("/bin/sh", "-c", editor + " \"$1\"", "sh", file.toString())
-                    .inheritIO().start();
-            int exit = process.waitFor();
-            if (exit != 0) {
-                throw new IOException("the editor (" + editor + ") exited with " + exit + "; nothing was changed");
+    private static int editText(String environment, String invalid, String fileName, String before,
+            boolean exists, Saver saver, Console console) throws IOException {
+        try (PlaintextFolder folder = PlaintextFolder.create(console.err())) {
+            Path file = folder.write(fileName, before);
+            while (true) {
+                int exit = ForegroundEditor.edit(file, folder);
+                if (exit == 130) {
+                    throw new IOException("the editor was interrupted (Ctrl-C); nothing was changed");
+                }
+                if (exit != 0) {
+                    throw new IOException("the editor (" + ForegroundEditor.command() + ") exited with " + exit
+                            + "; nothing was changed");
+                }
+                String after = null;
+                String problem;
+                try {
+                    after = editedText(Files.readAllBytes(file));
+                    problem = saver.problem(after);
+                } catch (ReadProblem unreadable) {
+                    problem = unreadable.describe();
+                }
+                if (after != null && after.equals(before)) {
+                    console.out().println(environment + (exists ? ": no changes" : ": nothing was created"));
+                    return ExitCode.OK;
+                }
+                if (problem == null) {
+                    console.out().println(saver.save(after));
+                    return ExitCode.OK;
+                }
+                console.err().println("batou: " + invalid + ": " + problem);
+                if (!editAgain(console)) {
+                    throw new IOException("nothing was changed");
+                }
             }
-            String after = Files.readString(file, StandardCharsets.UTF_8);
-            if (after.equals(before) && exists) {
-                console.out().println(environment + ": no changes");
-                return ExitCode.OK;
-            }
-            console.out().println(saver.save(after));
-            return ExitCode.OK;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted; nothing was changed");
-        } finally {
-            delete(folder);
-            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
     }
 
-    /** RAM-backed /dev/shm when there is one, so plaintext never reaches a disk; else the temporary folder. */
-    private static Path privateTemp() {
-        Path shm = Path.of("/dev/shm");
-        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+    /** The edited bytes as UTF-8 text (else the line and column of the first other byte); a byte order mark stays. */
+    private static String editedText(byte[] bytes) throws ReadProblem {
+        String text = BoundedYaml.SECRETS.decode(bytes);
+        boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf;
+        return bom ? "\ufeff" + text : text;
     }
 
-    private static void delete(Path folder) {
-        try (var files = Files.walk(folder)) {
-            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // already gone
+    /** Asks whether to edit again; yes unless the answer starts with n, or there is no answer (no terminal). */
+    private static boolean editAgain(Console console) throws IOException {
+        console.out().print("Edit again? [Y/n] ");
+        console.out().flush();
+        StringBuilder answer = new StringBuilder();
+        int c;
+        while ((c = console.in().read()) >= 0 && c != '\n') {
+            answer.append((char) c);
         }
+        if (c < 0) {
+            console.out().println();
+            return false;
+        }
+        return !answer.toString().strip().toLowerCase(java.util.Locale.ROOT).startsWith("n");
     }
 }

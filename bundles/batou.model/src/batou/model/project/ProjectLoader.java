@@ -2,6 +2,7 @@ package batou.model.project;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,11 +73,17 @@ public final class ProjectLoader {
         for (String name : folders(COMPONENTS)) {
             String file = COMPONENTS + "/" + name + "/" + COMPONENT_FILE;
             Path path = root.resolve(file);
-            if (!Files.isRegularFile(path)) {
+            String text = unsaved.get(name);
+            if (text == null && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 continue; // a folder of shared files, not a component
             }
-            String text = unsaved.get(name);
+            int errors = diagnostics.errorCount();
             YNode document = text == null ? yaml.read(path, file) : yaml.parse(text, file);
+            if (document == null && diagnostics.errorCount() == errors) {
+                diagnostics.warning(SourceLocation.ofFile(file), "component.yaml is empty: component '" + name
+                        + "' has no attributes and no parts", "describe it with parts: and attributes:, or write {} "
+                                + "for a component that deliberately does nothing");
+            }
             components.put(name, readers.component(name, COMPONENTS + "/" + name, file, document));
         }
         List<String> environments = new ArrayList<>();
@@ -121,7 +128,7 @@ public final class ProjectLoader {
         }
         String file = ENVIRONMENTS + "/" + name + "/" + ENVIRONMENT_FILE;
         Path path = root.resolve(file);
-        if (text == null && !Files.isRegularFile(path)) {
+        if (text == null && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             String suggestion = batou.template.Suggestions.didYouMean(name, project.environments());
             diagnostics.error(SourceLocation.ofFile(file), "unknown environment '" + name + "'",
                     suggestion.isEmpty() ? known : suggestion);
@@ -135,7 +142,7 @@ public final class ProjectLoader {
         EnvironmentDefinition environment = readers.environment(name, file, document);
         String secretsFile = ENVIRONMENTS + "/" + name + "/" + SECRETS_FILE;
         Path secretsPath = root.resolve(secretsFile);
-        if (!Files.isRegularFile(secretsPath)) {
+        if (!Files.exists(secretsPath, LinkOption.NOFOLLOW_LINKS)) {
             return environment;
         }
         if (secrets == null) {
@@ -143,15 +150,15 @@ public final class ProjectLoader {
                     + "' were not read", "their overrides are missing from this configuration");
             return environment;
         }
-        String plaintext;
+        byte[] plaintext;
         try {
-            plaintext = new String(secrets.decrypt(secretsPath), java.nio.charset.StandardCharsets.UTF_8);
+            plaintext = secrets.decrypt(secretsPath);
         } catch (IOException e) {
             diagnostics.error(SourceLocation.ofFile(secretsFile), "cannot decrypt the secrets of environment '"
                     + name + "': " + e.getMessage());
             return null; // configuring without its secrets would only add errors that follow from their absence
         }
-        YNode secretDocument = yaml.parse(plaintext, secretsFile);
+        YNode secretDocument = yaml.parseSecrets(plaintext, secretsFile);
         EnvironmentSecrets parsed = readers.secrets(secretsFile, secretDocument);
         Map<String, byte[]> files = new java.util.TreeMap<>();
         for (Map.Entry<String, Path> secretFile : secretFiles(secretsPath.getParent()).entrySet()) {

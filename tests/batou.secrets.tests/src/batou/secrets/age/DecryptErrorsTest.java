@@ -138,10 +138,11 @@ class DecryptErrorsTest {
         byte[] file = Age.encrypt(new byte[0], List.of(identity.recipient()), false);
         byte[] v2 = new String(file, StandardCharsets.ISO_8859_1).replace("org/v1", "org/v2")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals("this is not an age file or an unsupported age version: the first line is "
-                + "'age-encryption.org/v2', expected 'age-encryption.org/v1'", message(v2, List.of(identity)));
-        assertEquals("this is not an age file: it does not start with the line 'age-encryption.org/v1'",
-                message("hello".getBytes(StandardCharsets.US_ASCII), List.of(identity)));
+        assertEquals("this is an age file of another version than age-encryption.org/v1, the only one batou reads",
+                message(v2, List.of(identity)));
+        assertEquals("this is not an age file: it does not start with the line 'age-encryption.org/v1' (a plaintext "
+                + "file was never encrypted: move it out of the project and write the secrets with batou secrets "
+                + "edit)", message("hello".getBytes(StandardCharsets.US_ASCII), List.of(identity)));
     }
 
     @Test
@@ -163,5 +164,24 @@ class DecryptErrorsTest {
         Path identityFile = dir.resolve("key.txt");
         AgeCli.Result result = AgeCli.run(flip(file, file.length - 1), "age", "-d", "-i", identityFile.toString());
         assertEquals(1, result.exitCode(), result.stderr());
+    }
+
+    @Test
+    void aHeaderOfThousandsOfStrangersIsRefusedQuickly() {
+        List<AgeRecipient> strangers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            strangers.add(X25519Identity.generate().recipient());
+        }
+        String file = new String(Age.encrypt(new byte[0], strangers, false), StandardCharsets.ISO_8859_1);
+        int start = file.indexOf("\n-> ");
+        int end = file.indexOf("\n---");
+        String stanzas = file.substring(start, end);
+        byte[] inflated = (file.substring(0, start) + stanzas.repeat(1000) + file.substring(end))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        long started = System.nanoTime();
+        assertEquals("the age header is malformed: it has more than 1000 recipient stanzas",
+                message(inflated, List.of(identity)));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        org.junit.jupiter.api.Assertions.assertTrue(millis < 2000, millis + " ms");
     }
 }

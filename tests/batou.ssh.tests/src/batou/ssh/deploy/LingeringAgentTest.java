@@ -31,6 +31,7 @@ import batou.engine.events.DeploymentEvent;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
 import batou.test.harness.SshNetwork;
+import batou.test.harness.YamlInputs;
 
 /**
  * The agent that stays on a host after a deployment ({@code agent_linger}): the next deployment reaches it on its
@@ -258,8 +259,8 @@ class LingeringAgentTest {
                 parts:
                   - file: {path: before.conf, content: "%s\\n"}
                   - command: {run: "touch %s.started && sleep 2 && touch %s", creates: %s}
-                  - file: {path: big.txt, content: "%s"}
-                """.formatted(before, marker, marker, marker, big));
+                  - file: {path: big.txt, content: %s}
+                """.formatted(before, marker, marker, marker, YamlInputs.doubleQuotedLines(big)));
     }
 
     private RootResult.Status deploy(String host) {

@@ -37,6 +37,7 @@ import batou.test.harness.EscapingCommand;
 import batou.test.harness.OtherJava;
 import batou.test.harness.SshNetwork;
 import batou.test.harness.SystemUsers;
+import batou.test.harness.YamlInputs;
 
 /**
  * Whole environments deployed over SSH to real OpenSSH servers on loopback addresses, one per host, through the
@@ -413,8 +414,8 @@ class SshDeploymentTest {
                 parts:
                   - file: {path: before.conf, content: "before\\n"}
                   - command: {run: "touch sleeping && sleep 2 && touch slept", creates: slept}
-                  - file: {path: big.txt, content: "%s"}
-                """.formatted(big));
+                  - file: {path: big.txt, content: %s}
+                """.formatted(YamlInputs.doubleQuotedLines(big)));
         Thread dropper = new Thread(() -> {
             try {
                 Path running = target("web1").resolve("work/app/sleeping"); // the slow command runs for 2 s

@@ -31,11 +31,15 @@ import batou.model.types.AttributeType;
 import batou.model.types.ConversionException;
 import batou.template.Template;
 import batou.template.TemplateException;
+import batou.model.yaml.BoundedYaml;
+import batou.model.yaml.ReadProblem;
 
 /** Builds the part tree of a root component: library parts with converted attributes, sub-components inside. */
 final class PartsBuilder {
 
     private static final String SENSITIVE = "(sensitive, not shown)";
+    /** The largest template source read (16 MiB): templates are read whole, like every project file. */
+    private static final int MAX_TEMPLATE = 16 << 20;
 
     private final Project project;
     private final PartTypeRegistry registry;
@@ -249,12 +253,14 @@ final class PartsBuilder {
         try {
             template = templates.get(source);
             if (template == null) {
-                template = Template.parse(Files.readString(project.root().resolve(source)), source, 1, 1,
-                        expander.limits());
+                template = Template.parse(BoundedYaml.readText(project.root().resolve(source), MAX_TEMPLATE),
+                        source, 1, 1, expander.limits());
                 templates.put(source, template);
             }
-        } catch (java.io.IOException e) {
-            instance.diagnostics().error(SourceLocation.ofFile(source), "cannot read template: " + e.getMessage());
+        } catch (ReadProblem problem) {
+            instance.diagnostics().error(problem.line() > 0 ? new SourceLocation(source, problem.line(),
+                    problem.column()) : SourceLocation.ofFile(source), "cannot read template: " + problem.problem(),
+                    problem.hint());
             return false;
         } catch (TemplateException e) {
             instance.diagnostics().error(new SourceLocation(e.sourceName(), e.line(), e.column()),

@@ -1,37 +1,28 @@
 package batou.model.internal.yaml;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import batou.model.Diagnostics;
 import batou.model.SourceLocation;
-import batou.model.types.AttributeType;
+import batou.model.yaml.BoundedYaml;
+import batou.model.yaml.ReadProblem;
 
 /**
- * Reads a YAML file into a {@link YNode} tree that remembers where every node came from. Syntax errors, duplicate
- * keys, anchors that form cycles and non-scalar keys are reported to the diagnostics with file, line and column.
+ * Reads a YAML file into a {@link YNode} tree that remembers where every node came from, through
+ * {@link BoundedYaml} (its limits, encodings and file checks). Syntax errors, refusals, duplicate keys and
+ * non-scalar keys are reported to the diagnostics with file, line and column.
  */
 public final class YamlReader {
 
@@ -47,45 +38,48 @@ public final class YamlReader {
      * @return the document's root node, or null if the file is empty or could not be read (then reported)
      */
     public YNode read(Path file, String name) {
-        String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            diagnostics.error(SourceLocation.ofFile(name), "cannot read file: " + e.getMessage());
+            return parse(BoundedYaml.PROJECT.read(file), name);
+        } catch (ReadProblem problem) {
+            report(problem, name);
             return null;
         }
-        return parse(text, name);
     }
 
     /** Parses YAML text; see {@link #read}. */
     public YNode parse(String text, String name) {
-        Node root;
-        try (Reader reader = new StringReader(text)) {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowRecursiveKeys(false);
-            options.setMaxAliasesForCollections(200);
-            options.setCodePointLimit(16 * 1024 * 1024);
-            root = new Yaml(options).compose(reader);
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            SourceLocation location = mark == null ? SourceLocation.ofFile(name)
-                    : new SourceLocation(name, mark.getLine() + 1, mark.getColumn() + 1);
-            String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
-            String context = e.getContext() == null ? "" : " " + e.getContext();
-            diagnostics.error(location, "YAML syntax error: " + problem + context.stripTrailing(),
-                    "check the indentation and quoting around this position");
-            return null;
-        } catch (YAMLException | IOException e) {
-            diagnostics.error(SourceLocation.ofFile(name), "YAML syntax error: " + e.getMessage());
+        return parse(text, name, BoundedYaml.PROJECT);
+    }
+
+    /** Parses decrypted secrets (UTF-8 bytes); messages never quote them. See {@link #read}. */
+    public YNode parseSecrets(byte[] plaintext, String name) {
+        try {
+            return parse(BoundedYaml.SECRETS.decode(plaintext), name, BoundedYaml.SECRETS);
+        } catch (ReadProblem problem) {
+            report(problem, name);
             return null;
         }
-        return root == null ? null : convert(root, name, new HashMap<>());
+    }
+
+    private YNode parse(String text, String name, BoundedYaml yaml) {
+        try {
+            Node root = yaml.compose(text);
+            return root == null ? null : convert(root, name, new HashMap<>());
+        } catch (ReadProblem problem) {
+            report(problem, name);
+            return null;
+        }
+    }
+
+    private void report(ReadProblem problem, String name) {
+        diagnostics.error(problem.line() > 0 ? new SourceLocation(name, problem.line(), problem.column())
+                : SourceLocation.ofFile(name), problem.problem(), problem.hint());
     }
 
     private YNode convert(Node node, String name, Map<Node, YNode> seen) {
         YNode done = seen.get(node);
         if (done != null) {
-            return done; // an alias: the same subtree again
+            return done; // an alias: the same subtree again (BoundedYaml refused cycles and bounded the copies)
         }
         SourceLocation location = locationOf(node, name);
         YNode result;
@@ -130,7 +124,7 @@ public final class YamlReader {
 
     private static YScalar scalar(ScalarNode node, SourceLocation location) {
         String text = node.getValue();
-        Object value = resolve(node.getTag(), text);
+        Object value = BoundedYaml.resolve(node.getTag(), text);
         int line = location.line();
         int column = location.column();
         ScalarStyle style = node.getScalarStyle();
@@ -141,38 +135,5 @@ public final class YamlReader {
             column = 1;
         }
         return new YScalar(value, text, location, line, column);
-    }
-
-    /** The Java value of a scalar with the tag YAML resolved for it (YAML 1.1 rules, as snakeyaml and PyYAML). */
-    public static Object resolve(Tag tag, String text) {
-        if (Tag.NULL.equals(tag)) {
-            return null;
-        }
-        if (Tag.BOOL.equals(tag)) {
-            return switch (text.toLowerCase(Locale.ROOT)) {
-                case "yes", "true", "on", "y" -> Boolean.TRUE;
-                default -> Boolean.FALSE;
-            };
-        }
-        if (Tag.INT.equals(tag)) {
-            Long number = AttributeType.parseInteger(text);
-            return number == null ? text : number;
-        }
-        if (Tag.FLOAT.equals(tag)) {
-            String clean = text.replace("_", "").toLowerCase(Locale.ROOT);
-            return switch (clean) {
-                case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
-                case "-.inf" -> Double.NEGATIVE_INFINITY;
-                case ".nan" -> Double.NaN;
-                default -> {
-                    try {
-                        yield Double.valueOf(clean);
-                    } catch (NumberFormatException e) {
-                        yield text;
-                    }
-                }
-            };
-        }
-        return text;
     }
 }

@@ -4,12 +4,13 @@ import java.util.List;
 
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import batou.model.yaml.ReadProblem;
 
 /**
  * YAML text with its snakeyaml node tree: character offsets of nodes, lines, indentation, and the text with one
@@ -26,9 +27,9 @@ final class YamlSource {
         this.surrogates = text.codePoints().count() != text.length();
         try {
             this.root = YamlValues.compose(text);
-        } catch (YAMLException e) {
+        } catch (ReadProblem problem) {
             throw new EditException("environment.yaml is not valid YAML; fix it in the source first: "
-                    + YamlValues.firstLine(e.getMessage()));
+                    + problem.describe());
         }
     }
 

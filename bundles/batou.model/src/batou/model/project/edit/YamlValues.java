@@ -1,22 +1,18 @@
 package batou.model.project.edit;
 
-import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import batou.model.yaml.BoundedYaml;
+import batou.model.yaml.ReadProblem;
 
 /**
  * Plain values (String, Long, Double, Boolean, List, Map, null) as single-line YAML flow text and back. Texts are
@@ -72,36 +68,11 @@ public final class YamlValues {
      * @throws EditException when it is not valid YAML
      */
     public static Object parse(String yaml) {
-        Node node;
         try {
-            node = compose(yaml);
-        } catch (YAMLException e) {
-            throw new EditException("not valid YAML: " + firstLine(e.getMessage()));
+            return BoundedYaml.PROJECT.load(yaml);
+        } catch (ReadProblem problem) {
+            throw new EditException("not valid YAML: " + problem.describe());
         }
-        return node == null ? null : value(node);
-    }
-
-    private static Object value(Node node) {
-        if (node instanceof ScalarNode scalar) {
-            return scalar(scalar);
-        }
-        if (node instanceof SequenceNode sequence) {
-            List<Object> items = new ArrayList<>();
-            for (Node item : sequence.getValue()) {
-                items.add(value(item));
-            }
-            return items;
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (NodeTuple tuple : ((MappingNode) node).getValue()) {
-            Object key = value(tuple.getKeyNode());
-            map.put(key instanceof String text ? text : format(key), value(tuple.getValueNode()));
-        }
-        return map;
-    }
-
-    private static Object scalar(ScalarNode node) {
-        return batou.model.internal.yaml.YamlReader.resolve(node.getTag(), node.getValue());
     }
 
     private static boolean isPlainText(String value) {
@@ -120,7 +91,7 @@ public final class YamlValues {
         Node node;
         try {
             node = compose(yaml);
-        } catch (YAMLException e) {
+        } catch (ReadProblem problem) {
             return false;
         }
         Node scalar;
@@ -161,18 +132,8 @@ public final class YamlValues {
         return out.append('"').toString();
     }
 
-    static Node compose(String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(200);
-        return new Yaml(options).compose(new StringReader(yaml));
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "invalid YAML";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+    /** The node graph of YAML text, read within batou's limits. */
+    static Node compose(String yaml) throws ReadProblem {
+        return BoundedYaml.PROJECT.compose(yaml);
     }
 }

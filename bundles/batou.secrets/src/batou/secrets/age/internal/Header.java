@@ -25,6 +25,12 @@ public record Header(List<Stanza> stanzas, byte[] macInput, byte[] mac, int payl
     private static final int COLUMNS = 64;
 
     /**
+     * The most recipient stanzas a header may have: every identity is tried on every stanza, and a header of
+     * thousands made decryption take seconds (a team has tens of members).
+     */
+    public static final int MAX_STANZAS = 1000;
+
+    /**
      * @param stanzas the recipient stanzas
      * @return the header bytes the MAC covers, ending with {@code ---}
      */
@@ -68,9 +74,12 @@ public record Header(List<Stanza> stanzas, byte[] macInput, byte[] mac, int payl
     public static Header parse(byte[] file) {
         int[] pos = { 0 };
         String version = readLine(file, pos, true);
+        if (version.startsWith("age-encryption.org/") && !version.equals(VERSION_LINE)) {
+            throw new AgeException("this is an age file of another version than " + VERSION_LINE
+                    + ", the only one batou reads");
+        }
         if (!version.equals(VERSION_LINE)) {
-            throw new AgeException("this is not an age file or an unsupported age version: the first line is '"
-                    + printable(version) + "', expected '" + VERSION_LINE + "'");
+            throw notAgeFile(); // never quoted: a plaintext file's first line may be a secret
         }
         List<Stanza> stanzas = new ArrayList<>();
         while (true) {
@@ -85,8 +94,12 @@ public record Header(List<Stanza> stanzas, byte[] macInput, byte[] mac, int payl
                 }
                 return new Header(List.copyOf(stanzas), Arrays.copyOfRange(file, 0, lineStart + 3), mac, pos[0]);
             }
+            if (stanzas.size() == MAX_STANZAS) {
+                throw malformed("it has more than " + MAX_STANZAS + " recipient stanzas");
+            }
             if (!line.startsWith("-> ")) {
-                throw malformed("unexpected line '" + printable(line) + "'");
+                throw malformed("line " + lineNumber(file, lineStart) + " is neither a recipient stanza nor the MAC "
+                        + "line");
             }
             String[] words = line.substring(3).split(" ", -1);
             for (String word : words) {
@@ -121,14 +134,13 @@ public record Header(List<Stanza> stanzas, byte[] macInput, byte[] mac, int payl
             }
             if (b < 0x20 || b > 0x7e) {
                 if (first) {
-                    throw new AgeException("this is not an age file: it does not start with the line '"
-                            + VERSION_LINE + "'");
+                    throw notAgeFile();
                 }
                 throw malformed("it contains a non-printable character");
             }
         }
         if (first) {
-            throw new AgeException("this is not an age file: it does not start with the line '" + VERSION_LINE + "'");
+            throw notAgeFile();
         }
         throw new AgeException("the file is truncated or corrupt: the header ends early");
     }
@@ -137,7 +149,19 @@ public record Header(List<Stanza> stanzas, byte[] macInput, byte[] mac, int payl
         return new AgeException("the age header is malformed: " + why);
     }
 
-    private static String printable(String text) {
-        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    private static AgeException notAgeFile() {
+        return new AgeException("this is not an age file: it does not start with the line '" + VERSION_LINE
+                + "' (a plaintext file was never encrypted: move it out of the project and write the secrets with "
+                + "batou secrets edit)");
+    }
+
+    private static int lineNumber(byte[] file, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (file[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

@@ -2,12 +2,13 @@ package batou.ui.internal.editor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import batou.engine.parts.AtomicFiles;
+import batou.model.yaml.BoundedYaml;
+import batou.model.yaml.ReadProblem;
 
 /**
  * The text of one YAML file of the project being edited ({@code <project>/<kind>/<name>/<file>}: an environment.yaml
@@ -31,9 +32,14 @@ class YamlDocument {
     private String text;
     private String saved;
 
+    /** Reads the file as the loader does: a regular file of UTF-8 text within batou's limits, else why not. */
     YamlDocument(Path file) throws IOException {
         this.file = file.toAbsolutePath().normalize();
-        this.text = Files.readString(this.file, StandardCharsets.UTF_8);
+        try {
+            this.text = BoundedYaml.PROJECT.read(this.file);
+        } catch (ReadProblem problem) {
+            throw new IOException(problem.describe());
+        }
         this.saved = text;
     }
 

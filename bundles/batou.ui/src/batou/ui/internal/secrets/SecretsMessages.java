@@ -50,6 +50,7 @@ public final class SecretsMessages extends NLS {
     public static String AddMember_message;
     public static String RemoveMember_title;
     public static String RemoveMember_message;
+    public static String RemoveMember_ownKey;
     public static String SecretFile_title;
     public static String SecretFile_save;
     public static String SecretFile_binaryTitle;

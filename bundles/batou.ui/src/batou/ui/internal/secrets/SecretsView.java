@@ -318,7 +318,13 @@ public final class SecretsView {
         String name = member.comment().isEmpty() ? member.fingerprint() : member.comment();
         if (MessageDialog.openConfirm(shell(), SecretsMessages.RemoveMember_title,
                 NLS.bind(SecretsMessages.RemoveMember_message, name, loaded.environment()))) {
-            change((vault, environment) -> vault.removeMember(environment, member.key()));
+            change((vault, environment) -> {
+                SecretsVault.Removal removal = vault.removeMember(environment, member.key());
+                if (!removal.stillReadable()) { // one's own key: say so, the view can no longer show the secrets
+                    display.asyncExec(() -> MessageDialog.openInformation(shell(), SecretsMessages.RemoveMember_title,
+                            NLS.bind(SecretsMessages.RemoveMember_ownKey, environment, removal.members())));
+                }
+            });
         }
     }
 

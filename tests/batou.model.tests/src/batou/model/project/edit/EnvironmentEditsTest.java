@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import batou.model.Diagnostic;
+import batou.test.harness.YamlInputs;
 
 /** Minimal text edits of environment.yaml: comments, order and formatting of untouched lines stay byte for byte. */
 class EnvironmentEditsTest {
@@ -278,5 +281,26 @@ class EnvironmentEditsTest {
             assertEquals(text, YamlValues.parse("[" + YamlValues.format(text) + "]") instanceof List<?> list
                     ? list.get(0) : null, text);
         }
+    }
+
+    @Test
+    void item12_theEditorReadsWithinTheSameLimitsAsTheLoader() {
+        String cycle = "hosts:\n  h: [app]\nenvironment: &e {jobs: *e}\n";
+        EnvironmentOutline outline = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> EnvironmentOutline.read(cycle, FILE));
+        assertEquals(List.of(FILE + ":3:24: error: the alias *e is inside the value of its own anchor &e (a cycle) "
+                + "(an alias can only repeat a value that ends before it)"),
+                outline.problems().stream().map(Diagnostic::toString).toList());
+        EditException refused = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(EditException.class, () -> new EnvironmentEdits(cycle).setSetting("jobs", 2L)));
+        assertEquals("environment.yaml is not valid YAML; fix it in the source first: line 3, column 24: the alias "
+                + "*e is inside the value of its own anchor &e (a cycle) (an alias can only repeat a value that ends "
+                + "before it)", refused.getMessage());
+
+        String laughs = "x:\n" + YamlInputs.billionLaughs("  ", 9, 9) + "environment:\n  jobs: *l8\nhosts:\n  h: [app]\n";
+        outline = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> EnvironmentOutline.read(laughs, FILE));
+        assertEquals(1, outline.problems().size(), outline.problems().toString());
+        assertTrue(outline.problems().get(0).toString().contains("error: more than 100000 values"),
+                outline.problems().toString());
     }
 }

@@ -56,7 +56,10 @@ final class Product {
         return new Run(process.exitValue(), read(workDir.resolve("stdout")), read(workDir.resolve("stderr")));
     }
 
-    /** Starts a launcher script without waiting; standard output and error go to files in {@code workDir}. */
+    /**
+     * Starts a launcher script without waiting, without input (as in CI); standard output and error go to files in
+     * {@code workDir}.
+     */
     static Process start(Path workDir, String script, String... arguments) throws IOException {
         return start(workDir, java.util.Map.of(), script, arguments);
     }
@@ -72,6 +75,7 @@ final class Product {
         command.add(home().resolve(script).toString());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(workDir.resolve("stdout").toFile())
                 .redirectError(workDir.resolve("stderr").toFile());
         builder.environment().put("HOME", workDir.toString());

@@ -120,7 +120,10 @@ class SecretsEditTest {
 
         Product.Run invalid = edit("echo 'members: [unclosed' > \"$1\"");
         assertEquals(1, invalid.exitCode(), invalid.toString());
-        assertTrue(invalid.err().contains("are not valid, nothing was changed: line "), invalid.toString());
+        assertTrue(invalid.err().startsWith("batou: the edited secrets of 'dev' are not valid: line "),
+                invalid.toString());
+        assertTrue(invalid.out().startsWith("Edit again? [Y/n] "), "no answer without a terminal: " + invalid);
+        assertTrue(invalid.err().endsWith("batou: nothing was changed\n"), invalid.toString());
         assertNoPlaintextLeft();
         assertArrayEquals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age")));
     }

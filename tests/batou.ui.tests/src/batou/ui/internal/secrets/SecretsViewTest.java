@@ -228,6 +228,31 @@ class SecretsViewTest {
     }
 
     @Test
+    void item26_removingOnesOwnKeySaysThatTheSecretsCannotBeReadAnyMore() throws IOException {
+        X25519Identity bob = X25519Identity.generate();
+        vault(alice).addMember("dev", bob.recipient().toString());
+        OpenProject.get().refresh(); // the view shows both members
+        waitUntil("both members", () -> view.tables().members().getTable().getItemCount() == 2);
+
+        view.tables().members().setSelection(new StructuredSelection(Member.of(alice.recipient().toString())), true);
+        Widgets.processEvents();
+        Widgets.Answer confirm = whenShellOpens(SecretsMessages.RemoveMember_title,
+                shell -> click(button(shell, IDialogConstants.OK_LABEL)));
+        click(toolBar(), SecretsMessages.Action_removeMember);
+        confirm.check();
+        String[] told = new String[1];
+        Widgets.Answer info = whenShellOpens(SecretsMessages.RemoveMember_title, shell -> {
+            told[0] = String.join("\n", texts(shell));
+            click(button(shell, IDialogConstants.OK_LABEL));
+        });
+        waitUntil("the dialog that says so", info::answered);
+        info.check();
+        assertTrue(told[0].contains("That was your key: it was removed from the members of dev, and the secrets were "
+                + "re-encrypted to the 1 members left. You cannot decrypt them any more"), told[0]);
+        assertEquals(List.of(bob.recipient().toString()), vault(bob).read("dev").members());
+    }
+
+    @Test
     void editSecretFileInADialogAndReencrypt() throws IOException {
         view.tables().files().setSelection(new StructuredSelection(view.tables().files().getElementAt(0)), true);
         Widgets.processEvents();
