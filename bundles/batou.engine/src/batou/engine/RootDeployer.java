@@ -1,6 +1,5 @@
 package batou.engine;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +9,8 @@ import java.util.function.Function;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
+import batou.engine.files.FileAccessException;
+import batou.engine.files.SafeDirectory;
 import batou.engine.parts.ExecutablePartType;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.engine.parts.Part;
@@ -75,7 +76,7 @@ public final class RootDeployer {
         Context context = new Context(TargetPaths.resolve(root.workDirectory()));
         try {
             if (!predict) {
-                Files.createDirectories(context.workDirectory());
+                SafeDirectory.open(context.workDirectory(), true).close();
             }
             boolean changed = deployParts(host, root, root.parts(), root.component(), context);
             listener.on(new DeploymentEvent.RootFinished(clock.instant(), host.name(), root.component(), changed,
@@ -137,7 +138,7 @@ public final class RootDeployer {
                 warnIfSlow(host, root, path, "update", updateStart);
             }
             return true;
-        } catch (PartFailure e) {
+        } catch (PartFailure | FileAccessException e) {
             throw new Failure(path, e.getMessage());
         } catch (Exception e) {
             throw new Failure(path, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -1,11 +1,11 @@
 package batou.lib;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import batou.engine.files.TemporaryDirectory;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -75,16 +75,15 @@ final class CronPart implements Part {
         if (after.equals(before)) {
             return;
         }
-        Path file = Files.createTempFile("batou-crontab-", ".txt");
-        try {
-            Files.writeString(file, after, StandardCharsets.UTF_8);
-            ShellCommand.Result result = run(context, ShellCommand.line(program(context), file.toString()));
+        try (TemporaryDirectory temporary = TemporaryDirectory.create("batou-crontab")) {
+            temporary.directory().write("crontab", after.getBytes(StandardCharsets.UTF_8), file -> {
+            });
+            ShellCommand.Result result = run(context, ShellCommand.line(program(context),
+                    temporary.directory().path("crontab").toString()));
             if (result.exitCode() != 0) {
                 throw new PartFailure("writing the crontab failed (exit " + result.exitCode() + "): "
                         + result.tail(10));
             }
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 

@@ -2,13 +2,11 @@ package batou.lib;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
+import batou.engine.files.SafePath;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
@@ -16,6 +14,7 @@ import batou.engine.parts.Verdict;
 import batou.engine.parts.Change;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.PathProperties;
+import batou.lib.internal.ProjectSources;
 import batou.lib.internal.TargetFiles;
 import batou.model.parts.PartType;
 import batou.model.plan.PartNode;
@@ -48,9 +47,9 @@ final class FilePart implements Part {
         this.source = source;
         this.missingContent = missingContent;
         this.encoding = attributes.string("encoding", "utf-8");
-        this.properties = PathProperties.of(attributes);
         this.leading = attributes.bool("leading", true);
         this.sensitive = attributes.sensitive(PartType.RENDERED) || attributes.sensitive(BASE64);
+        this.properties = PathProperties.of(attributes);
     }
 
     /** A {@code file} part: content, base64 content, a rendered template (template: true) or a copied source. */
@@ -85,31 +84,17 @@ final class FilePart implements Part {
         Path target = context.target(path);
         byte[] wanted = wanted(context);
         properties.check(target);
-        byte[] existing = TargetFiles.readIfExists(target);
-        List<Change> changes = new ArrayList<>();
-        if (existing == null) {
-            changes.add(TargetFiles.change(target, null, wanted == null ? new byte[0] : wanted, charset(), sensitive));
-        } else {
-            if (wanted != null && !Arrays.equals(existing, wanted)) {
-                changes.add(TargetFiles.change(target, existing, wanted, charset(), sensitive));
-            }
-            changes.addAll(properties.differences(target));
+        try (SafePath file = SafePath.of(target)) {
+            List<Change> changes = TargetFiles.differences(file, wanted, charset(), sensitive, properties);
+            return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
         }
-        return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
     }
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
-        Path target = context.target(path);
         byte[] wanted = wanted(context);
-        TargetFiles.ensureParent(target, leading);
-        byte[] existing = TargetFiles.readIfExists(target);
-        if (existing == null) {
-            TargetFiles.write(target, wanted == null ? new byte[0] : wanted, properties);
-        } else if (wanted != null && !Arrays.equals(existing, wanted)) {
-            TargetFiles.write(target, wanted, properties);
-        } else {
-            properties.apply(target);
+        try (SafePath file = TargetFiles.locate(context.target(path), leading)) {
+            TargetFiles.converge(file, wanted, properties);
         }
     }
 
@@ -130,12 +115,7 @@ final class FilePart implements Part {
             }
         }
         if (source != null) {
-            Path file = context.projectFile(source);
-            if (!Files.isRegularFile(file)) {
-                throw new PartFailure("source file '" + source + "' of " + path + " not found (looked for " + file
-                        + ")");
-            }
-            return Files.readAllBytes(file);
+            return ProjectSources.read(context, source, path);
         }
         return null;
     }

@@ -1,12 +1,13 @@
 package batou.lib;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -39,6 +40,7 @@ final class SystemdPart implements Part {
     private final boolean enable;
     private final boolean restart;
     private final boolean sensitive;
+    private final PathProperties properties;
 
     SystemdPart(PartNode node) {
         Attributes attributes = Attributes.of(node);
@@ -48,6 +50,7 @@ final class SystemdPart implements Part {
         this.enable = attributes.bool("enable", true);
         this.restart = attributes.bool("restart", true);
         this.sensitive = attributes.sensitive("content");
+        this.properties = PathProperties.none();
     }
 
     private Path unitFile(PartContext context) throws PartFailure {
@@ -65,10 +68,10 @@ final class SystemdPart implements Part {
         };
     }
 
-    private String[] systemctl(PartContext context, String... arguments) throws PartFailure {
+    private String[] systemctl(PartContext context, String... arguments) throws IOException, PartFailure {
         String program = context.environment().get(OVERRIDE);
         if (program == null || program.isBlank()) {
-            if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+            if (!TargetFiles.isDirectory(Path.of("/run/systemd/system"))) {
                 throw new PartFailure("systemd is not running on this host");
             }
             Path found = ShellCommand.find("systemctl", context.environment());
@@ -92,14 +95,19 @@ final class SystemdPart implements Part {
         Path file = unitFile(context);
         systemctl(context);
         List<Change> changes = new ArrayList<>();
-        byte[] wanted = content.getBytes(StandardCharsets.UTF_8);
-        byte[] existing = TargetFiles.readIfExists(file);
-        boolean fileChanges = existing == null || !Arrays.equals(existing, wanted);
+        boolean fileChanges;
+        boolean exists;
+        try (SafePath unit = SafePath.of(file)) {
+            List<Change> unitChanges = TargetFiles.differences(unit, wanted(), StandardCharsets.UTF_8, sensitive,
+                    properties);
+            fileChanges = !unitChanges.isEmpty();
+            exists = unit.status().isFile();
+            changes.addAll(unitChanges);
+        }
         if (fileChanges) {
-            changes.add(TargetFiles.change(file, existing, wanted, StandardCharsets.UTF_8, sensitive));
             changes.add(new Change.Command(display("daemon-reload")));
         }
-        if (enable && (existing == null || !enabled(context))) {
+        if (enable && (!exists || !enabled(context))) {
             changes.add(new Change.Command(display("enable", name)));
         }
         if (restart && (fileChanges || context.earlierPartChanged())) {
@@ -111,12 +119,15 @@ final class SystemdPart implements Part {
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
         Path file = unitFile(context);
-        byte[] wanted = content.getBytes(StandardCharsets.UTF_8);
-        byte[] existing = TargetFiles.readIfExists(file);
-        boolean fileChanges = existing == null || !Arrays.equals(existing, wanted);
+        boolean fileChanges;
+        try (SafePath unit = TargetFiles.locate(file, true)) {
+            fileChanges = !TargetFiles.differences(unit, wanted(), StandardCharsets.UTF_8, sensitive, properties)
+                    .isEmpty();
+            if (fileChanges) {
+                TargetFiles.converge(unit, wanted(), properties);
+            }
+        }
         if (fileChanges) {
-            TargetFiles.ensureParent(file, true);
-            TargetFiles.write(file, wanted, PathProperties.none());
             run(context, "daemon-reload");
         }
         if (enable && !enabled(context)) {
@@ -125,6 +136,10 @@ final class SystemdPart implements Part {
         if (restart && (fileChanges || context.earlierPartChanged())) {
             run(context, "restart", name);
         }
+    }
+
+    private byte[] wanted() {
+        return content.getBytes(StandardCharsets.UTF_8);
     }
 
     private boolean enabled(PartContext context) throws Exception {
