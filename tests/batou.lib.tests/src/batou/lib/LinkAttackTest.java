@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,6 +206,12 @@ class LinkAttackTest {
         mallory.symlink(work.resolve("sub"), victims.toString());
         List<Path> before = victimEntries();
         Path source = Files.writeString(root.resolve("download.bin"), "payload\n");
+        Path zip = root.resolve("app.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
+            archive.putNextEntry(new ZipEntry("evil.conf"));
+            archive.write("x\n".getBytes(StandardCharsets.UTF_8));
+            archive.closeEntry();
+        }
         context.projectFile("components/app/static/evil.conf", "x\n");
         String target = work.resolve("sub/x").toString();
         Map<String, Part> parts = Map.of(
@@ -213,7 +223,8 @@ class LinkAttackTest {
                 "directory", part("directory", "path", target, "source", "components/app/static"),
                 "symlink", part("symlink", "path", target, "target", "/etc/passwd"),
                 "download", part("download", "url", source.toUri().toString(), "sha256", Checksums.sha256(source),
-                        "path", target));
+                        "path", target),
+                "extract", part("extract", "archive", zip.toString(), "target", target, "strip", 0L));
         for (Map.Entry<String, Part> entry : parts.entrySet()) {
             String refusal = refusal(entry.getValue());
             assertTrue(refusal.startsWith("refusing to follow the symbolic link " + work.resolve("sub")), refusal);
