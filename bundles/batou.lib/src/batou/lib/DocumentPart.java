@@ -21,7 +21,8 @@ import batou.model.plan.PartNode;
  * A JSON or YAML file ({@code json} and {@code yaml} parts) written from {@code data} with {@code overrides}
  * merged over it (nested maps merge, other values replace), in UTF-8 with a trailing newline. Like a file part, it
  * is written atomically and only when its text differs, with mode, owner and group, and missing parent directories
- * when {@code leading}. The text is marked sensitive when data or overrides are.
+ * when {@code leading}. The text is marked sensitive when data or overrides are, and the file is then private
+ * unless {@code mode} is given.
  */
 final class DocumentPart implements Part {
 
@@ -49,7 +50,7 @@ final class DocumentPart implements Part {
         this.format = format;
         this.leading = attributes.bool("leading", true);
         this.sensitive = attributes.sensitive("data") || attributes.sensitive("overrides");
-        this.properties = PathProperties.of(attributes);
+        this.properties = PathProperties.of(attributes).privateContent(sensitive);
     }
 
     static DocumentPart json(PartNode node) {

@@ -24,7 +24,8 @@ import batou.model.plan.PartNode;
  * text ({@code content}, encoded with {@code encoding}; for templates the text the model rendered), from base64
  * ({@code content_base64}, e.g. a binary secret file) or from a project file copied byte for byte ({@code source}).
  * Without any, only the file's existence and properties are managed: a missing file is created empty. A file that
- * is already right is not touched.
+ * is already right is not touched. A file whose content is sensitive is private unless {@code mode} is given (see
+ * {@link PathProperties}).
  */
 final class FilePart implements Part {
 
@@ -49,7 +50,7 @@ final class FilePart implements Part {
         this.encoding = attributes.string("encoding", "utf-8");
         this.leading = attributes.bool("leading", true);
         this.sensitive = attributes.sensitive(PartType.RENDERED) || attributes.sensitive(BASE64);
-        this.properties = PathProperties.of(attributes);
+        this.properties = PathProperties.of(attributes).privateContent(sensitive);
     }
 
     /** A {@code file} part: content, base64 content, a rendered template (template: true) or a copied source. */

@@ -22,7 +22,8 @@ import batou.model.plan.PartNode;
 /**
  * A systemd unit {@code name} with the text {@code content} (for {@code source}, the text the model rendered), in
  * {@code ~/.config/systemd/user/} for {@code scope: user} (managed with {@code systemctl --user}) or
- * {@code /etc/systemd/system/} for {@code scope: system}. The unit file is written atomically when it differs,
+ * {@code /etc/systemd/system/} for {@code scope: system}. The unit file is written atomically when it differs (private
+ * when its content is sensitive),
  * followed by {@code daemon-reload}; an {@code enable}d unit that {@code is-enabled} does not report as enabled is
  * enabled; with {@code restart}, the unit is restarted when its file changed or an earlier part of the component
  * changed. The systemctl program is {@code systemctl} on the PATH when systemd runs on the host, or the executable
@@ -50,7 +51,7 @@ final class SystemdPart implements Part {
         this.enable = attributes.bool("enable", true);
         this.restart = attributes.bool("restart", true);
         this.sensitive = attributes.sensitive("content");
-        this.properties = PathProperties.none();
+        this.properties = PathProperties.none().privateContent(sensitive);
     }
 
     private Path unitFile(PartContext context) throws PartFailure {

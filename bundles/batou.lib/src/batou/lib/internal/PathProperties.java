@@ -11,6 +11,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,20 +25,31 @@ import batou.engine.parts.PartFailure;
  * through {@link SafePath} (a link at the path is refused, never followed). Shared by the file, template, directory,
  * mode and owner parts. Owner and group are names (or numeric ids) looked up on the target; one that does not exist
  * there is a {@link PartFailure} naming it.
+ *
+ * <p>A file whose content is sensitive ({@link #privateContent}) and whose mode is not given is private: a new one
+ * is created 0600, and an existing one loses its group and others permissions (0644 becomes 0600, 0755 becomes
+ * 0700), so that a file does not stay readable by everyone once a secret is written into it.
  */
 public final class PathProperties {
 
-    private static final PathProperties NONE = new PathProperties(null, null, null);
+    private static final PathProperties NONE = new PathProperties(null, null, null, false);
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> NEW_PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Long mode;
     private final String owner;
     private final String group;
+    private final boolean privateContent;
 
     public PathProperties(Long mode, String owner, String group) {
+        this(mode, owner, group, false);
+    }
+
+    private PathProperties(Long mode, String owner, String group, boolean privateContent) {
         this.mode = mode;
         this.owner = owner;
         this.group = group;
+        this.privateContent = privateContent;
     }
 
     public static PathProperties none() {
@@ -51,7 +63,12 @@ public final class PathProperties {
 
     /** The same owner and group, with another mode (or none). */
     public PathProperties withMode(Long newMode) {
-        return new PathProperties(newMode, owner, group);
+        return new PathProperties(newMode, owner, group, privateContent);
+    }
+
+    /** The same, for a file whose content is sensitive when {@code sensitive}: private unless a mode is given. */
+    public PathProperties privateContent(boolean sensitive) {
+        return new PathProperties(mode, owner, group, sensitive);
     }
 
     public Long mode() {
@@ -73,13 +90,25 @@ public final class PathProperties {
 
     /**
      * The permissions a path with {@code current} permissions (null for a new file) should have: the mode when one
-     * is given, else the current ones (0644 for a new file).
+     * is given, else the current ones (0644 for a new file), without group and others for private content.
      */
     Set<PosixFilePermission> wantedPermissions(Set<PosixFilePermission> current) throws PartFailure {
         if (mode != null) {
             return FileModes.permissions(mode);
         }
-        return current == null ? NEW_FILE : current;
+        if (current == null) {
+            return privateContent ? NEW_PRIVATE_FILE : NEW_FILE;
+        }
+        if (!privateContent) {
+            return current;
+        }
+        Set<PosixFilePermission> owned = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission permission : current) {
+            if (permission.name().startsWith("OWNER_")) {
+                owned.add(permission);
+            }
+        }
+        return owned;
     }
 
     /**

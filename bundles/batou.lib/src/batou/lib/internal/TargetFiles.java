@@ -153,7 +153,8 @@ public final class TargetFiles {
     /**
      * Replaces {@code file} with {@code content} atomically. The new file gets the wanted owner, group and mode
      * before it takes the old one's place, so it is never seen (nor left by a failure) with the agent's owner; an
-     * existing regular file keeps its mode, owner and group where none is wanted, a new one gets mode 0644.
+     * existing regular file keeps its mode, owner and group where none is wanted, a new one gets mode 0644 (0600
+     * for private content).
      */
     public static void write(SafePath file, byte[] content, PathProperties properties) throws IOException,
             PartFailure {
