@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.test.harness.LocalUser;
+import batou.test.harness.Victims;
 
 /**
  * batou's own files in a target directory ({@code .batou/lock}, {@code .batou/deployed.json}) when the target
@@ -31,55 +31,49 @@ class TargetStateAttackTest {
     LocalUser mallory;
     Path target;
     Path state;
-    Path victims;
-    Path victim;
+    Victims victims;
 
     @BeforeEach
     void setUp() throws Exception {
         mallory = LocalUser.ensure("mallory");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        victims = Victims.in(root);
         target = Files.createDirectories(root.resolve("target"));
         mallory.owns(target);
         state = target.resolve(LocalHostSession.STATE_DIRECTORY);
-        victims = Files.createDirectories(root.resolve("victims"));
-        victim = Files.writeString(victims.resolve("shadow"), "root:secret\n");
-        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test
     void item08_theTargetLockDoesNotFollowALinkPlantedInTheStateDirectory() throws Exception {
         mallory.mkdir(state);
-        mallory.symlink(state.resolve("lock"), victim.toString());
+        mallory.symlink(state.resolve("lock"), victims.secret().toString());
         HostSessionException refused = assertThrows(HostSessionException.class,
                 () -> TargetLock.acquire(state, "web", "root@controller").close());
         assertEquals("cannot lock " + state.resolve("lock") + " on host 'web': " + state + " belongs to user"
                 + " 'mallory', who could swap what batou keeps there: remove it (batou creates it) or deploy as that"
                 + " user", refused.getMessage());
-        assertEquals("root:secret\n", Files.readString(victim));
+        victims.assertUntouched();
     }
 
     @Test
     void item08_aStateDirectoryThatIsALinkPlantedByAnotherUserIsRefused() throws Exception {
-        mallory.symlink(state, victims.toString());
+        mallory.symlink(state, victims.folder().toString());
         HostSessionException refused = assertThrows(HostSessionException.class,
                 () -> TargetLock.acquire(state, "web", "root@controller").close());
-        assertTrue(refused.getMessage().contains("refusing to follow the symbolic link " + state + " -> " + victims
-                + ", owned by user 'mallory'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("refusing to follow the symbolic link " + state + " -> "
+                + victims.folder() + ", owned by user 'mallory'"), refused.getMessage());
         assertThrows(java.io.IOException.class, () -> DeployedRecord.write(state, "{}\n"));
-        assertEquals(List.of(victim), List.of(Files.list(victims).toArray(Path[]::new)));
-        assertEquals("root:secret\n", Files.readString(victim));
+        victims.assertUntouched();
     }
 
     @Test
     void theRecordReplacesALinkPlantedInTheStateDirectory() throws Exception {
         mallory.mkdir(state);
-        mallory.symlink(state.resolve(DeployedRecord.FILE), victim.toString());
+        mallory.symlink(state.resolve(DeployedRecord.FILE), victims.secret().toString());
         DeployedRecord.write(state, "{}\n");
         assertTrue(Files.isRegularFile(state.resolve(DeployedRecord.FILE), LinkOption.NOFOLLOW_LINKS));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 state.resolve(DeployedRecord.FILE))));
-        assertEquals("root:secret\n", Files.readString(victim));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(victim)));
+        victims.assertUntouched();
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -35,11 +34,12 @@ import batou.engine.parts.Verdict;
 import batou.lib.internal.Checksums;
 import batou.model.parts.PartType;
 import batou.test.harness.LocalUser;
+import batou.test.harness.Victims;
 
 /**
  * A deploy running as root into a work directory that the unprivileged user {@code mallory} owns (as a service
  * user or the deployed application would): links and named pipes she plants must never make a part read, write or
- * change anything outside, here root's files in {@code victims} (standing in for /etc and /root).
+ * change anything outside, here root's {@link Victims}.
  */
 @EnabledIfSystemProperty(named = "user.name", matches = "root", disabledReason = "planting as another user needs root")
 class LinkAttackTest {
@@ -49,22 +49,19 @@ class LinkAttackTest {
     TestContext context;
     LocalUser mallory;
     Path work;
-    Path victims;
+    Victims victims;
     Path secret;
     Path privateDirectory;
 
     @BeforeEach
     void setUp() throws Exception {
         mallory = LocalUser.ensure("mallory");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        victims = Victims.in(root);
+        secret = victims.secret();
+        privateDirectory = victims.privateFolder();
         context = new TestContext(root);
         work = context.workDirectory();
         mallory.owns(work);
-        victims = Files.createDirectories(root.resolve("victims"));
-        secret = Files.writeString(victims.resolve("secret"), "root's secret\n");
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-        privateDirectory = Files.createDirectories(victims.resolve("private"));
-        Files.setPosixFilePermissions(privateDirectory, PosixFilePermissions.fromString("rwx------"));
     }
 
     private static String mode(Path path) throws Exception {
@@ -78,12 +75,6 @@ class LinkAttackTest {
         return failure.getMessage();
     }
 
-    private List<Path> victimEntries() throws Exception {
-        try (Stream<Path> entries = Files.walk(victims)) {
-            return entries.sorted().toList();
-        }
-    }
-
     @Test
     void item07_modeDoesNotFollowALinkPlantedByTheServiceUser() throws Exception {
         mallory.symlink(work.resolve("app.conf"), secret.toString());
@@ -91,7 +82,7 @@ class LinkAttackTest {
         PartFailure failure = assertThrows(PartFailure.class, () -> context.deploy(part));
         assertEquals(work.resolve("app.conf") + " is a symbolic link: a mode part changes a file or directory and"
                 + " never follows a link; name the file or directory itself", failure.getMessage());
-        assertEquals("rw-------", mode(secret));
+        victims.assertUntouched();
     }
 
     @Test
@@ -99,7 +90,7 @@ class LinkAttackTest {
         mallory.symlink(work.resolve("app.conf"), secret.toString());
         Part part = part("owner", "path", work.resolve("app.conf").toString(), "owner", "nobody");
         assertThrows(PartFailure.class, () -> context.deploy(part));
-        assertEquals("root", Files.getOwner(secret).getName());
+        victims.assertUntouched();
     }
 
     @Test
@@ -109,30 +100,30 @@ class LinkAttackTest {
         PartFailure failure = assertThrows(PartFailure.class, () -> context.deploy(part));
         assertEquals(work.resolve("data") + " exists and is not a directory but a symbolic link (batou does not"
                 + " follow it): remove it or choose another path", failure.getMessage());
-        assertEquals("rwx------", mode(privateDirectory));
+        victims.assertUntouched();
     }
 
     @Test
     void item07_aLinkPlantedAsAParentDirectoryIsNotFollowed() throws Exception {
-        mallory.symlink(work.resolve("sub"), victims.toString());
+        mallory.symlink(work.resolve("sub"), victims.folder().toString());
         Part part = part("file", "path", work.resolve("sub/evil.conf").toString(), PartType.RENDERED, "x\n");
-        assertEquals("refusing to follow the symbolic link " + work.resolve("sub") + " -> " + victims
+        assertEquals("refusing to follow the symbolic link " + work.resolve("sub") + " -> " + victims.folder()
                 + ", owned by user 'mallory': batou follows a link only when root or the deploying user owns it"
                 + " and no other user may change the directories above it; use the path the link points to, or"
                 + " remove the link", refusal(part));
-        assertFalse(Files.exists(victims.resolve("evil.conf")));
+        victims.assertUntouched();
     }
 
     @Test
     void item07_aLinkOfRootIsNotFollowedInADirectoryTheServiceUserMayChange() throws Exception {
         // made by an earlier root deploy (a symlink part), but mallory could swap it at any moment
-        Files.createSymbolicLink(work.resolve("current"), victims);
+        Files.createSymbolicLink(work.resolve("current"), victims.folder());
         Part part = part("file", "path", work.resolve("current/evil.conf").toString(), PartType.RENDERED, "x\n");
         String refusal = refusal(part);
         assertTrue(refusal.startsWith("refusing to follow the symbolic link " + work.resolve("current") + " -> "
-                + victims + ": its directory " + work + " belongs to user 'mallory', who could replace the link;"),
-                refusal);
-        assertFalse(Files.exists(victims.resolve("evil.conf")));
+                + victims.folder() + ": its directory " + work + " belongs to user 'mallory', who could replace the"
+                + " link;"), refusal);
+        victims.assertUntouched();
     }
 
     @Test
@@ -145,8 +136,7 @@ class LinkAttackTest {
         assertTrue(Files.isRegularFile(conf, LinkOption.NOFOLLOW_LINKS));
         assertEquals("new\n", Files.readString(conf));
         assertEquals("rw-r--r--", mode(conf));
-        assertEquals("root's secret\n", Files.readString(secret));
-        assertEquals("rw-------", mode(secret));
+        victims.assertUntouched();
     }
 
     @Test
@@ -171,7 +161,7 @@ class LinkAttackTest {
         mallory.symlink(work.resolve("site"), privateDirectory.toString());
         Part part = part("directory", "path", work.resolve("site").toString(), "source", "components/app/static");
         assertThrows(PartFailure.class, () -> context.deploy(part));
-        assertFalse(Files.exists(privateDirectory.resolve("index.html")));
+        victims.assertUntouched();
     }
 
     @Test
@@ -198,13 +188,12 @@ class LinkAttackTest {
         Part part = part("git", "url", upstream.toUri().toString(), "path", work.resolve("src").toString(),
                 "branch", "main");
         assertThrows(PartFailure.class, () -> context.deploy(part));
-        assertEquals(List.of(), List.of(privateDirectory.toFile().list()));
+        victims.assertUntouched();
     }
 
     @Test
     void item07_noPartWritesThroughALinkPlantedAsAParent() throws Exception {
-        mallory.symlink(work.resolve("sub"), victims.toString());
-        List<Path> before = victimEntries();
+        mallory.symlink(work.resolve("sub"), victims.folder().toString());
         Path source = Files.writeString(root.resolve("download.bin"), "payload\n");
         Path zip = root.resolve("app.zip");
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
@@ -228,7 +217,7 @@ class LinkAttackTest {
         for (Map.Entry<String, Part> entry : parts.entrySet()) {
             String refusal = refusal(entry.getValue());
             assertTrue(refusal.startsWith("refusing to follow the symbolic link " + work.resolve("sub")), refusal);
-            assertEquals(before, victimEntries(), entry.getKey() + " wrote through the link");
+            victims.assertUntouched();
         }
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.test.harness.LocalUser;
+import batou.test.harness.Victims;
 
 /**
  * The safe file API as root in a directory of the unprivileged user {@code mallory}: what she plants or swaps,
@@ -34,31 +35,21 @@ class SafePathAttackTest {
     Path root;
     LocalUser mallory;
     Path work;
-    Path victims;
-    Path victim;
+    Victims victims;
     boolean hardLinksProtected;
 
     @BeforeEach
     void setUp() throws Exception {
         mallory = LocalUser.ensure("mallory");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        victims = Victims.in(root);
         work = Files.createDirectories(root.resolve("work"));
         mallory.owns(work);
-        victims = Files.createDirectories(root.resolve("victims"));
-        victim = Files.writeString(victims.resolve("shadow"), "root:secret\n");
-        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
         hardLinksProtected = Trust.hardLinksProtected;
     }
 
     @AfterEach
     void tearDown() {
         Trust.hardLinksProtected = hardLinksProtected;
-    }
-
-    private List<Path> victimEntries() throws Exception {
-        try (Stream<Path> entries = Files.walk(victims)) {
-            return entries.sorted().toList();
-        }
     }
 
     private static void write(Path path, String text) throws Exception {
@@ -72,7 +63,7 @@ class SafePathAttackTest {
     void aHardLinkInADirectoryAnotherUserMayChangeIsNeitherReadNorChanged() throws Exception {
         Trust.hardLinksProtected = false; // as on a kernel with fs.protected_hardlinks = 0
         Path conf = work.resolve("app.conf");
-        Files.createLink(conf, victim); // what mallory could do there
+        Files.createLink(conf, victims.secret()); // what mallory could do there
         try (SafePath located = SafePath.of(conf)) {
             FileAccessException refused = assertThrows(FileAccessException.class, () -> located.read(100));
             assertEquals(conf + " has 2 hard links and " + work + " belongs to user 'mallory': batou neither reads"
@@ -84,20 +75,19 @@ class SafePathAttackTest {
             });
         }
         assertEquals("new\n", Files.readString(conf));
-        assertEquals("root:secret\n", Files.readString(victim));
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(victim)));
+        victims.assertUntouched();
     }
 
     @Test
     void aDirectoryWalkedBeforeIsNotUsedOnceAnotherUserPutALinkInItsPlace() throws Exception {
         write(work.resolve("sub/a.conf"), "a\n");
         mallory.run("mv", work.resolve("sub").toString(), work.resolve("old").toString());
-        mallory.symlink(work.resolve("sub"), victims.toString());
+        mallory.symlink(work.resolve("sub"), victims.folder().toString());
         FileAccessException refused = assertThrows(FileAccessException.class,
                 () -> write(work.resolve("sub/b.conf"), "b\n"));
         assertTrue(refused.getMessage().startsWith("refusing to follow the symbolic link " + work.resolve("sub")),
                 refused.getMessage());
-        assertEquals(List.of(victims, victim), victimEntries());
+        victims.assertUntouched();
     }
 
     @Test
@@ -136,7 +126,7 @@ class SafePathAttackTest {
                     + " may be changed by another user"), refused.getMessage());
         }
         assertEquals(0644, (Integer) Files.getAttribute(tool, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777);
-        Path trusted = Files.writeString(victims.resolve("tool"), "#!/bin/sh\n");
+        Path trusted = Files.writeString(root.resolve("tool"), "#!/bin/sh\n");
         try (SafePath located = SafePath.of(trusted)) {
             located.parent().setMode("tool", 04755);
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.test.harness.LocalUser;
+import batou.test.harness.Victims;
 
 /**
  * The controller's deploy lock against another local user ({@code mallory}) who prepares the shared temporary
@@ -34,20 +35,18 @@ class DeployLockTest {
     LocalUser mallory;
     Path temporary;
     Path project;
-    Path victim;
+    Victims victims;
     String savedTemporary;
 
     @BeforeEach
     void setUp() throws Exception {
         mallory = LocalUser.ensure("mallory");
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        victims = Victims.in(root);
         temporary = Files.createDirectories(root.resolve("tmp"));
         Files.setAttribute(temporary, "unix:mode", 01777);
         savedTemporary = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", temporary.toString());
         project = Files.createDirectories(root.resolve("project"));
-        victim = Files.writeString(root.resolve("shadow"), "root:secret\n");
-        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-------"));
     }
 
     @AfterEach
@@ -66,9 +65,9 @@ class DeployLockTest {
     void item08_aLinkAnotherUserPlantedWhereTheLockWasIsNotFollowed() throws Exception {
         Path shared = temporary.resolve("batou-locks");
         mallory.mkdir(shared);
-        mallory.symlink(shared.resolve(sharedLockName("dev")), victim.toString());
+        mallory.symlink(shared.resolve(sharedLockName("dev")), victims.secret().toString());
         DeployLock.acquire(project, "dev").close();
-        assertEquals("root:secret\n", Files.readString(victim));
+        victims.assertUntouched();
     }
 
     @Test
