@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
@@ -125,7 +126,7 @@ final class DownloadPart implements Part {
         }
     }
 
-    private java.util.Set<PosixFilePermission> mode() throws PartFailure {
+    private Set<PosixFilePermission> mode() throws PartFailure {
         return properties.mode() == null ? PosixFilePermissions.fromString("rw-r--r--") : properties.permissions();
     }
 

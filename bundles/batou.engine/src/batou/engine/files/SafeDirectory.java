@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -183,7 +184,7 @@ public final class SafeDirectory implements AutoCloseable {
             for (Path entry : self) {
                 names.add(entry.getFileName().toString());
             }
-        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             IOException cause = e instanceof IOException io ? io : (IOException) e.getCause();
             throw FileAccessException.of("list", path, cause);
         }
