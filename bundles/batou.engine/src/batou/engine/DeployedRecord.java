@@ -2,7 +2,6 @@ package batou.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -12,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import batou.engine.events.OutputFilter;
-import batou.engine.parts.AtomicFiles;
+import batou.engine.files.SafeDirectory;
 
 /**
  * What was last deployed on a host, kept in {@code <target_directory>/.batou/deployed.json}: environment, commit,
@@ -126,10 +125,11 @@ public final class DeployedRecord {
         return value == null ? "" : OutputFilter.printable(value.toString());
     }
 
-    /** Writes the record atomically into {@code stateDirectory}. */
+    /** Writes the record atomically into {@code stateDirectory} (a link there is replaced, never followed). */
     public static void write(Path stateDirectory, String json) throws IOException {
-        Files.createDirectories(stateDirectory);
-        AtomicFiles.write(stateDirectory.resolve(FILE), json.getBytes(StandardCharsets.UTF_8),
-                PosixFilePermissions.fromString("rw-r--r--"));
+        try (SafeDirectory state = SafeDirectory.open(stateDirectory, true)) {
+            state.write(FILE, json.getBytes(StandardCharsets.UTF_8),
+                    temporary -> temporary.setPermissions(PosixFilePermissions.fromString("rw-r--r--")));
+        }
     }
 }

@@ -1,6 +1,5 @@
 package batou.engine;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +10,8 @@ import java.util.function.Function;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
 import batou.engine.events.OutputFilter;
+import batou.engine.files.FileAccessException;
+import batou.engine.files.SafeDirectory;
 import batou.engine.parts.ExecutablePartType;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.engine.parts.Part;
@@ -88,7 +89,7 @@ public final class RootDeployer {
             PendingChanges pending = pending(host, root);
             Context context = new Context(workDirectory, root.component(), pending, false);
             if (!predict) {
-                Files.createDirectories(workDirectory);
+                SafeDirectory.open(workDirectory, true).close();
             }
             boolean changed = deployParts(host, root, root.parts(), root.component(), context);
             if (!predict) {
@@ -188,7 +189,7 @@ public final class RootDeployer {
             return true;
         } catch (Failure e) {
             throw e;
-        } catch (PartFailure e) {
+        } catch (PartFailure | FileAccessException e) {
             throw new Failure(path, e.getMessage());
         } catch (Exception e) {
             throw new Failure(path, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -2,16 +2,13 @@ package batou.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import batou.engine.parts.AtomicFiles;
+import batou.engine.files.SafeDirectory;
 
 /**
  * The files of a target that batou last wrote with sensitive content, kept in {@code .batou/sensitive-files.json}
@@ -23,6 +20,8 @@ import batou.engine.parts.AtomicFiles;
 public final class SensitiveFiles {
 
     static final String FILE = "sensitive-files.json";
+    /** A hash is 64 characters: room for tens of thousands of files, and a bound on a planted file. */
+    private static final int MAX_SIZE = 4 << 20;
 
     private final Path record;
     /** The SHA-256 of each path, in hex. */
@@ -37,9 +36,10 @@ public final class SensitiveFiles {
     public static SensitiveFiles load(Path stateDirectory) {
         Path record = stateDirectory.resolve(FILE);
         Set<String> paths = new TreeSet<>();
-        try {
-            if (Files.isRegularFile(record, LinkOption.NOFOLLOW_LINKS)) {
-                if (JsonReader.parse(Files.readString(record, StandardCharsets.UTF_8)) instanceof List<?> list) {
+        try (SafeDirectory state = SafeDirectory.open(stateDirectory, false)) {
+            if (state.status(FILE).isFile()) {
+                String json = new String(state.read(FILE, MAX_SIZE), StandardCharsets.UTF_8);
+                if (JsonReader.parse(json) instanceof List<?> list) {
                     list.forEach(item -> paths.add(String.valueOf(item)));
                 }
             }
@@ -62,9 +62,10 @@ public final class SensitiveFiles {
     public synchronized void set(Path file, boolean sensitive) throws IOException {
         boolean changed = sensitive ? paths.add(hash(file)) : paths.remove(hash(file));
         if (changed && record != null) {
-            Files.createDirectories(record.getParent());
-            AtomicFiles.write(record, (Json.write(new ArrayList<>(paths), 2) + "\n")
-                    .getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rw-------"));
+            try (SafeDirectory state = SafeDirectory.open(record.getParent(), true)) {
+                state.write(FILE, (Json.write(new ArrayList<>(paths), 2) + "\n").getBytes(StandardCharsets.UTF_8),
+                        temporary -> { }); // stays 0600, as written
+            }
         }
     }
 

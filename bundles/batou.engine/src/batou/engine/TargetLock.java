@@ -6,18 +6,29 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import batou.engine.files.SafeDirectory;
 
 /**
  * The lock of a target directory ({@code .batou/lock}): one deployment at a time per host. The operating system
  * holds the lock for the process, so a crashed deployment never leaves it held; the file also names the holder so
  * that a refused deployment can say who deploys and since when, and a lock left by a dead process is reported when
  * it is taken over.
+ *
+ * <p>The state directory is reached through {@link SafeDirectory} (no link another user planted is followed), must
+ * not be changeable by another user (who could swap what batou keeps there), and the lock file is opened without
+ * following a link.
  */
 public final class TargetLock implements AutoCloseable {
+
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_WRITE);
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -38,9 +49,9 @@ public final class TargetLock implements AutoCloseable {
         Path file = stateDirectory.resolve("lock");
         FileChannel channel = null;
         try {
-            Files.createDirectories(stateDirectory);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            try (SafeDirectory state = openState(stateDirectory)) {
+                channel = state.openLockFile("lock", PosixFilePermissions.fromString("rw-r--r--"));
+            }
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -62,6 +73,34 @@ public final class TargetLock implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new HostSessionException("cannot lock " + file + " on host '" + host + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens (creating it when missing) the state directory, which must belong to root or the deploying user; one
+     * that its group or others may write (created under a umask of 002) loses that permission.
+     */
+    private static SafeDirectory openState(Path path) throws IOException {
+        SafeDirectory state = SafeDirectory.open(path, true);
+        try {
+            Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+            permissions.addAll(state.status().permissions());
+            if (state.othersMayChange() && permissions.removeAll(GROUP_OR_OTHERS_WRITE)) {
+                try (SafeDirectory parent = SafeDirectory.open(path.getParent(), false)) {
+                    parent.setPermissions(path.getFileName().toString(), permissions);
+                }
+                state.close();
+                state = SafeDirectory.open(path, false);
+            }
+            if (state.othersMayChange()) {
+                throw new IOException(path + " belongs to user '" + state.status().owner().getName()
+                        + "', who could swap what batou keeps there: remove it (batou creates it) or deploy as"
+                        + " that user");
+            }
+            return state;
+        } catch (IOException e) {
+            state.close();
+            throw e;
         }
     }
 

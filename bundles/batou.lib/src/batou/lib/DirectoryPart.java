@@ -3,18 +3,19 @@ package batou.lib;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
+import batou.engine.files.FileStatus;
+import batou.engine.files.SafeDirectory;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -32,7 +33,8 @@ import batou.model.plan.PartNode;
  * (atomically) only when it differs; {@code owner} and {@code group} apply to everything synced. {@code exclude}
  * globs are matched against paths relative to the folder, and a glob without {@code /} against every name (so
  * {@code *.pyc} excludes them at any depth). With {@code delete}, what is in the directory but not in the folder
- * is removed, except what an exclude matches.
+ * is removed, except what an exclude matches. A symbolic link at {@code path} or inside it is refused or replaced,
+ * never followed.
  */
 final class DirectoryPart implements Part {
 
@@ -68,146 +70,174 @@ final class DirectoryPart implements Part {
         Path directory = context.target(path);
         properties.check(directory);
         List<Change> changes = new ArrayList<>();
-        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS) && !Files.exists(directory)) {
-            changes.add(new Change.Other("create directory " + directory));
-            if (apply) {
-                TargetFiles.createDirectory(directory, leading);
-                properties.apply(directory);
+        try (SafePath located = apply ? TargetFiles.locate(directory, leading) : SafePath.of(directory)) {
+            FileStatus status = located.status();
+            if (!status.exists()) {
+                changes.add(new Change.Other("create directory " + directory));
+                if (apply) {
+                    located.createDirectory();
+                    properties.apply(located);
+                }
+            } else if (!status.isDirectory()) {
+                throw new PartFailure(directory + " exists and is not a directory but " + status.type()
+                        .description() + (status.isLink() ? " (batou does not follow it)" : "")
+                        + ": remove it or choose another path");
+            } else {
+                changes.addAll(properties.differences(located));
+                if (apply) {
+                    properties.apply(located);
+                }
             }
-        } else if (!Files.isDirectory(directory)) {
-            throw new PartFailure(directory + " exists and is not a directory: remove it or choose another path");
-        } else {
-            changes.addAll(properties.differences(directory));
-            if (apply) {
-                properties.apply(directory);
+            if (source != null) {
+                try (SafeDirectory target = located.status().isDirectory() ? located.openDirectory() : null) {
+                    sync(context, directory, target, changes, apply);
+                }
             }
-        }
-        if (source != null) {
-            sync(context, directory, changes, apply);
         }
         return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
     }
 
-    private void sync(PartContext context, Path directory, List<Change> changes, boolean apply)
-            throws IOException, PartFailure {
-        Path folder = context.projectFile(source);
-        if (!Files.isDirectory(folder)) {
+    /** A file or folder of the source folder: its permission bits and where it is read (links followed). */
+    private record SourceEntry(boolean directory, Set<PosixFilePermission> permissions, Path file) {
+    }
+
+    /** Syncs the source folder into {@code target} (null when it does not exist yet, while predicting). */
+    private void sync(PartContext context, Path directory, SafeDirectory target, List<Change> changes,
+            boolean apply) throws IOException, PartFailure {
+        Path folder = context.projectFile(source).toAbsolutePath();
+        if (!TargetFiles.isDirectory(folder)) {
             throw new PartFailure("source folder '" + source + "' of " + directory + " not found (looked for "
                     + folder + ")");
         }
         Excludes excludes = new Excludes(exclude);
-        TreeSet<Path> wanted = new TreeSet<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                Path relative = folder.relativize(dir);
-                if (!dir.equals(folder) && excludes.matches(relative)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                wanted.add(relative);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                Path relative = folder.relativize(file);
-                if (!excludes.matches(relative) && Files.isRegularFile(file)) {
-                    wanted.add(relative);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        for (Path relative : wanted) {
-            if (relative.toString().isEmpty()) {
-                continue;
-            }
-            Path from = folder.resolve(relative);
-            Path to = directory.resolve(relative.toString());
-            PathProperties wantedProperties = properties
-                    .withMode(FileModes.mode(Files.getPosixFilePermissions(from)));
-            if (Files.isDirectory(from)) {
-                syncDirectory(to, wantedProperties, changes, apply);
-            } else {
-                syncFile(from, to, wantedProperties, changes, apply);
-            }
+        TreeMap<Path, SourceEntry> wanted = new TreeMap<>();
+        try (SafeDirectory from = SafeDirectory.open(folder, false)) {
+            collect(from, Path.of(""), excludes, wanted, 0);
         }
-        if (delete && Files.isDirectory(directory)) {
-            for (Path extra : extras(directory, wanted, excludes)) {
-                changes.add(new Change.Other("remove " + extra));
+        Map<Path, SafeDirectory> opened = new HashMap<>();
+        try {
+            for (Map.Entry<Path, SourceEntry> entry : wanted.entrySet()) {
+                Path relative = entry.getKey();
+                SafeDirectory parent = relative.getParent() == null ? target : opened.get(relative.getParent());
+                String name = relative.getFileName().toString();
+                Path to = directory.resolve(relative.toString());
+                PathProperties wantedProperties = properties
+                        .withMode(FileModes.mode(entry.getValue().permissions()));
+                if (entry.getValue().directory()) {
+                    SafeDirectory child = syncDirectory(parent, name, to, wantedProperties, changes, apply);
+                    if (child != null) {
+                        opened.put(relative, child);
+                    }
+                } else {
+                    syncFile(entry.getValue().file(), parent, name, to, wantedProperties, changes, apply);
+                }
+            }
+        } finally {
+            opened.values().forEach(SafeDirectory::close);
+        }
+        if (delete && target != null) {
+            List<Path> extras = new ArrayList<>();
+            extras(target, Path.of(""), wanted, excludes, extras, 0);
+            extras.sort(null);
+            for (Path extra : extras) {
+                changes.add(new Change.Other("remove " + directory.resolve(extra.toString())));
                 if (apply) {
-                    TargetFiles.removeTree(extra);
+                    TargetFiles.removeTree(directory.resolve(extra.toString()));
                 }
             }
         }
     }
 
-    private static void syncDirectory(Path to, PathProperties wanted, List<Change> changes, boolean apply)
-            throws IOException, PartFailure {
-        if (Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
-            changes.addAll(wanted.differences(to));
-            if (apply) {
-                wanted.apply(to);
-            }
-            return;
+    /**
+     * Adds what the source folder {@code from} (at {@code relative}) holds to {@code wanted}: folders, and files or
+     * links to files (read through the link, when it may be followed); links to folders are skipped.
+     */
+    private static void collect(SafeDirectory from, Path relative, Excludes excludes,
+            TreeMap<Path, SourceEntry> wanted, int depth) throws IOException, PartFailure {
+        if (depth > SafeDirectory.MAX_TREE_DEPTH) {
+            throw new PartFailure("source folder " + from.path() + " is more than " + SafeDirectory.MAX_TREE_DEPTH
+                    + " levels deep");
         }
-        if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+        for (String name : from.list()) {
+            Path entry = relative.resolve(name);
+            if (excludes.matches(entry)) {
+                continue;
+            }
+            FileStatus status = from.status(name);
+            if (status.isDirectory()) {
+                wanted.put(entry, new SourceEntry(true, status.permissions(), from.path(name)));
+                try (SafeDirectory child = from.open(name)) {
+                    collect(child, entry, excludes, wanted, depth + 1);
+                }
+            } else if (status.isFile() || status.isLink()) {
+                try (SafePath file = SafePath.following(from.path(name))) {
+                    FileStatus followed = file.status();
+                    if (followed.isFile()) {
+                        wanted.put(entry, new SourceEntry(false, followed.permissions(), from.path(name)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Converges the directory {@code name} of {@code parent} (null: missing); returns it open when it exists. */
+    private static SafeDirectory syncDirectory(SafeDirectory parent, String name, Path to, PathProperties wanted,
+            List<Change> changes, boolean apply) throws IOException, PartFailure {
+        FileStatus status = parent == null ? null : parent.status(name);
+        if (status != null && status.isDirectory()) {
+            changes.addAll(wanted.differences(parent.at(name)));
+            if (apply) {
+                wanted.apply(parent.at(name));
+            }
+            return parent.open(name);
+        }
+        if (status != null && status.exists()) {
             throw new PartFailure(to + " is in the way of a directory of the source: remove it");
         }
         changes.add(new Change.Other("create directory " + to));
-        if (apply) {
-            Files.createDirectory(to);
-            wanted.apply(to);
+        if (!apply) {
+            return null;
         }
+        parent.createDirectory(name);
+        wanted.apply(parent.at(name));
+        return parent.open(name);
     }
 
-    private static void syncFile(Path from, Path to, PathProperties wanted, List<Change> changes, boolean apply)
-            throws IOException, PartFailure {
-        byte[] bytes = Files.readAllBytes(from);
-        byte[] existing = TargetFiles.readIfExists(to);
-        if (existing == null || !Arrays.equals(existing, bytes)) {
-            changes.add(TargetFiles.change(to, existing, bytes, StandardCharsets.UTF_8, false));
-            if (apply) {
-                TargetFiles.write(to, bytes, wanted);
-            }
+    private static void syncFile(Path from, SafeDirectory parent, String name, Path to, PathProperties wanted,
+            List<Change> changes, boolean apply) throws IOException, PartFailure {
+        byte[] bytes;
+        try (SafePath source = SafePath.following(from)) {
+            bytes = source.read(Integer.MAX_VALUE - 8);
+        }
+        if (parent == null) {
+            changes.add(TargetFiles.change(to, null, bytes, StandardCharsets.UTF_8, false));
             return;
         }
-        changes.addAll(wanted.differences(to));
-        if (apply) {
-            wanted.apply(to);
+        SafePath file = parent.at(name);
+        List<Change> fileChanges = TargetFiles.differences(file, bytes, StandardCharsets.UTF_8, false, wanted);
+        changes.addAll(fileChanges);
+        if (apply && !fileChanges.isEmpty()) {
+            TargetFiles.converge(file, bytes, wanted);
         }
     }
 
     /** What is in {@code directory} but neither wanted nor excluded; below an extra directory nothing more. */
-    private static List<Path> extras(Path directory, TreeSet<Path> wanted, Excludes excludes) throws IOException {
-        List<Path> extras = new ArrayList<>();
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                Path relative = directory.relativize(dir);
-                if (dir.equals(directory)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                if (excludes.matches(relative)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                if (!wanted.contains(relative)) {
-                    extras.add(dir);
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
+    private static void extras(SafeDirectory directory, Path relative, TreeMap<Path, SourceEntry> wanted,
+            Excludes excludes, List<Path> extras, int depth) throws IOException {
+        for (String name : directory.list()) {
+            Path entry = relative.resolve(name);
+            if (excludes.matches(entry)) {
+                continue;
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                Path relative = directory.relativize(file);
-                if (!excludes.matches(relative) && !wanted.contains(relative)) {
-                    extras.add(file);
+            SourceEntry source = wanted.get(entry);
+            if (source == null) {
+                extras.add(entry);
+            } else if (source.directory() && directory.status(name).isDirectory()) { // as deep as the source
+                try (SafeDirectory child = directory.open(name)) {
+                    extras(child, entry, wanted, excludes, extras, depth + 1);
                 }
-                return FileVisitResult.CONTINUE;
             }
-        });
-        extras.sort(null);
-        return extras;
+        }
     }
 
     /** The exclude globs: with a {@code /} matched against the relative path, without against every name. */

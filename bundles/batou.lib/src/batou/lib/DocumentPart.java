@@ -2,11 +2,10 @@ package batou.lib;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -23,7 +22,8 @@ import batou.model.plan.PartNode;
  * A JSON or YAML file ({@code json} and {@code yaml} parts) written from {@code data} with {@code overrides}
  * merged over it (nested maps merge, other values replace), in UTF-8 with a trailing newline. Like a file part, it
  * is written atomically and only when its text differs, with mode, owner and group, and missing parent directories
- * when {@code leading}. The text is marked sensitive when data or overrides are.
+ * when {@code leading}. The text is marked sensitive when data or overrides are, and the file is then private
+ * unless {@code mode} is given.
  */
 final class DocumentPart implements Part {
 
@@ -49,9 +49,9 @@ final class DocumentPart implements Part {
         Object over = attributes.node().attributes().get("overrides");
         this.overrides = over == null ? Map.of() : (Map<?, ?>) over;
         this.format = format;
-        this.properties = PathProperties.of(attributes);
         this.leading = attributes.bool("leading", true);
         this.sensitive = attributes.sensitive("data") || attributes.sensitive("overrides");
+        this.properties = PathProperties.of(attributes).privateContent(sensitive);
     }
 
     static DocumentPart json(PartNode node) {
@@ -86,29 +86,18 @@ final class DocumentPart implements Part {
         Path target = context.target(path);
         byte[] wanted = wanted();
         properties.check(target);
-        byte[] existing = TargetFiles.readIfExists(target);
-        List<Change> changes = new ArrayList<>();
-        if (existing == null) {
-            changes.add(TargetFiles.change(target, null, wanted, StandardCharsets.UTF_8, sensitive));
-        } else {
-            if (!Arrays.equals(existing, wanted)) {
-                changes.add(TargetFiles.change(target, existing, wanted, StandardCharsets.UTF_8, sensitive));
-            }
-            changes.addAll(properties.differences(target));
+        try (SafePath file = SafePath.of(target)) {
+            List<Change> changes = TargetFiles.differences(file, wanted, StandardCharsets.UTF_8, sensitive,
+                    properties);
+            return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
         }
-        return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
     }
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
-        Path target = context.target(path);
         byte[] wanted = wanted();
-        TargetFiles.ensureParent(target, leading);
-        byte[] existing = TargetFiles.readIfExists(target);
-        if (existing == null || !Arrays.equals(existing, wanted)) {
-            TargetFiles.write(target, wanted, properties);
-        } else {
-            properties.apply(target);
+        try (SafePath file = TargetFiles.locate(context.target(path), leading)) {
+            TargetFiles.converge(file, wanted, properties);
         }
     }
 }

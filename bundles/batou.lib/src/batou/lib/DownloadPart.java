@@ -1,20 +1,21 @@
 package batou.lib;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-import batou.engine.parts.AtomicFiles;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -71,11 +72,16 @@ final class DownloadPart implements Part {
         uri();
         Path target = context.target(path);
         properties.check(target);
-        if (matches(target, expected)) {
-            List<Change> changes = properties.differences(target);
-            return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
+        try (SafePath file = SafePath.of(target)) {
+            if (matches(file, expected)) {
+                List<Change> changes = properties.differences(file);
+                return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
+            }
         }
-        boolean cached = matches(context.target(CACHE).resolve(expected), expected);
+        boolean cached;
+        try (SafePath file = SafePath.of(context.target(CACHE).resolve(expected))) {
+            cached = matches(file, expected);
+        }
         return Verdict.update(new Change.Other((cached ? "copy " + url + " from the download cache to "
                 : "download " + url + " to ") + target));
     }
@@ -84,45 +90,47 @@ final class DownloadPart implements Part {
     public void update(PartContext context, Verdict verdict) throws Exception {
         String expected = expected();
         URI uri = uri();
-        Path target = context.target(path);
-        if (matches(target, expected)) {
-            properties.apply(target);
-            return;
-        }
-        TargetFiles.ensureParent(target, true);
         Path cached = context.target(CACHE).resolve(expected);
-        Path directory = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", AtomicFiles.TEMPORARY_SUFFIX);
-        try {
-            if (matches(cached, expected)) {
-                Files.copy(cached, temporary, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                fetch(uri, temporary);
-                String actual = Checksums.sha256(temporary);
-                if (!actual.equals(expected)) {
-                    throw new PartFailure("checksum mismatch for " + url + ": expected " + expected + ", got "
-                            + actual);
+        try (SafePath file = TargetFiles.locate(context.target(path), true)) {
+            if (!matches(file, expected)) {
+                boolean fromCache;
+                try (SafePath cache = SafePath.of(cached)) {
+                    fromCache = matches(cache, expected);
+                    if (fromCache) {
+                        file.write(out -> copy(cache, out), temporary -> temporary.setPermissions(mode()));
+                    }
                 }
-                keep(temporary, cached);
+                if (!fromCache) {
+                    file.write(out -> fetch(uri, out), temporary -> {
+                        String actual = Checksums.sha256(temporary);
+                        if (!actual.equals(expected)) {
+                            throw new PartFailure("checksum mismatch for " + url + ": expected " + expected
+                                    + ", got " + actual);
+                        }
+                        temporary.setPermissions(mode());
+                    });
+                    keep(file, cached);
+                }
             }
-            Files.setPosixFilePermissions(temporary, properties.mode() == null
-                    ? PosixFilePermissions.fromString("rw-r--r--") : properties.permissions());
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("cannot replace " + target + " atomically: " + e.getMessage(), e);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
+            properties.apply(file);
         }
-        properties.apply(target);
     }
 
-    private static boolean matches(Path file, String expected) throws IOException {
-        return Files.isRegularFile(file) && Checksums.sha256(file).equals(expected);
+    private Set<PosixFilePermission> mode() throws PartFailure {
+        return properties.mode() == null ? PosixFilePermissions.fromString("rw-r--r--") : properties.permissions();
     }
 
-    private void fetch(URI uri, Path destination) throws IOException, PartFailure, InterruptedException {
+    private static boolean matches(SafePath file, String expected) throws IOException {
+        return file.status().isFile() && Checksums.sha256(file).equals(expected);
+    }
+
+    private static void copy(SafePath file, OutputStream out) throws IOException {
+        try (InputStream in = file.newInputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    private void fetch(URI uri, OutputStream out) throws IOException, PartFailure {
         if (uri.getScheme().equalsIgnoreCase("file")) {
             Path source;
             try {
@@ -130,46 +138,42 @@ final class DownloadPart implements Part {
             } catch (IllegalArgumentException e) {
                 throw new PartFailure("download: '" + url + "' is not a valid file URL: " + e.getMessage());
             }
-            if (!Files.isRegularFile(source)) {
-                throw new PartFailure("download of " + url + " failed: " + source + " does not exist");
+            try (SafePath file = SafePath.following(source)) {
+                if (!file.status().isFile()) {
+                    throw new PartFailure("download of " + url + " failed: " + source + " does not exist");
+                }
+                copy(file, out);
             }
-            Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
             return;
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(REQUEST_TIMEOUT_SECONDS))
                 .GET().build();
-        HttpResponse<Path> response;
+        HttpResponse<InputStream> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofFile(destination));
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new PartFailure("download of " + url + " failed: " + Reasons.of(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartFailure("download of " + url + " was interrupted", e);
         }
-        if (response.statusCode() != 200) {
-            throw new PartFailure("download of " + url + " failed: HTTP status " + response.statusCode());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new PartFailure("download of " + url + " failed: HTTP status " + response.statusCode());
+            }
+            body.transferTo(out);
         }
     }
 
     /** Keeps a verified download in the cache; a cache that cannot be written only costs a later download. */
-    private static void keep(Path file, Path cached) {
-        Path temporary = null;
-        try {
-            Files.createDirectories(cached.getParent());
-            temporary = Files.createTempFile(cached.getParent(), "." + cached.getFileName() + ".",
-                    AtomicFiles.TEMPORARY_SUFFIX);
-            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temporary, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    private static void keep(SafePath file, Path cached) {
+        try (SafePath cache = SafePath.creatingParents(cached)) {
+            cache.write(out -> copy(file, out),
+                    temporary -> temporary.setPermissions(PosixFilePermissions.fromString("rw-------")));
         } catch (IOException e) {
             // best effort
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // best effort
-                }
-            }
         }
     }
 }

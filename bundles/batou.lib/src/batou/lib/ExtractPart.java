@@ -3,262 +3,180 @@ package batou.lib;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
-import batou.engine.parts.AtomicFiles;
+import batou.engine.files.FileAccessException;
+import batou.engine.files.FileStatus;
+import batou.engine.files.SafeDirectory;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
 import batou.engine.parts.Verdict;
-import batou.engine.processes.CommandResult;
+import batou.lib.internal.ArchiveReader;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.Checksums;
-import batou.lib.internal.ShellCommand;
-import batou.lib.internal.TargetFiles;
+import batou.lib.internal.Extraction;
+import batou.lib.internal.TarReader;
+import batou.lib.internal.XzInput;
+import batou.lib.internal.ZipReader;
 import batou.model.plan.PartNode;
 
 /**
  * Unpacks {@code archive} into the directory {@code target}, dropping {@code strip} leading path components of
  * every entry (entries with no more components than that are skipped). The format comes from the file name:
- * {@code .tar.gz}/{@code .tgz} and {@code .tar.xz}/{@code .txz} are unpacked with the host's {@code tar} command
- * ({@code -xzf}/{@code -xJf}, owners not restored, after listing the entries with {@code -t}); {@code .zip} with
- * java.util.zip (files get mode 0644, as zip entries carry no Unix modes there).
+ * {@code .tar.gz}/{@code .tgz}, {@code .tar.xz}/{@code .txz} (decompressed by the host's {@code xz}) and
+ * {@code .zip} (files get mode 0644, as zip entries carry no Unix modes there). batou reads the archive itself
+ * (see {@link Extraction}) and writes every entry through {@link SafeDirectory}; owners are not restored.
  *
  * <p>The archive's SHA-256 is recorded in {@code <target>/.batou-extracted}; while it matches, the part is up to
- * date. An update unpacks into a temporary sibling directory of target first, refusing any entry that would land
- * outside it (absolute names, {@code ..} components, symbolic links pointing outside), then merges it into target:
- * every path of the archive replaces the same path in target, and files of target that are not in the archive are
- * kept. A refused archive changes nothing in target.
+ * date. An update unpacks into a private temporary sibling directory of target first, refusing entries that would
+ * land outside it (absolute names, {@code ..} components, symbolic links leading outside, hard links to anything
+ * but an earlier file of the archive), devices and named pipes, and more than {@code max_size} bytes; it drops
+ * set-user-ID and set-group-ID bits unless {@code keep_setuid}; then it merges into target: every path of the
+ * archive replaces the same path in target, and files of target that are not in the archive are kept. A refused
+ * archive changes nothing in target.
  */
 final class ExtractPart implements Part {
 
     static final String MARKER = ".batou-extracted";
-    private static final long TAR_TIMEOUT_SECONDS = 1800;
+    static final long DEFAULT_MAX_SIZE = 1L << 30;
 
     private final String archive;
     private final String target;
     private final long strip;
+    private final long maxSize;
+    private final boolean keepSetuid;
 
     ExtractPart(PartNode node) {
         Attributes attributes = Attributes.of(node);
         this.archive = attributes.requiredString("archive");
         this.target = attributes.requiredString("target");
         this.strip = attributes.integer("strip", 0L);
+        this.maxSize = attributes.integer("max_size", DEFAULT_MAX_SIZE);
+        this.keepSetuid = attributes.bool("keep_setuid", false);
     }
 
     /**
-     * The tar compression flag of an archive named {@code name}, {@code zip} for zip archives, or null when the
-     * name tells no format (the schema refuses such an archive while configuring).
+     * The compression of an archive named {@code name}: {@code gz}, {@code xz} or {@code zip}, or null when the name
+     * tells no format (the schema refuses such an archive while configuring).
      */
     static String format(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         if (lower.endsWith(".tar.gz") || lower.endsWith(".tgz")) {
-            return "z";
+            return "gz";
         }
         if (lower.endsWith(".tar.xz") || lower.endsWith(".txz")) {
-            return "J";
+            return "xz";
         }
         return lower.endsWith(".zip") ? "zip" : null;
+    }
+
+    private static String format(Path file) throws PartFailure {
+        String format = format(file.getFileName().toString());
+        if (format == null) {
+            throw new PartFailure("cannot extract " + file + ": unknown archive format (use .tar.gz, .tgz, .tar.xz or"
+                    + " .zip)");
+        }
+        return format;
     }
 
     @Override
     public Verdict verify(PartContext context) throws Exception {
         Path file = context.target(archive);
         Path directory = context.target(target);
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new PartFailure("extract target " + directory + " is not a directory");
-        }
-        Change change = new Change.Other("extract " + file + " into " + directory);
-        if (!Files.isRegularFile(file)) {
-            if (context.predict()) {
-                // an earlier part (a download) may create it
-                return Verdict.update(change);
+        format(file);
+        try (SafePath located = SafePath.of(directory)) {
+            requireDirectoryOrMissing(located);
+            Change change = new Change.Other("extract " + file + " into " + directory);
+            try (SafePath source = SafePath.following(file)) {
+                if (!source.status().isFile()) {
+                    if (context.predict()) {
+                        // an earlier part (a download) may create it
+                        return Verdict.update(change);
+                    }
+                    throw new PartFailure("archive " + file + " does not exist");
+                }
+                return extracted(located, Checksums.sha256(source)) ? Verdict.upToDate() : Verdict.update(change);
             }
-            throw new PartFailure("archive " + file + " does not exist");
         }
-        Path marker = directory.resolve(MARKER);
-        if (Files.isRegularFile(marker)
-                && Files.readString(marker, StandardCharsets.UTF_8).strip().equals(Checksums.sha256(file))) {
-            return Verdict.upToDate();
+    }
+
+    /** True when the marker in the target directory records {@code sha256}. */
+    private static boolean extracted(SafePath directory, String sha256) throws IOException {
+        if (!directory.status().isDirectory()) {
+            return false;
         }
-        return Verdict.update(change);
+        try (SafeDirectory opened = directory.openDirectory()) {
+            return opened.status(MARKER).isFile()
+                    && new String(opened.read(MARKER, 1024), StandardCharsets.UTF_8).strip().equals(sha256);
+        }
+    }
+
+    private static void requireDirectoryOrMissing(SafePath located) throws IOException, PartFailure {
+        FileStatus status = located.status();
+        if (status.exists() && !status.isDirectory()) {
+            throw new PartFailure("extract target " + located.path() + " is not a directory"
+                    + (status.isLink() ? " but a symbolic link (batou does not follow it)" : ""));
+        }
     }
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
         Path file = context.target(archive);
         Path directory = context.target(target).toAbsolutePath();
-        String format = format(file.getFileName().toString());
-        if (!Files.isRegularFile(file)) {
-            throw new PartFailure("archive " + file + " does not exist");
+        String format = format(file);
+        try (SafePath source = SafePath.following(file); SafePath located = SafePath.creatingParents(directory)) {
+            if (!source.status().isFile()) {
+                throw new PartFailure("archive " + file + " does not exist");
+            }
+            requireDirectoryOrMissing(located);
+            String sha256 = Checksums.sha256(source);
+            SafeDirectory parent = located.parent();
+            SafeDirectory staging = parent.createTemporaryDirectory(located.name());
+            try (staging) {
+                Extraction extraction = new Extraction(staging, file.toString(), directory, strip, maxSize,
+                        keepSetuid);
+                try (ArchiveReader reader = reader(format, source.newInputStream(), file, context)) {
+                    extraction.unpack(reader);
+                } catch (FileAccessException e) {
+                    throw e;
+                } catch (IOException e) {
+                    // a damaged archive: gzip, xz or zip say what they found
+                    throw new PartFailure("cannot extract " + file + ": " + e.getMessage());
+                }
+                try (SafeDirectory existing = located.status().isDirectory() ? located.openDirectory() : null) {
+                    extraction.checkLinks(existing);
+                }
+                if (!located.status().exists()) {
+                    located.createDirectory();
+                }
+                try (SafeDirectory into = located.openDirectory()) {
+                    extraction.mergeInto(into);
+                    into.write(MARKER, (sha256 + "\n").getBytes(StandardCharsets.UTF_8),
+                            marker -> marker.setPermissions(PosixFilePermissions.fromString("rw-r--r--")));
+                }
+            } finally {
+                parent.deleteTree(staging.path().getFileName().toString());
+            }
         }
-        String sha256 = Checksums.sha256(file);
-        Path parent = directory.getParent();
-        Files.createDirectories(parent);
-        removeLeftovers(parent, directory.getFileName().toString());
-        Path temporary = Files.createDirectory(parent.resolve("." + directory.getFileName() + "."
-                + Long.toHexString(System.nanoTime()) + AtomicFiles.TEMPORARY_SUFFIX));
+    }
+
+    private static ArchiveReader reader(String format, InputStream in, Path file, PartContext context)
+            throws IOException, PartFailure {
         try {
-            if (format.equals("zip")) {
-                unzip(context, file, temporary);
-            } else {
-                untar(context, file, format, temporary);
-            }
-            checkLinks(file, temporary);
-            Files.createDirectories(directory);
-            merge(temporary, directory);
-            AtomicFiles.write(directory.resolve(MARKER), (sha256 + "\n").getBytes(StandardCharsets.UTF_8), null);
-        } finally {
-            TargetFiles.removeTree(temporary);
-        }
-    }
-
-    private PartFailure escapes(PartContext context, Path file, String entry) {
-        return new PartFailure("extract " + file + ": entry '" + entry + "' would escape "
-                + context.target(target));
-    }
-
-    /** Fails for absolute entry names and names with a {@code ..} component. */
-    private void checkName(PartContext context, Path file, String entry) throws PartFailure {
-        if (entry.startsWith("/")) {
-            throw escapes(context, file, entry);
-        }
-        for (String component : entry.split("/")) {
-            if (component.equals("..")) {
-                throw escapes(context, file, entry);
-            }
-        }
-    }
-
-    private void untar(PartContext context, Path file, String flag, Path into) throws Exception {
-        CommandResult list = tar(context, "-t" + flag + "f", file.toString());
-        for (String entry : list.stdout().lines().toList()) {
-            checkName(context, file, entry);
-        }
-        tar(context, "-x" + flag + "f", file.toString(), "-C", into.toString(), "--no-same-owner",
-                "--strip-components=" + strip);
-    }
-
-    private CommandResult tar(PartContext context, String... arguments) throws Exception {
-        String[] words = new String[arguments.length + 1];
-        words[0] = "tar";
-        System.arraycopy(arguments, 0, words, 1, arguments.length);
-        String line = ShellCommand.line(words);
-        CommandResult result = ShellCommand.run(context, line, TAR_TIMEOUT_SECONDS);
-        if (result.timedOut()) {
-            throw new PartFailure(line + " timed out after " + TAR_TIMEOUT_SECONDS + " s");
-        }
-        if (result.exitCode() != 0) {
-            throw new PartFailure(line + " exited with " + result.exitCode() + ": " + result.tail(10));
-        }
-        return result;
-    }
-
-    private void unzip(PartContext context, Path file, Path into) throws Exception {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            List<? extends ZipEntry> entries = zip.stream().toList();
-            for (ZipEntry entry : entries) {
-                checkName(context, file, entry.getName());
-            }
-            for (ZipEntry entry : entries) {
-                String[] components = entry.getName().split("/");
-                List<String> kept = new ArrayList<>();
-                for (int i = 0; i < components.length; i++) {
-                    if (i >= strip && !components[i].isEmpty() && !components[i].equals(".")) {
-                        kept.add(components[i]);
-                    }
-                }
-                if (kept.isEmpty() || components.length <= strip) {
-                    continue;
-                }
-                Path destination = into.resolve(String.join("/", kept)).normalize();
-                if (!destination.startsWith(into)) {
-                    throw escapes(context, file, entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.createDirectories(destination.getParent());
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Fails for symbolic links that point outside the unpacked tree. */
-    private void checkLinks(Path file, Path root) throws IOException, PartFailure {
-        List<String> escaping = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
-                if (attributes.isSymbolicLink()) {
-                    Path link = Files.readSymbolicLink(path);
-                    if (link.isAbsolute() || !path.getParent().resolve(link).normalize().startsWith(root)) {
-                        escaping.add(root.relativize(path) + " -> " + link);
-                        return FileVisitResult.TERMINATE;
-                    }
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        if (!escaping.isEmpty()) {
-            throw new PartFailure("extract " + file + ": entry '" + escaping.get(0)
-                    + "' is a symbolic link that points outside the target");
-        }
-    }
-
-    /** Moves everything below {@code from} to the same place below {@code to}, replacing what is there. */
-    private static void merge(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
-                    throws IOException {
-                if (directory.equals(from)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                Path destination = to.resolve(from.relativize(directory).toString());
-                if (!Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                    TargetFiles.removeTree(destination);
-                    Files.createDirectory(destination);
-                    Files.setPosixFilePermissions(destination, Files.getPosixFilePermissions(directory));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
-                Path destination = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(destination, LinkOption.NOFOLLOW_LINKS)) {
-                    TargetFiles.removeTree(destination);
-                }
-                Files.move(path, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    /** Removes temporary directories of runs that were killed while extracting. */
-    private static void removeLeftovers(Path parent, String name) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent,
-                entry -> entry.getFileName().toString().startsWith("." + name + ".")
-                        && entry.getFileName().toString().endsWith(AtomicFiles.TEMPORARY_SUFFIX))) {
-            for (Path leftover : leftovers) {
-                TargetFiles.removeTree(leftover);
-            }
+            return switch (format) {
+                case "gz" -> new TarReader(new GZIPInputStream(in, 65536), file.toString());
+                case "xz" -> new TarReader(XzInput.open(in, context.environment()), file.toString());
+                default -> new ZipReader(in, file.toString());
+            };
+        } catch (ZipException e) {
+            in.close();
+            throw new PartFailure("cannot extract " + file + ": it is not a gzip archive (" + e.getMessage() + ")");
         }
     }
 }

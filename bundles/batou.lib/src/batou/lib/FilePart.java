@@ -2,14 +2,12 @@ package batou.lib;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import batou.engine.files.SafePath;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.PartFailure;
@@ -17,6 +15,7 @@ import batou.engine.parts.Verdict;
 import batou.engine.parts.Change;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.PathProperties;
+import batou.lib.internal.ProjectSources;
 import batou.lib.internal.TargetFiles;
 import batou.model.parts.PartType;
 import batou.model.parts.Violation;
@@ -27,7 +26,8 @@ import batou.model.plan.PartNode;
  * text ({@code content}, encoded with {@code encoding}; for templates the text the model rendered), from base64
  * ({@code content_base64}, e.g. a binary secret file) or from a project file copied byte for byte ({@code source}).
  * Without any, only the file's existence and properties are managed: a missing file is created empty. A file that
- * is already right is not touched.
+ * is already right is not touched. A file whose content is sensitive is private unless {@code mode} is given (see
+ * {@link PathProperties}).
  */
 final class FilePart implements Part {
 
@@ -48,9 +48,9 @@ final class FilePart implements Part {
         this.base64 = base64;
         this.source = source;
         this.encoding = attributes.string("encoding", "utf-8");
-        this.properties = PathProperties.of(attributes);
         this.leading = attributes.bool("leading", true);
         this.sensitive = attributes.sensitive(PartType.RENDERED) || attributes.sensitive(BASE64);
+        this.properties = PathProperties.of(attributes).privateContent(sensitive);
     }
 
     /**
@@ -103,34 +103,20 @@ final class FilePart implements Part {
         Path target = context.target(path);
         byte[] wanted = wanted(context);
         properties.check(target);
-        byte[] existing = TargetFiles.readIfExists(target);
-        List<Change> changes = new ArrayList<>();
-        if (existing == null) {
-            changes.add(TargetFiles.change(target, null, wanted == null ? new byte[0] : wanted, charset(), sensitive));
-        } else {
-            if (wanted != null && !Arrays.equals(existing, wanted)) {
-                // a file that held a secret never shows its old content, also when the new one holds none
-                boolean hidden = sensitive || context.heldSensitiveContent(target);
-                changes.add(TargetFiles.change(target, existing, wanted, charset(), hidden));
-            }
-            changes.addAll(properties.differences(target));
+        try (SafePath file = SafePath.of(target)) {
+            // a file that held a secret never shows its old content, also when the new one holds none
+            boolean hidden = sensitive || context.heldSensitiveContent(target);
+            List<Change> changes = TargetFiles.differences(file, wanted, charset(), hidden, properties);
+            return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
         }
-        return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
     }
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
-        Path target = context.target(path);
         byte[] wanted = wanted(context);
-        TargetFiles.ensureParent(target, leading);
-        byte[] existing = TargetFiles.readIfExists(target);
-        if (existing == null) {
-            TargetFiles.write(target, wanted == null ? new byte[0] : wanted, properties);
-        } else if (wanted != null && !Arrays.equals(existing, wanted)) {
-            TargetFiles.write(target, wanted, properties);
-        } else {
-            properties.apply(target);
-            return;
+        Path target = context.target(path);
+        try (SafePath file = TargetFiles.locate(target, leading)) {
+            TargetFiles.converge(file, wanted, properties);
         }
         context.recordSensitiveContent(target, sensitive);
     }
@@ -144,12 +130,7 @@ final class FilePart implements Part {
             return Base64.getMimeDecoder().decode(base64);
         }
         if (source != null) {
-            Path file = context.projectFile(source);
-            if (!Files.isRegularFile(file)) {
-                throw new PartFailure("source file '" + source + "' of " + path + " not found (looked for " + file
-                        + ")");
-            }
-            return Files.readAllBytes(file);
+            return ProjectSources.read(context, source, path);
         }
         return null;
     }

@@ -1,7 +1,6 @@
 package batou.lib;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,9 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.RefSpec;
 
+import batou.engine.files.FileStatus;
+import batou.engine.files.SafeDirectory;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -29,7 +31,8 @@ import batou.model.plan.PartNode;
 /**
  * A git clone at a branch (its newest commit on the remote), a tag or a revision, with JGit. Verify asks the remote
  * what the branch or tag points to ({@code ls-remote}) and compares with the checkout; update clones or fetches and
- * checks out. Local modifications are discarded unless {@code keep_local_changes}.
+ * checks out. Local modifications are discarded unless {@code keep_local_changes}. The clone's path is checked
+ * through {@link SafePath}: a link there, or one on the way that another user could have planted, is refused.
  */
 final class GitPart implements Part {
 
@@ -63,7 +66,7 @@ final class GitPart implements Part {
     @Override
     public Verdict verify(PartContext context) throws Exception {
         Path clone = context.target(path);
-        if (!Files.isDirectory(clone.resolve(".git"))) {
+        if (!isClone(clone)) {
             return Verdict.update(new Change.Other("clone " + url + " (" + wantedName() + ") into " + clone));
         }
         List<Change> changes = new ArrayList<>();
@@ -94,11 +97,11 @@ final class GitPart implements Part {
             remoteCommit(); // fails early, naming what the remote has, when the branch or tag does not exist
         }
         try {
-            if (!Files.isDirectory(clone.resolve(".git"))) {
-                if (Files.exists(clone) && !isEmptyDirectory(clone)) {
+            if (!isClone(clone)) {
+                if (!isMissingOrEmpty(clone)) {
                     throw new PartFailure(clone + " exists and is not a git clone: move it away, or choose another path");
                 }
-                Files.createDirectories(clone.getParent());
+                SafeDirectory.open(clone.getParent(), true).close();
                 Git.cloneRepository().setURI(url).setDirectory(clone.toFile()).setNoCheckout(true).call().close();
             }
             try (Git git = Git.open(clone.toFile())) {
@@ -190,9 +193,35 @@ final class GitPart implements Part {
                 : List.of();
     }
 
-    private static boolean isEmptyDirectory(Path directory) throws IOException {
-        try (var entries = Files.list(directory)) {
-            return Files.isDirectory(directory) && entries.findAny().isEmpty();
+    /**
+     * True when {@code clone} is a directory with a {@code .git} directory. A link there (or on the way that another
+     * user could have planted) is refused: JGit works by path and would follow it.
+     */
+    private static boolean isClone(Path clone) throws IOException, PartFailure {
+        try (SafePath located = SafePath.of(clone)) {
+            FileStatus status = located.status();
+            if (status.isLink()) {
+                throw new PartFailure(clone + " is a symbolic link: batou does not clone into, or reset, what a"
+                        + " link points to; use the path it points to, or remove the link");
+            }
+            if (!status.isDirectory()) {
+                return false;
+            }
+            try (SafeDirectory directory = located.openDirectory()) {
+                return directory.status(".git").isDirectory();
+            }
+        }
+    }
+
+    private static boolean isMissingOrEmpty(Path clone) throws IOException {
+        try (SafePath located = SafePath.of(clone)) {
+            FileStatus status = located.status();
+            if (!status.isDirectory()) {
+                return !status.exists();
+            }
+            try (SafeDirectory directory = located.openDirectory()) {
+                return directory.list().isEmpty();
+            }
         }
     }
 }

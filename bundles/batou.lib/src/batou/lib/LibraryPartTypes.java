@@ -94,7 +94,12 @@ public final class LibraryPartTypes implements PartTypeProvider {
                             .with(LibraryConstraints.ARCHIVE),
                             required("target", AttributeType.PATH, "the directory to unpack into"),
                             optional("strip", AttributeType.INT, 0L, "leading path components to drop")
-                                    .with(AttributeConstraint.range(0, 1000, ""))),
+                                    .with(AttributeConstraint.range(0, 1000, "")),
+                            optional("max_size", AttributeType.INT, ExtractPart.DEFAULT_MAX_SIZE,
+                                    "most bytes the archive may unpack to, in all")
+                                    .with(AttributeConstraint.range(1, Long.MAX_VALUE, "bytes")),
+                            optional("keep_setuid", AttributeType.BOOL, Boolean.FALSE,
+                                    "keep set-user-ID and set-group-ID bits of the archive's files")),
                     ExtractPart::new),
             new ExecutableSchemaPartType("json", "a JSON file from data, merged with overrides",
                     List.of(PATH, required("data", AttributeType.MAP, "the document"),

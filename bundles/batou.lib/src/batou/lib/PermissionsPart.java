@@ -1,9 +1,11 @@
 package batou.lib;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import batou.engine.files.FileStatus;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -17,7 +19,7 @@ import batou.model.plan.PartNode;
 /**
  * The permission bits ({@code mode} part) or owner and group ({@code owner} part) of a path that something else
  * creates. While predicting, a path that does not exist yet (an earlier part would create it) is reported as a
- * change; when updating, it must exist.
+ * change; when updating, it must exist. A symbolic link at the path is refused, never followed.
  */
 final class PermissionsPart implements Part {
 
@@ -49,24 +51,39 @@ final class PermissionsPart implements Part {
     public Verdict verify(PartContext context) throws Exception {
         Path target = context.target(path);
         properties.check(target);
-        if (!Files.exists(target)) {
-            if (!context.predict()) {
-                throw missing(target);
-            }
-            List<Change> changes = wantedForMissing(target);
+        try (SafePath located = SafePath.of(target)) {
+            List<Change> changes = existing(located, context.predict()) ? properties.differences(located)
+                    : wantedForMissing(target);
             return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
         }
-        List<Change> changes = properties.differences(target);
-        return changes.isEmpty() ? Verdict.upToDate() : Verdict.update(changes);
     }
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
-        Path target = context.target(path);
-        if (!Files.exists(target)) {
-            throw missing(target);
+        try (SafePath located = SafePath.of(context.target(path))) {
+            existing(located, false);
+            properties.apply(located);
         }
-        properties.apply(target);
+    }
+
+    /**
+     * True when {@code located} is a file or directory; false when it is missing while predicting. A link is
+     * refused: a mode or owner part never changes what a link points to.
+     */
+    private boolean existing(SafePath located, boolean predict) throws IOException, PartFailure {
+        FileStatus status = located.status();
+        if (status.isFile() || status.isDirectory()) {
+            return true;
+        }
+        if (status.exists()) {
+            throw new PartFailure(located.path() + " is " + status.type().description() + ": a " + kind
+                    + " part changes a file or directory and never follows a link; name the file or directory"
+                    + " itself");
+        }
+        if (!predict) {
+            throw missing(located.path());
+        }
+        return false;
     }
 
     private List<Change> wantedForMissing(Path target) {

@@ -2,16 +2,14 @@ package batou.lib;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
+import batou.engine.files.FileAccessException;
+import batou.engine.files.SafeDirectory;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -60,30 +58,43 @@ final class PurgePart implements Part {
         }
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + String.join("/", segments));
         List<Path> matches = new ArrayList<>();
-        if (!Files.isDirectory(base, LinkOption.NOFOLLOW_LINKS)) {
-            return matches;
+        try (SafeDirectory root = openBase(base)) {
+            if (root != null) {
+                collect(root, base, Path.of(""), matcher, matches, 0);
+            }
         }
-        Path root = base;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
-                if (!directory.equals(root) && matcher.matches(root.relativize(directory))) {
-                    matches.add(directory);
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (matcher.matches(root.relativize(file))) {
-                    matches.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
         matches.sort(null);
         return matches;
+    }
+
+    /** The directory below which the pattern matches, or null when there is none. */
+    private static SafeDirectory openBase(Path base) throws IOException {
+        if (base.getParent() != null) {
+            try (SafePath located = SafePath.following(base)) {
+                if (!located.status().isDirectory()) {
+                    return null;
+                }
+            }
+        }
+        return SafeDirectory.open(base, false);
+    }
+
+    private static void collect(SafeDirectory directory, Path base, Path relative, PathMatcher matcher,
+            List<Path> matches, int depth) throws IOException {
+        for (String name : directory.list()) {
+            Path entry = relative.resolve(name);
+            if (matcher.matches(entry)) {
+                matches.add(base.resolve(entry.toString()));
+            } else if (directory.status(name).isDirectory()) {
+                if (depth >= SafeDirectory.MAX_TREE_DEPTH) {
+                    throw new FileAccessException("cannot purge below " + directory.path(name) + ": more than "
+                            + SafeDirectory.MAX_TREE_DEPTH + " directory levels");
+                }
+                try (SafeDirectory child = directory.open(name)) {
+                    collect(child, base, entry, matcher, matches, depth + 1);
+                }
+            }
+        }
     }
 
     private static boolean hasWildcard(String segment) {

@@ -1,10 +1,9 @@
 package batou.lib;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
+import batou.engine.files.FileStatus;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -32,36 +31,31 @@ final class SymlinkPart implements Part {
     @Override
     public Verdict verify(PartContext context) throws Exception {
         Path link = context.target(path);
-        if (Files.isSymbolicLink(link)) {
-            String current = Files.readSymbolicLink(link).toString();
-            return current.equals(target) ? Verdict.upToDate()
-                    : Verdict.update(new Change.Property(link.toString(), "link target", current, target));
+        try (SafePath located = SafePath.of(link)) {
+            FileStatus status = located.status();
+            if (status.isLink()) {
+                String current = located.readLink();
+                return current.equals(target) ? Verdict.upToDate()
+                        : Verdict.update(new Change.Property(link.toString(), "link target", current, target));
+            }
+            if (status.isDirectory()) {
+                throw directoryInTheWay(link);
+            }
+            if (status.exists()) {
+                return Verdict.update(new Change.Other("replace file " + link + " with a link to " + target));
+            }
+            return Verdict.update(new Change.Property(link.toString(), "link target", null, target));
         }
-        if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
-            throw directoryInTheWay(link);
-        }
-        if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-            return Verdict.update(new Change.Other("replace file " + link + " with a link to " + target));
-        }
-        return Verdict.update(new Change.Property(link.toString(), "link target", null, target));
     }
 
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
         Path link = context.target(path);
-        if (Files.isDirectory(link, LinkOption.NOFOLLOW_LINKS)) {
-            throw directoryInTheWay(link);
-        }
-        Path directory = link.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = directory.resolve("." + link.getFileName() + "." + ProcessHandle.current().pid()
-                + ".batou-link");
-        Files.deleteIfExists(temporary);
-        Files.createSymbolicLink(temporary, Path.of(target));
-        try {
-            Files.move(temporary, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
+        try (SafePath located = SafePath.creatingParents(link)) {
+            if (located.status().isDirectory()) {
+                throw directoryInTheWay(link);
+            }
+            located.createLink(target);
         }
     }
 

@@ -1,13 +1,14 @@
 package batou.lib;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
@@ -24,7 +25,8 @@ import batou.model.plan.PartNode;
 /**
  * A systemd unit {@code name} with the text {@code content} (for {@code source}, the text the model rendered), in
  * {@code ~/.config/systemd/user/} for {@code scope: user} (managed with {@code systemctl --user}) or
- * {@code /etc/systemd/system/} for {@code scope: system}. The unit file is written atomically when it differs,
+ * {@code /etc/systemd/system/} for {@code scope: system}. The unit file is written atomically when it differs (private
+ * when its content is sensitive),
  * followed by {@code daemon-reload}; an {@code enable}d unit that {@code is-enabled} does not report as enabled is
  * enabled; with {@code restart}, the unit is restarted when its file changed or an earlier part of the component
  * changed. The systemctl program is {@code systemctl} on the PATH when systemd runs on the host, or the executable
@@ -42,6 +44,7 @@ final class SystemdPart implements Part {
     private final boolean enable;
     private final boolean restart;
     private final boolean sensitive;
+    private final PathProperties properties;
 
     SystemdPart(PartNode node) {
         Attributes attributes = Attributes.of(node);
@@ -51,6 +54,7 @@ final class SystemdPart implements Part {
         this.enable = attributes.bool("enable", true);
         this.restart = attributes.bool("restart", true);
         this.sensitive = attributes.sensitive("content");
+        this.properties = PathProperties.none().privateContent(sensitive);
     }
 
     /** Where the unit file goes; the schema made sure of a file name, content and a scope of user or system. */
@@ -64,10 +68,10 @@ final class SystemdPart implements Part {
                 + " source")) : List.of();
     }
 
-    private String[] systemctl(PartContext context, String... arguments) throws PartFailure {
+    private String[] systemctl(PartContext context, String... arguments) throws IOException, PartFailure {
         String program = context.environment().get(OVERRIDE);
         if (program == null || program.isBlank()) {
-            if (!Files.isDirectory(Path.of("/run/systemd/system"))) {
+            if (!TargetFiles.isDirectory(Path.of("/run/systemd/system"))) {
                 throw new PartFailure("systemd is not running on this host");
             }
             Path found = ShellCommand.find("systemctl", context.environment());
@@ -91,14 +95,19 @@ final class SystemdPart implements Part {
         Path file = unitFile(context);
         systemctl(context);
         List<Change> changes = new ArrayList<>();
-        byte[] wanted = content.getBytes(StandardCharsets.UTF_8);
-        byte[] existing = TargetFiles.readIfExists(file);
-        boolean fileChanges = existing == null || !Arrays.equals(existing, wanted);
+        boolean fileChanges;
+        boolean exists;
+        try (SafePath unit = SafePath.of(file)) {
+            List<Change> unitChanges = TargetFiles.differences(unit, wanted(), StandardCharsets.UTF_8, sensitive,
+                    properties);
+            fileChanges = !unitChanges.isEmpty();
+            exists = unit.status().isFile();
+            changes.addAll(unitChanges);
+        }
         if (fileChanges) {
-            changes.add(TargetFiles.change(file, existing, wanted, StandardCharsets.UTF_8, sensitive));
             changes.add(new Change.Command(display("daemon-reload")));
         }
-        if (enable && (existing == null || !enabled(context))) {
+        if (enable && (!exists || !enabled(context))) {
             changes.add(new Change.Command(display("enable", name)));
         }
         if (restart && (fileChanges || context.earlierPartChanged())) {
@@ -110,12 +119,15 @@ final class SystemdPart implements Part {
     @Override
     public void update(PartContext context, Verdict verdict) throws Exception {
         Path file = unitFile(context);
-        byte[] wanted = content.getBytes(StandardCharsets.UTF_8);
-        byte[] existing = TargetFiles.readIfExists(file);
-        boolean fileChanges = existing == null || !Arrays.equals(existing, wanted);
+        boolean fileChanges;
+        try (SafePath unit = TargetFiles.locate(file, true)) {
+            fileChanges = !TargetFiles.differences(unit, wanted(), StandardCharsets.UTF_8, sensitive, properties)
+                    .isEmpty();
+            if (fileChanges) {
+                TargetFiles.converge(unit, wanted(), properties);
+            }
+        }
         if (fileChanges) {
-            TargetFiles.ensureParent(file, true);
-            TargetFiles.write(file, wanted, PathProperties.none());
             run(context, "daemon-reload");
         }
         if (enable && !enabled(context)) {
@@ -124,6 +136,10 @@ final class SystemdPart implements Part {
         if (restart && (fileChanges || context.earlierPartChanged())) {
             run(context, "restart", name);
         }
+    }
+
+    private byte[] wanted() {
+        return content.getBytes(StandardCharsets.UTF_8);
     }
 
     private boolean enabled(PartContext context) throws Exception {

@@ -7,25 +7,26 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
-import batou.engine.parts.AtomicFiles;
+import batou.engine.files.FileStatus;
+import batou.engine.files.SafePath;
 import batou.engine.parts.Change;
 import batou.engine.parts.PartFailure;
 
-/** Reading, comparing, describing and writing files on the target; shared by the file and directory parts. */
+/**
+ * Files with wanted bytes, mode, owner and group on the target, through {@link SafePath}: what the file, template,
+ * json, yaml, systemd and directory parts share. A symbolic link where a file with content is wanted is replaced
+ * (never read or written through); a directory, a special file (device, named pipe, socket), or a link where only
+ * the properties of an existing file are managed is a failure naming it.
+ */
 public final class TargetFiles {
 
     /** Larger files are not shown as text in changes. */
@@ -43,19 +44,79 @@ public final class TargetFiles {
         }
     }
 
-    /** The bytes of the regular file {@code path}, or null when nothing is there. */
-    public static byte[] readIfExists(Path path) throws IOException, PartFailure {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-            return null;
+    /**
+     * {@code path} located for an update: missing parent directories are created when {@code leading}, else their
+     * absence is a failure.
+     */
+    public static SafePath locate(Path path, boolean leading) throws IOException, PartFailure {
+        SafePath file = leading ? SafePath.creatingParents(path) : SafePath.of(path);
+        if (file.missingDirectory() != null) {
+            file.close();
+            throw new PartFailure("parent directory " + path.getParent() + " of " + path
+                    + " does not exist (leading: false; set leading: true or create it first)");
         }
-        if (Files.isDirectory(path)) {
-            throw new PartFailure(path + " is a directory, not a file: remove it or choose another path");
+        return file;
+    }
+
+    /**
+     * How {@code file} differs from a regular file with {@code wanted} bytes (null: only its properties are
+     * managed, and a missing file is created empty) and {@code properties}.
+     */
+    public static List<Change> differences(SafePath file, byte[] wanted, Charset charset, boolean sensitive,
+            PathProperties properties) throws IOException, PartFailure {
+        FileStatus status = requireReplaceable(file, wanted);
+        List<Change> changes = new ArrayList<>();
+        byte[] after = wanted == null ? new byte[0] : wanted;
+        if (status.isLink()) {
+            changes.add(new Change.Other("replace the symbolic link " + file.path() + " with a file"));
         }
-        if (!Files.exists(path)) {
-            // a dangling symbolic link: writing replaces the link with a file
-            return null;
+        if (!status.isFile()) {
+            changes.add(change(file.path(), null, after, charset, sensitive));
+            return changes;
         }
-        return Files.readAllBytes(path);
+        if (wanted != null) {
+            byte[] existing = readUpTo(file, status, wanted);
+            if (existing == null) {
+                changes.add(new Change.Other("update " + file.path() + " (binary)"));
+            } else if (!Arrays.equals(existing, wanted)) {
+                changes.add(change(file.path(), existing, wanted, charset, sensitive));
+            }
+        }
+        changes.addAll(properties.differences(file));
+        return changes;
+    }
+
+    /** Brings {@code file} to {@code wanted} bytes (see {@link #differences}) and {@code properties}. */
+    public static void converge(SafePath file, byte[] wanted, PathProperties properties)
+            throws IOException, PartFailure {
+        FileStatus status = requireReplaceable(file, wanted);
+        if (status.isFile() && (wanted == null || Arrays.equals(readUpTo(file, status, wanted), wanted))) {
+            properties.apply(file);
+        } else {
+            write(file, wanted == null ? new byte[0] : wanted, properties);
+        }
+    }
+
+    private static FileStatus requireReplaceable(SafePath file, byte[] wanted) throws IOException, PartFailure {
+        FileStatus status = file.status();
+        if (status.isDirectory()) {
+            throw new PartFailure(file.path() + " is a directory, not a file: remove it or choose another path");
+        }
+        if (status.type() == FileStatus.Type.SPECIAL) {
+            throw new PartFailure(file.path() + " is " + status.type().description() + ", not a regular file:"
+                    + " remove it");
+        }
+        if (status.isLink() && wanted == null) {
+            throw new PartFailure(file.path() + " is a symbolic link, not a file: batou does not follow it to manage"
+                    + " the file's properties; remove it, or give the part a content to replace it");
+        }
+        return status;
+    }
+
+    /** The bytes of the regular file, or null when it is larger than both the wanted bytes and the text limit. */
+    private static byte[] readUpTo(SafePath file, FileStatus status, byte[] wanted) throws IOException {
+        int limit = Math.max(wanted.length, TEXT_LIMIT);
+        return status.size() > limit ? null : file.read(limit);
     }
 
     /**
@@ -90,91 +151,49 @@ public final class TargetFiles {
     }
 
     /**
-     * Replaces {@code path} with {@code content} atomically. The new file gets the wanted owner, group and mode
+     * Replaces {@code file} with {@code content} atomically. The new file gets the wanted owner, group and mode
      * before it takes the old one's place, so it is never seen (nor left by a failure) with the agent's owner; an
-     * existing file keeps its mode, owner and group where none is wanted, a new one gets mode 0644.
+     * existing regular file keeps its mode, owner and group where none is wanted, a new one gets mode 0644 (0600
+     * for private content).
      */
-    public static void write(Path path, byte[] content, PathProperties properties) throws IOException, PartFailure {
-        PosixFileAttributes previous = null;
-        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-            previous = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        }
-        UserPrincipal owner = properties.wantedOwner(path);
-        GroupPrincipal group = properties.wantedGroup(path);
-        Set<PosixFilePermission> mode = properties.permissions();
-        if (previous != null) {
+    public static void write(SafePath file, byte[] content, PathProperties properties) throws IOException,
+            PartFailure {
+        FileStatus previous = file.status();
+        UserPrincipal owner = properties.wantedOwner(file.path());
+        GroupPrincipal group = properties.wantedGroup(file.path());
+        Set<PosixFilePermission> mode = properties.wantedPermissions(previous.isFile() ? previous.permissions()
+                : null);
+        if (previous.isFile()) {
             owner = owner == null ? previous.owner() : owner;
             group = group == null ? previous.group() : group;
         }
-        if (mode == null) {
-            mode = Files.exists(path) ? Files.getPosixFilePermissions(path) // also through a link it replaces
-                    : PosixFilePermissions.fromString("rw-r--r--");
-        }
         UserPrincipal newOwner = owner;
         GroupPrincipal newGroup = group;
-        Set<PosixFilePermission> newMode = mode;
         boolean ownerKept = properties.owner() == null;
         boolean groupKept = properties.group() == null;
-        AtomicFiles.writePrepared(path, content, temporary -> {
-            PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
-            PosixFileAttributes created = view.readAttributes();
+        file.write(content, temporary -> {
+            FileStatus created = temporary.status();
             if (newOwner != null && !newOwner.equals(created.owner())) {
-                PathProperties.setOwner(view, newOwner, path, ownerKept);
+                PathProperties.setOwner(temporary, newOwner, ownerKept);
             }
             if (newGroup != null && !newGroup.equals(created.group())) {
-                PathProperties.setGroup(view, newGroup, path, groupKept);
+                PathProperties.setGroup(temporary, newGroup, groupKept);
             }
-            view.setPermissions(newMode); // after the owner: chown clears the set-user-ID and set-group-ID bits
+            temporary.setPermissions(mode); // after the owner: chown clears the set-user-ID and set-group-ID bits
         });
     }
 
-    /** Makes sure the parent directory of {@code path} exists: creates it when {@code leading}, else fails. */
-    public static void ensureParent(Path path, boolean leading) throws IOException, PartFailure {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent == null || Files.isDirectory(parent)) {
-            return;
+    /** True when {@code path} is a directory (reached through links only when they may be followed). */
+    public static boolean isDirectory(Path path) throws IOException {
+        try (SafePath located = SafePath.following(path)) {
+            return located.status().isDirectory();
         }
-        if (!leading) {
-            throw new PartFailure("parent directory " + parent + " of " + path
-                    + " does not exist (leading: false; set leading: true or create it first)");
-        }
-        Files.createDirectories(parent);
-    }
-
-    /** Creates {@code directory}, with its parents when {@code leading}, else fails clearly when they are missing. */
-    public static void createDirectory(Path directory, boolean leading) throws IOException, PartFailure {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        Path parent = directory.toAbsolutePath().getParent();
-        if (!leading && parent != null && !Files.isDirectory(parent)) {
-            throw new PartFailure("parent directory " + parent + " of " + directory
-                    + " does not exist (leading: false; set leading: true or create it first)");
-        }
-        Files.createDirectories(directory);
     }
 
     /** Removes a file, a link (not what it points to) or a directory with everything in it. */
     public static void removeTree(Path path) throws IOException {
-        if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            Files.deleteIfExists(path);
-            return;
+        try (SafePath target = SafePath.of(path)) {
+            target.deleteTree();
         }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -6,18 +6,20 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import batou.engine.files.SafeDirectory;
+
 /**
- * Stops two deployments of the same project and environment on one machine at once. An OS file lock in the
- * temporary directory: it goes away with the process, so a crashed run never leaves a stale lock behind. The command
- * line and the workbench take the same lock.
+ * Stops two deployments of the same project and environment by one user at once. An OS file lock in the user's
+ * private {@link LockFolder}, opened without following a link: it goes away with the process, so a crashed run
+ * never leaves a stale lock behind. The command line and the workbench take the same lock. (Two users deploying
+ * the same target are kept apart by the target's own lock, {@code .batou/lock}.)
  */
 public final class DeployLock implements AutoCloseable {
 
@@ -40,11 +42,17 @@ public final class DeployLock implements AutoCloseable {
 
     /** Takes the lock of {@code environment} of {@code project}, or throws when another run holds it. */
     public static DeployLock acquire(Path project, String environment) throws IOException, HeldException {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "batou-locks");
-        Files.createDirectories(folder);
-        Path file = folder.resolve(digest(project.toAbsolutePath().normalize() + "\n" + environment) + ".lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        return acquire(project, environment, LockFolder.choose(System.getenv(),
+                Path.of(System.getProperty("user.home"))));
+    }
+
+    /** Takes the lock in {@code folder}. */
+    static DeployLock acquire(Path project, String environment, Path folder) throws IOException, HeldException {
+        String name = digest(project.toAbsolutePath().normalize() + "\n" + environment) + ".lock";
+        FileChannel channel;
+        try (SafeDirectory locks = LockFolder.open(folder)) {
+            channel = locks.openLockFile(name, PosixFilePermissions.fromString("rw-------"));
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -52,7 +60,9 @@ public final class DeployLock implements AutoCloseable {
             lock = null;
         }
         if (lock == null) {
-            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+            ByteBuffer recorded = ByteBuffer.allocate(4096);
+            channel.read(recorded, 0);
+            String holder = new String(recorded.array(), 0, recorded.position(), StandardCharsets.UTF_8).strip();
             channel.close();
             throw new HeldException("another deployment of environment '" + environment + "' of " + project
                     + " is running (" + (holder.isEmpty() ? "unknown process" : holder) + "); wait for it to finish");

@@ -1,16 +1,12 @@
 package batou.engine.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,34 +30,6 @@ class AtomicFilesTest {
         assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         AtomicFiles.write(file, bytes("three"), PosixFilePermissions.fromString("rw-------"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertEquals(List.of(file), entries());
-    }
-
-    @Test
-    void thePreparationSeesTheWholeContentUnderAnotherNameReadableByTheWriterAlone() throws IOException {
-        Path file = directory.resolve("secret.conf");
-        Files.writeString(file, "old");
-        List<String> seen = new ArrayList<>();
-        AtomicFiles.writePrepared(file, bytes("new"), temporary -> {
-            seen.add(Files.readString(temporary));
-            seen.add(PosixFilePermissions.toString(Files.getPosixFilePermissions(temporary)));
-            seen.add(Files.readString(file));
-            assertTrue(temporary.getFileName().toString().endsWith(AtomicFiles.TEMPORARY_SUFFIX), temporary::toString);
-        });
-        assertEquals(List.of("new", "rw-------", "old"), seen);
-        assertEquals("new", Files.readString(file));
-    }
-
-    @Test
-    void aFailedPreparationLeavesTheOldFileAndNoTemporaryOne() throws IOException {
-        Path file = directory.resolve("app.conf");
-        Files.writeString(file, "old");
-        IOException refused = new IOException("Operation not permitted");
-        assertSame(refused, assertThrows(IOException.class,
-                () -> AtomicFiles.writePrepared(file, bytes("new"), temporary -> {
-                    throw refused;
-                })));
-        assertEquals("old", Files.readString(file));
         assertEquals(List.of(file), entries());
     }
 
