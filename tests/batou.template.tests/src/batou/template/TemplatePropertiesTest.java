@@ -23,7 +23,7 @@ import batou.test.harness.Properties;
  * the stack of an ordinary thread; never another throwable, a Java exception's text or a stack trace. And the paths
  * a template reports reading cover everything it reads (item 27).
  */
-class TemplateProperties {
+class TemplatePropertiesTest {
 
     /**
      * The allocation bound of a reader (256 MiB); its time bound (two seconds) is checked on the CPU time of the
@@ -85,20 +85,20 @@ class TemplateProperties {
 
     @Test
     void arbitraryUnicodeTextEndsInATextOrAClearError() {
-        Properties.forAll("arbitrary text", 300, TemplateProperties::arbitraryText, BOUNDS,
-                TemplateProperties::rendersOrFailsClearly);
+        Properties.forAll("arbitrary text", 300, TemplatePropertiesTest::arbitraryText, BOUNDS,
+                TemplatePropertiesTest::rendersOrFailsClearly);
     }
 
     @Test
     void adversarialSourcesEndInATextOrAClearError() {
         Properties.forAll("adversarial source", 300, random -> new Adversary(random).template(), BOUNDS,
-                TemplateProperties::rendersOrFailsClearly);
+                TemplatePropertiesTest::rendersOrFailsClearly);
     }
 
     @Test
     void randomExpressionsEndInAValueOrAClearError() {
         Properties.forAll("random expression", 300, random -> "{{ " + new Adversary(random).expression(0) + " }}",
-                BOUNDS, TemplateProperties::rendersOrFailsClearly);
+                BOUNDS, TemplatePropertiesTest::rendersOrFailsClearly);
     }
 
     /**
