@@ -18,6 +18,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
@@ -105,6 +106,10 @@ class SecretsNeverShownInTheWorkbenchTest {
             assertTrue(job instanceof DeploymentJob, String.valueOf(job));
             DeploymentJob running = (DeploymentJob) job;
             pumpUntil(() -> running.getState() == Job.NONE && running.getResult() != null, "the run ends");
+            // the view refreshes on a timer: once its summary shows the end of the run, the rest shows all of it
+            String expected = DeploymentView.summaryOf(running.deploymentRun());
+            Label summary = find(window.getShell(), Label.class, l -> l.getData(DeploymentView.SUMMARY) != null);
+            pumpUntil(() -> summary.getText().equals(expected), "the view shows the end of the run: " + expected);
             pump();
             List<String> shown = new ArrayList<>();
             shown.add(find(window.getShell(), StyledText.class, t -> t.getData(LogConsole.TEXT) != null).getText());
