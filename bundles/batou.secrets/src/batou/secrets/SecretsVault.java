@@ -48,7 +48,19 @@ public final class SecretsVault {
         this.identities = identities;
     }
 
+    /**
+     * The secrets file of {@code environment}, always inside the project's environments folder.
+     *
+     * @throws IllegalArgumentException for a name that is not a folder name ({@code ../x}, {@code a/b}): it would
+     *             read or write secrets elsewhere
+     */
     public Path file(String environment) {
+        if (environment.isEmpty() || environment.equals(".") || environment.equals("..")
+                || environment.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20)) {
+            throw new IllegalArgumentException("'" + environment.replaceAll("\\p{Cntrl}", "?") + "' is not an "
+                    + "environment name: an environment is named after its folder in " + ProjectLoader.ENVIRONMENTS
+                    + "/");
+        }
         return project.resolve(ProjectLoader.ENVIRONMENTS).resolve(environment).resolve(FILE);
     }
 

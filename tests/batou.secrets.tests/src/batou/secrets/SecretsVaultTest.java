@@ -55,6 +55,22 @@ class SecretsVaultTest {
     }
 
     @Test
+    void item09_anEnvironmentNameCannotLeadSecretsOutOfTheEnvironmentsFolder() throws IOException {
+        Path elsewhere = Files.createDirectories(project.resolve("elsewhere"));
+        for (String name : List.of("../elsewhere", "dev/../../elsewhere", "..", ".", "", "a\u001b[2Jb")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> asAlice.write(name, SecretsDocument.parse(TEXT.formatted(alice.recipient()))), name);
+            assertTrue(refused.getMessage().endsWith("is not an environment name: an environment is named after its"
+                    + " folder in environments/"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\u001b"), refused.getMessage());
+        }
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(0, files.count());
+        }
+        assertTrue(asAlice.exists("dev"));
+    }
+
+    @Test
     void entriesNameEveryValueAndValuesAreReadOnRequest() throws IOException {
         SecretsDocument document = asAlice.read("dev");
         assertEquals(List.of(SecretEntry.component("postgres", "password"), SecretEntry.component("postgres", "port"),
