@@ -193,6 +193,23 @@ class LeakScannerTest {
         }
     }
 
+    /** The scanner itself: a secret on a command line and in an environment is found, so zero leaks means zero. */
+    @Test
+    void theSamplerFindsASecretInACommandLineAndAnEnvironment() throws Exception {
+        String canary = "Cn4-canary-" + ProcessHandle.current().pid();
+        try (ProcessSampler sampler = ProcessSampler.start(canary)) {
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sleep 1; :", canary); // sh waits
+            builder.environment().put("CANARY", canary);
+            Process process = builder.start();
+            process.waitFor();
+            sampler.close();
+            List<String> found = sampler.found();
+            assertTrue(found.stream().anyMatch(line -> line.contains("/cmdline: sh -c sleep 1; : <SECRET>")), found
+                    .toString());
+            assertTrue(found.stream().anyMatch(line -> line.contains("/environ: ")), found.toString());
+        }
+    }
+
     @Test
     void aLocalDeploymentShowsTheSecretNowhere() throws Exception {
         scan("local", localTarget);
@@ -223,13 +240,13 @@ class LeakScannerTest {
                 leaks("output " + i, shown.get(i), found);
             }
             for (Path file : files(target.resolve(".batou"))) {
-                leaks(file.toString(), Files.readString(file, StandardCharsets.ISO_8859_1), found);
+                leaks(file.toString(), read(file), found);
             }
             Set<Path> left = temporaryFiles();
             left.removeAll(before);
             for (Path file : left) {
                 if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.isReadable(file)) {
-                    leaks("temporary file " + file, Files.readString(file, StandardCharsets.ISO_8859_1), found);
+                    leaks("temporary file " + file, read(file), found);
                 }
             }
             found.addAll(sampler.found());
@@ -238,6 +255,8 @@ class LeakScannerTest {
                     + " files under .batou, " + left.size() + " new temporary files, " + sampler.samples()
                     + " samples of /proc (" + sampler.processes() + " processes): " + found.size() + " leaks");
             assertEquals(List.of(), found);
+            assertTrue(sampler.processes() >= 20, "the sampler saw the deployment's processes: "
+                    + sampler.processes());
         }
     }
 
@@ -250,6 +269,15 @@ class LeakScannerTest {
                         + "<SECRET>" + text.substring(at + form.length(), Math.min(text.length(),
                                 at + form.length() + 60)) + "...");
             }
+        }
+    }
+
+    /** A file's text; empty when it is gone meanwhile (a lingering agent replaces its state file). */
+    private static String read(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return "";
         }
     }
 

@@ -1,5 +1,8 @@
 package batou.ui.internal.deploy;
 
+import static batou.ui.internal.deploy.Widgets.find;
+import static batou.ui.internal.deploy.Widgets.pump;
+import static batou.ui.internal.deploy.Widgets.pumpUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.runtime.IStatus;
@@ -24,8 +25,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
@@ -52,7 +51,6 @@ import batou.test.harness.ProjectFolders;
  */
 class DeployFromToolbarTest {
 
-    private static final long TIMEOUT_MILLIS = 120_000;
 
     @TempDir
     Path temp;
@@ -397,50 +395,6 @@ class DeployFromToolbarTest {
         open.item = table.getItem(row);
         table.notifyListeners(SWT.DefaultSelection, open);
         pump();
-    }
-
-    private static <T extends Control> T find(Control root, Class<T> type, Predicate<T> test) {
-        T found = findOrNull(root, type, test);
-        assertNotNull(found, "no " + type.getSimpleName() + " found under " + root);
-        return found;
-    }
-
-    private static <T extends Control> T findOrNull(Control root, Class<T> type, Predicate<T> test) {
-        if (type.isInstance(root) && test.test(type.cast(root))) {
-            return type.cast(root);
-        }
-        if (root instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                T found = findOrNull(child, type, test);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private void pump() {
-        while (display.readAndDispatch()) {
-            // until idle
-        }
-    }
-
-    private void pumpUntil(BooleanSupplier condition, String what) {
-        long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-        }
     }
 
     private <T> T pumpUntilFound(java.util.function.Supplier<T> supplier, String what) {

@@ -1,22 +1,19 @@
 package batou.ui.internal.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static batou.ui.internal.deploy.Widgets.find;
+import static batou.ui.internal.deploy.Widgets.pump;
+import static batou.ui.internal.deploy.Widgets.pumpUntil;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -45,7 +42,6 @@ import batou.ui.internal.project.OpenProject;
 class SecretsNeverShownInTheWorkbenchTest {
 
     private static final String SECRET = "Wb7-leak-Rt5pM2y";
-    private static final long TIMEOUT_MILLIS = 120_000;
 
     @TempDir
     Path temp;
@@ -132,49 +128,5 @@ class SecretsNeverShownInTheWorkbenchTest {
         String logged = Files.exists(log) ? Files.readString(log).substring((int) Math.min(logBefore,
                 Files.size(log))) : "";
         assertFalse(logged.contains(SECRET), logged);
-    }
-
-    private static <T extends Control> T find(Control root, Class<T> type, Predicate<T> test) {
-        T found = findOrNull(root, type, test);
-        assertNotNull(found, "no " + type.getSimpleName() + " found under " + root);
-        return found;
-    }
-
-    private static <T extends Control> T findOrNull(Control root, Class<T> type, Predicate<T> test) {
-        if (type.isInstance(root) && test.test(type.cast(root))) {
-            return type.cast(root);
-        }
-        if (root instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                T found = findOrNull(child, type, test);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private void pump() {
-        while (display.readAndDispatch()) {
-            // until idle
-        }
-    }
-
-    private void pumpUntil(BooleanSupplier condition, String what) {
-        long end = System.currentTimeMillis() + TIMEOUT_MILLIS;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
-        }
     }
 }
