@@ -38,7 +38,9 @@ class InterruptedDeployTest {
                 "{% for i in range(400000) %}line {{ i }} of a large generated file\n{% endfor %}");
         Files.createDirectories(project.resolve("environments/dev"));
         Files.writeString(project.resolve("environments/dev/environment.yaml"),
-                "environment: {connect: local, target_directory: \"" + target + "\"}\nhosts:\n  localhost: [big]\n");
+                // a 14 MB file from a loop of 400,000 iterations: more steps than a template may take by default
+                "environment: {connect: local, target_directory: \"" + target + "\", template_limits: {steps: "
+                        + "10000000}}\nhosts:\n  localhost: [big]\n");
         Path big = target.resolve("work/big/big.txt");
         long expectedSize = expectedSize();
 
