@@ -142,7 +142,14 @@ final class PathWalker {
             return;
         }
         if (!status.exists() && create) {
-            top.createDirectory(name);
+            try {
+                top.createDirectory(name);
+            } catch (FileAccessException e) {
+                if (!top.status(name).isDirectory()) {
+                    throw e;
+                }
+                // made meanwhile, e.g. by the deployment of another host below the same parent: use it
+            }
         } else if (!status.exists()) {
             throw new MissingDirectory(top.path(name));
         }

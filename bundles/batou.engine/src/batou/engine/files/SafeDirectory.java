@@ -54,6 +54,8 @@ public final class SafeDirectory implements AutoCloseable {
     /** Deeper trees are not walked (each level holds a descriptor open). */
     public static final int MAX_TREE_DEPTH = 512;
 
+    private static final Object CREATING_DIRECTORIES = new Object();
+
     private static final String FOLLOW_HINT = "batou follows a link only when root or the deploying user owns it and"
             + " no other user may change the directories above it; use the path the link points to, or remove the"
             + " link";
@@ -412,7 +414,10 @@ public final class SafeDirectory implements AutoCloseable {
         }
     }
 
-    /** Creates the directory {@code name} (with the mode the umask gives), which must not exist. */
+    /**
+     * Creates the directory {@code name} (with the mode the umask gives), which must not exist; when it does (also
+     * when another thread created it meanwhile) this fails and leaves it as it is.
+     */
     public void createDirectory(String name) throws IOException {
         String temporary = temporaryName(name);
         try {
@@ -420,7 +425,17 @@ public final class SafeDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw FileAccessException.of("create the directory", path(name), e);
         }
-        placeCreated(temporary, name, FileStatus.Type.DIRECTORY);
+        // A directory renamed onto an empty one replaces it: the threads of this process that create the same
+        // missing parent at once (hosts deployed in parallel) would orphan each other's, so check and rename are one
+        // step for them. (Java has no renameat2 RENAME_NOREPLACE.)
+        synchronized (CREATING_DIRECTORIES) {
+            if (status(name).exists()) {
+                deleteQuietly(temporary);
+                throw new FileAccessException("cannot create the directory " + path(name) + ": something is there"
+                        + " already");
+            }
+            placeCreated(temporary, name, FileStatus.Type.DIRECTORY);
+        }
     }
 
     /** Makes {@code name} a symbolic link to {@code target}, replacing a file or link there atomically. */

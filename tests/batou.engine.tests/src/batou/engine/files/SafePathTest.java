@@ -23,6 +23,40 @@ class SafePathTest {
     @TempDir
     Path directory;
 
+    /** Hosts deployed in parallel below one missing parent: none may replace the parent another one just made. */
+    @Test
+    void threadsCreatingTheSameMissingParentsAtOnceAllLandInIt() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path parent = directory.resolve("round" + round + "/target");
+            int threads = 8;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                for (int t = 0; t < threads; t++) {
+                    String host = "host" + t;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        try (SafeDirectory state = SafeDirectory.open(parent.resolve(host + "/.batou"), true)) {
+                            state.write("lock", bytes(host), temporary -> { });
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> each : done) {
+                    each.get(); // fails with the exception of a thread
+                }
+            } finally {
+                pool.shutdownNow();
+                pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            for (int t = 0; t < threads; t++) {
+                Path lock = parent.resolve("host" + t + "/.batou/lock");
+                assertEquals("host" + t, Files.readString(lock), "round " + round);
+            }
+        }
+    }
+
     @Test
     void thePreparationSeesTheWholeContentUnderAnotherNameReadableByTheWriterAlone() throws IOException {
         Path file = directory.resolve("secret.conf");
