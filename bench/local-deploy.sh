@@ -40,6 +40,9 @@ mkdir -p "$project/environments/bench"
   echo "  localhost: [$(IFS=,; echo "${names[*]}")]"
 } > "$project/environments/bench/environment.yaml"
 
+# batou deploys committed projects only
+git -C "$project" init -q && git -C "$project" add -A
+git -C "$project" -c user.name=bench -c user.email=bench@localhost commit -q -m "bench project"
 "$root/batou" --version >/dev/null
 echo "project: $components components x $per parts = $((components * per)) parts, connect: local"
 time_run() {
