@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import batou.template.Template;
+
 /**
  * The sensitive values of a run and the one way text that may hold them is shown: every occurrence is replaced by
  * {@value #MASK}, as CI systems mask secrets. Every output of a deployment passes through it (events, reports,
  * console, logs), so a part type that puts a value into a message cannot leak it.
  * <p>
- * The patterns are the secret values themselves (with their URL-encoded and base64 forms, and the lines of
- * multi-line secrets such as key files) and every value computed from them (a DSN with a password in it, a path
- * built from a secret). Texts shorter than {@value #MINIMUM_LENGTH} characters are not masked in free text: masking
+ * The patterns are the secret values themselves (with their URL-encoded, JSON-escaped and base64 forms, also base64
+ * of a text with the secret inside at any offset, and the lines of multi-line secrets such as key files) and every
+ * value computed from them (a DSN with a password in it, a path built from a secret). They match regardless of case,
+ * so {@code upper}, {@code lower} and {@code title} of a secret are masked too. Texts shorter than {@value #MINIMUM_LENGTH} characters are not masked in free text: masking
  * every "1" or "yes" would make output unreadable. Structural masking (hidden diffs, masked part labels) still
  * applies to them.
  */
@@ -27,14 +30,19 @@ public final class Masking {
     public static final String MASK = "[masked]";
     public static final int MINIMUM_LENGTH = 4;
     private static final int MINIMUM_LINE_LENGTH = 8;
+    /** Parts of base64 this short could be anywhere in a base64 text. */
+    private static final int MINIMUM_BASE64 = 8;
 
     private static final Masking NONE = new Masking(List.of());
 
     /** Longest first, so that a value containing another one is masked as a whole. */
     private final List<String> patterns;
+    /** The patterns {@linkplain #fold folded}, in the same order. */
+    private final List<String> folded;
 
     private Masking(List<String> patterns) {
         this.patterns = patterns;
+        this.folded = patterns.stream().map(Masking::fold).toList();
     }
 
     public static Masking none() {
@@ -79,18 +87,44 @@ public final class Masking {
         return of(all);
     }
 
-    /** {@code text} with every sensitive value replaced by {@value #MASK}; null stays null. */
+    /** {@code text} with every sensitive value, in any case, replaced by {@value #MASK}; null stays null. */
     public String mask(String text) {
         if (text == null || patterns.isEmpty() || text.length() < MINIMUM_LENGTH) {
             return text;
         }
         String masked = text;
-        for (String pattern : patterns) {
-            if (pattern.length() <= masked.length() && masked.contains(pattern)) {
-                masked = masked.replace(pattern, MASK);
+        String searched = null; // masked, folded: computed when needed, again after each replacement
+        for (String pattern : folded) {
+            if (pattern.length() > masked.length()) {
+                continue;
             }
+            if (searched == null) {
+                searched = fold(masked);
+            }
+            int at = searched.indexOf(pattern);
+            if (at < 0) {
+                continue;
+            }
+            StringBuilder out = new StringBuilder(masked.length());
+            int from = 0;
+            while (at >= 0) {
+                out.append(masked, from, at).append(MASK);
+                from = at + pattern.length();
+                at = searched.indexOf(pattern, from);
+            }
+            masked = out.append(masked, from, masked.length()).toString();
+            searched = null;
         }
         return masked;
+    }
+
+    /** Lower case character by character, so that every index of the folded text is one of the text. */
+    private static String fold(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
     }
 
     /** True when {@code text} holds a sensitive value. */
@@ -119,16 +153,24 @@ public final class Masking {
         private final Set<String> patterns = new LinkedHashSet<>();
 
         /**
-         * A secret itself (from secrets.age or a secret file): masked as it is, URL-encoded and in base64, and line
-         * by line when it has several lines. Lists and mappings count with every value in them.
+         * A secret itself (from secrets.age or a secret file): masked as it is, as a template prints it (a float),
+         * URL-encoded, JSON-escaped, in base64 (also inside the base64 of a longer text, such as {@code user:password}
+         * of HTTP basic authentication), and line by line when it has several lines. Lists and mappings count with
+         * every value in them.
          */
         public Builder secret(Object value) {
+            if (value instanceof Number number) {
+                add(Template.printed(number)); // 6.02e23 in the secrets prints as 6.02e+23
+            }
             leaves(value, text -> {
                 add(text);
                 add(URLEncoder.encode(text, StandardCharsets.UTF_8));
                 add(URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
+                add(jsonEscaped(text, false));
+                add(jsonEscaped(text, true));
                 if (text.length() >= MINIMUM_LENGTH) {
                     add(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+                    base64Inside(text.getBytes(StandardCharsets.UTF_8));
                 }
                 if (text.indexOf('\n') >= 0) {
                     text.lines().map(String::strip).filter(line -> line.length() >= MINIMUM_LINE_LENGTH)
@@ -164,6 +206,45 @@ public final class Masking {
 
         private void add(String pattern) {
             patterns.add(pattern);
+        }
+
+        /**
+         * The base64 characters that only the secret determines when it starts at byte 1 or 2 of a group of three
+         * (at byte 0 the plain base64 of the secret, without its last characters, is such a part too).
+         */
+        private void base64Inside(byte[] secret) {
+            for (int offset = 0; offset < 3; offset++) {
+                byte[] shifted = new byte[offset + secret.length];
+                System.arraycopy(secret, 0, shifted, offset, secret.length);
+                String encoded = Base64.getEncoder().withoutPadding().encodeToString(shifted);
+                int first = offset == 0 ? 0 : offset + 1; // characters that hold bits of the bytes before it
+                int last = shifted.length * 4 / 3; // characters after it hold bits of the bytes after it
+                if (last - first >= MINIMUM_BASE64) {
+                    add(encoded.substring(first, last));
+                }
+            }
+        }
+
+        /** The text in a JSON string, without quotes; {@code ascii}: with every non-ASCII character as a u-escape. */
+        private static String jsonEscaped(String text, boolean ascii) {
+            StringBuilder out = new StringBuilder(text.length() + 8);
+            for (char c : text.toCharArray()) {
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20 || (ascii && c > 0x7e)) {
+                            out.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            return out.toString();
         }
 
         private static void leaves(Object value, java.util.function.Consumer<String> sink, boolean scalars) {

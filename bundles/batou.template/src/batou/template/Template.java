@@ -102,6 +102,14 @@ public final class Template {
     }
 
     /**
+     * How a template prints a number, boolean or text ({@code {{ value }}}, Python's {@code str()}): a float from the
+     * secrets written {@code 6.02e23} prints as {@code 6.02e+23}, and masking must know that form too.
+     */
+    public static String printed(Object scalar) {
+        return Values.str(scalar, new Budget(Limits.DEFAULT.steps(), Limits.DEFAULT.size(), Limits.DEFAULT.depth()));
+    }
+
+    /**
      * Parses a template.
      *
      * @param source the template text

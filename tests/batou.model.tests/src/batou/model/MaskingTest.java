@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -62,5 +63,30 @@ class MaskingTest {
         assertEquals("text", Masking.none().mask("text"));
         assertFalse(Masking.none().reveals("text"));
         assertFalse(new Masking.Builder().secret("s3cret").build().toString().contains("s3cret"));
+    }
+
+    /** Found by an audit of issue 14: what filters and tools make of a secret in a command's output or a diff. */
+    @Test
+    void item03_caseChangedJsonEscapedAndPrintedFormsOfASecretAreMasked() {
+        Masking masking = new Masking.Builder().secret("Kv9q2WmXr7Lp").secret("Pa\"ss\\w\u00f6rd<&>x 1zq")
+                .secret(6.02e23).build();
+        assertEquals("[masked]-x [masked] [masked]", masking.mask("kv9q2wmxr7lp-x Kv9q2wmxr7lp KV9Q2WMXR7LP"));
+        assertEquals("\"p\": \"[masked]\"", masking.mask("\"p\": \"Pa\\\"ss\\\\w\u00f6rd<&>x 1zq\""));
+        assertEquals("\"p\": \"[masked]\"", masking.mask("\"p\": \"Pa\\\"ss\\\\w\\u00f6rd<&>x 1zq\""),
+                "as Python's json.dumps writes it");
+        assertEquals("q: [masked]", masking.mask("q: PA\"SS\\W\u00d6RD<&>X 1ZQ"));
+        assertEquals("flt=[masked]", masking.mask("flt=6.02e+23"));
+    }
+
+    @Test
+    void item03_aSecretInsideTheBase64OfALongerTextIsMaskedAtEveryOffset() {
+        String secret = "Kv9q2WmXr7Lp";
+        Masking masking = new Masking.Builder().secret(secret).build();
+        for (String text : List.of("u:" + secret, "ab" + secret, "x" + secret + "y", secret + ":tail",
+                "Authorization: " + secret)) {
+            String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+            assertTrue(masking.mask("basic " + encoded).contains("[masked]"), text + " as " + encoded);
+        }
+        assertEquals("dXNlcjpvdGhlcg==", masking.mask("dXNlcjpvdGhlcg=="), "base64 of other text stays");
     }
 }
