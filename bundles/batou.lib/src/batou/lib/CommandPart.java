@@ -1,6 +1,6 @@
 package batou.lib;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,6 +13,7 @@ import batou.engine.processes.CommandResult;
 import batou.engine.processes.RunDirectory;
 import batou.lib.internal.Attributes;
 import batou.lib.internal.ShellCommand;
+import batou.lib.internal.TargetFiles;
 import batou.model.plan.PartNode;
 
 /**
@@ -63,14 +64,14 @@ final class CommandPart implements Part {
                 || when.equals("parent_changed") && !context.earlierPartChanged() && !context.parentChanged()) {
             return Verdict.upToDate();
         }
-        if (creates != null && Files.exists(context.target(creates))) {
+        if (creates != null && TargetFiles.exists(context.target(creates))) {
             return Verdict.upToDate();
         }
         if (unless != null) {
             Path directory = directory(context);
             // while predicting, the directory may be one an earlier part would create: then the guard cannot
             // run yet and the command is reported as running
-            if (Files.isDirectory(directory) || !context.predict()) {
+            if (TargetFiles.isDirectory(directory) || !context.predict()) {
                 CommandResult guard = run(context, unless, unlessDisplay);
                 if (guard.timedOut()) {
                     throw new PartFailure("guard 'unless: " + unlessDisplay + "' of command '" + display
@@ -101,9 +102,13 @@ final class CommandPart implements Part {
         return cwd == null ? context.workDirectory() : context.target(cwd);
     }
 
-    private Path checkedDirectory(PartContext context) throws PartFailure {
+    /**
+     * The working directory, reached without a link another user could have planted (the command then starts there by
+     * path: a swap in between is the race documented for commands).
+     */
+    private Path checkedDirectory(PartContext context) throws PartFailure, IOException {
         Path directory = directory(context);
-        if (!Files.isDirectory(directory)) {
+        if (!TargetFiles.isDirectory(directory)) {
             throw new PartFailure("working directory " + directory + " of command '" + display
                     + "' does not exist");
         }

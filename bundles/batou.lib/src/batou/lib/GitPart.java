@@ -2,6 +2,7 @@ package batou.lib;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 
 import batou.engine.files.FileStatus;
@@ -70,8 +72,7 @@ final class GitPart implements Part {
             return Verdict.update(new Change.Other("clone " + url + " (" + wantedName() + ") into " + clone));
         }
         List<Change> changes = new ArrayList<>();
-        try (Git git = Git.open(clone.toFile())) {
-            Repository repository = git.getRepository();
+        try (Repository repository = openClone(clone); Git git = Git.wrap(repository)) {
             ObjectId head = repository.resolve("HEAD");
             ObjectId wanted = revision != null ? localCommit(repository, revision) : remoteCommit();
             if (wanted == null || !wanted.equals(head)) {
@@ -104,10 +105,9 @@ final class GitPart implements Part {
                 SafeDirectory.open(clone.getParent(), true).close();
                 Git.cloneRepository().setURI(url).setDirectory(clone.toFile()).setNoCheckout(true).call().close();
             }
-            try (Git git = Git.open(clone.toFile())) {
+            try (Repository repository = openClone(clone); Git git = Git.wrap(repository)) {
                 git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"),
                         new RefSpec("+refs/tags/*:refs/tags/*")).call();
-                Repository repository = git.getRepository();
                 ObjectId target = targetAfterFetch(repository);
                 if (!keepLocalChanges || repository.resolve("HEAD") == null) {
                     git.reset().setMode(ResetCommand.ResetType.HARD).setRef(target.name()).call();
@@ -197,6 +197,29 @@ final class GitPart implements Part {
      * True when {@code clone} is a directory with a {@code .git} directory. A link there (or on the way that another
      * user could have planted) is refused: JGit works by path and would follow it.
      */
+    /**
+     * Opens the clone at {@code clone}, which must be one that only root or the deploying user may change, as git's
+     * {@code safe.directory} demands: another user's {@code .git/config} could point git elsewhere ({@code
+     * core.worktree}) and a root deploy would check out files there. The work tree is given, never read from the
+     * configuration.
+     */
+    private static Repository openClone(Path clone) throws IOException, PartFailure {
+        try (SafeDirectory directory = SafeDirectory.open(clone, false); SafeDirectory git = directory.open(".git")) {
+            FileStatus config = git.status("config");
+            SafeDirectory changeable = directory.othersMayChange() ? directory : git.othersMayChange() ? git : null;
+            if (changeable != null || config.exists() && (!config.owner().equals(git.status().owner())
+                    || config.permissions().contains(PosixFilePermission.GROUP_WRITE)
+                    || config.permissions().contains(PosixFilePermission.OTHERS_WRITE))) {
+                String owner = (changeable != null ? changeable.status() : config).owner().getName();
+                throw new PartFailure(clone + " may be changed by user '" + owner + "', who could make git write"
+                        + " elsewhere (core.worktree in .git/config): remove the clone (batou clones it again) or"
+                        + " deploy as that user");
+            }
+        }
+        return new FileRepositoryBuilder().setGitDir(clone.resolve(".git").toFile()).setWorkTree(clone.toFile())
+                .setMustExist(true).build();
+    }
+
     private static boolean isClone(Path clone) throws IOException, PartFailure {
         try (SafePath located = SafePath.of(clone)) {
             FileStatus status = located.status();

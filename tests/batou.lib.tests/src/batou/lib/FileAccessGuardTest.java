@@ -31,8 +31,8 @@ class FileAccessGuardTest {
             "java/io/FileInputStream", "java/io/FileOutputStream", "java/io/RandomAccessFile", "java/io/FileReader",
             "java/io/FileWriter", "java/nio/file/spi/FileSystemProvider");
 
-    /** The command runner and the command part: processes, whose working directory and files are their own. */
-    private static final Set<String> PROCESSES = Set.of("batou/lib/internal/ShellCommand", "batou/lib/CommandPart");
+    /** The command runner: processes, whose working directory and files are their own. */
+    private static final Set<String> PROCESSES = Set.of("batou/lib/internal/ShellCommand");
 
     @Test
     void theLibraryTouchesFilesOnlyThroughTheSafeFileApi() throws IOException {

@@ -175,8 +175,7 @@ class LinkAttackTest {
                 failure.getMessage());
     }
 
-    @Test
-    void item07_gitDoesNotCloneIntoALinkPlantedByTheServiceUser() throws Exception {
+    private Path upstream() throws Exception {
         Path upstream = root.resolve("upstream");
         try (Git origin = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call()) {
             Files.writeString(upstream.resolve("README"), "hello\n");
@@ -184,10 +183,50 @@ class LinkAttackTest {
             origin.commit().setMessage("first").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
                     .setSign(false).call();
         }
+        return upstream;
+    }
+
+    @Test
+    void item07_gitDoesNotCloneIntoALinkPlantedByTheServiceUser() throws Exception {
+        Path upstream = upstream();
         mallory.symlink(work.resolve("src"), privateDirectory.toString());
         Part part = part("git", "url", upstream.toUri().toString(), "path", work.resolve("src").toString(),
                 "branch", "main");
         assertThrows(PartFailure.class, () -> context.deploy(part));
+        victims.assertUntouched();
+    }
+
+    /** Found by an audit: git obeyed core.worktree of a clone the service user had made, writing as root there. */
+    @Test
+    void item07_gitRefusesAStrangersCloneThatPointsItsWorkTreeElsewhere() throws Exception {
+        Path upstream = upstream();
+        Path clone = work.resolve("repo");
+        mallory.run("git", "init", "-q", "-b", "main", clone.toString());
+        mallory.run("git", "-C", clone.toString(), "config", "core.worktree", privateDirectory.toString());
+        mallory.run("git", "-C", clone.toString(), "remote", "add", "origin", upstream.toUri().toString());
+        Part part = part("git", "url", upstream.toUri().toString(), "path", clone.toString(), "branch", "main");
+        PartFailure failure = assertThrows(PartFailure.class, () -> context.deploy(part));
+        assertEquals(clone + " may be changed by user 'mallory', who could make git write elsewhere (core.worktree in"
+                + " .git/config): remove the clone (batou clones it again) or deploy as that user",
+                failure.getMessage());
+        victims.assertUntouched();
+    }
+
+    /** Found by an audit: a command started in, and creates looked through, a directory the service user linked. */
+    @Test
+    void item07_aCommandNeitherStartsInNorLooksThroughAPlantedLink() throws Exception {
+        mallory.symlink(work.resolve("cwd"), privateDirectory.toString());
+        Part started = part("command", "run", "touch planted-by-root", "cwd", work.resolve("cwd").toString());
+        Exception refused = assertThrows(Exception.class, () -> context.deploy(started));
+        assertTrue(refused.getMessage().startsWith("refusing to follow the symbolic link " + work.resolve("cwd")),
+                refused.getMessage());
+        mallory.symlink(work.resolve("flag"), victims.folder().toString());
+        Path probed = work.resolve("flag").resolve(secret.getFileName());
+        Part guarded = part("command", "run", "touch ran", "creates", probed.toString());
+        refused = assertThrows(Exception.class, () -> context.deploy(guarded));
+        assertTrue(refused.getMessage().startsWith("refusing to follow the symbolic link " + work.resolve("flag")),
+                refused.getMessage());
+        assertFalse(Files.exists(work.resolve("ran")), "the command did not run either");
         victims.assertUntouched();
     }
 

@@ -183,6 +183,13 @@ public final class TargetFiles {
         });
     }
 
+    /** True when something is at {@code path} (reached through links only when they may be followed). */
+    public static boolean exists(Path path) throws IOException {
+        try (SafePath located = SafePath.following(path)) {
+            return located.status().exists();
+        }
+    }
+
     /** True when {@code path} is a directory (reached through links only when they may be followed). */
     public static boolean isDirectory(Path path) throws IOException {
         try (SafePath located = SafePath.following(path)) {
