@@ -79,10 +79,10 @@ public final class TarReader implements ArchiveReader {
             try {
                 size = Long.parseLong(pax.get("size"));
             } catch (NumberFormatException e) {
-                throw malformed("the pax size '" + pax.get("size") + "' is not a number");
+                throw malformed("a pax size '" + pax.get("size") + "' that is not a number");
             }
             if (size < 0 || size > MAX_SIZE) {
-                throw malformed("the pax size " + size + " is out of range");
+                throw malformed("a pax size out of range (" + size + ")");
             }
         }
         int mode = (int) (number(100, 8, "mode") & 07777);
@@ -195,12 +195,12 @@ public final class TarReader implements ArchiveReader {
             long value = 0;
             for (int i = offset + 1; i < offset + length; i++) {
                 if (value > (MAX_SIZE >> 8)) {
-                    throw malformed("the " + field + " is out of range");
+                    throw malformed("a " + field + " out of range");
                 }
                 value = (value << 8) | (header[i] & 0xff);
             }
             if ((header[offset] & 0x40) != 0) {
-                throw malformed("the " + field + " is negative");
+                throw malformed("a negative " + field);
             }
             return value;
         }
@@ -212,12 +212,12 @@ public final class TarReader implements ArchiveReader {
         }
         for (; i < end && header[i] != ' ' && header[i] != 0; i++) {
             if (header[i] < '0' || header[i] > '7') {
-                throw malformed("the " + field + " is not an octal number");
+                throw malformed("a " + field + " that is not an octal number");
             }
             value = value * 8 + (header[i] - '0');
         }
         if (value > MAX_SIZE) {
-            throw malformed("the " + field + " is out of range");
+            throw malformed("a " + field + " out of range");
         }
         return value;
     }
