@@ -25,14 +25,10 @@ trap 'exit 130' INT TERM
 batou=$root/releng/batou.product/target/products/batou.product/linux/gtk/x86_64/batou/batou
 
 loopback_sshd_init "$work"
-ports=()
 for ((i = 1; i <= hosts; i++)); do
   loopback_sshd_start "$work" "h$i" "127.0.0.$((i + 1))" "MaxSessions 100" "SetEnv SHLVL=1"
-  ports+=("$LOOPBACK_PORT")
 done
-for ((i = 1; i <= hosts; i++)); do
-  loopback_sshd_await "127.0.0.$((i + 1))" "${ports[$((i - 1))]}"
-done
+loopback_sshd_await
 mkdir -p "$work/project/environments/bench" "$work/ansible"
 python3 "$root/bench/vs-ansible/workload.py" "$work/project/components/w" "$work/ansible"
 cp "$work/ssh_config" "$work/project/ssh_config"

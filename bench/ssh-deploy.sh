@@ -20,16 +20,12 @@ cleanup() {
 trap cleanup EXIT
 loopback_sshd_init "$work"
 names=()
-ports=()
 for ((i = 0; i < hosts; i++)); do
   if [ "$i" -eq 0 ]; then name=db; else name=web$i; fi
   names+=("$name")
   loopback_sshd_start "$work" "$name" "127.0.0.$((i + 2))"
-  ports+=("$LOOPBACK_PORT")
 done
-for ((i = 0; i < hosts; i++)); do
-  loopback_sshd_await "127.0.0.$((i + 2))" "${ports[$i]}"
-done
+loopback_sshd_await
 
 project=$work/project
 mkdir -p "$project/environments/bench"

@@ -93,9 +93,7 @@ start_servers() {
     loopback_sshd_start "$work" "h$i" "$(address_of "$i")" "MaxSessions 100" "SetEnv SHLVL=1"
     port_of[$i]=$LOOPBACK_PORT
   done
-  for ((i = 1; i <= max_hosts; i++)); do
-    loopback_sshd_await "$(address_of "$i")" "${port_of[$i]}"
-  done
+  loopback_sshd_await
 }
 
 # ------------------------------------------------------------------------------------------ projects of both tools

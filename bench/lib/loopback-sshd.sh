@@ -6,10 +6,11 @@
 #   loopback_sshd_init WORK          user key, empty ssh_config and known_hosts in WORK
 #   loopback_sshd_start WORK NAME ADDRESS [SSHD_CONFIG_LINE...]
 #                                    starts an sshd; sets LOOPBACK_PORT, appends its pid to LOOPBACK_PIDS
-#   loopback_sshd_await ADDRESS PORT waits until it listens (at most 5 s)
+#   loopback_sshd_await              waits until every sshd started listens (at most 5 s each)
 #   loopback_sshd_stop               stops every sshd started
 
 LOOPBACK_PIDS=()
+LOOPBACK_LISTENS=() # "ADDRESS PORT" of each sshd started
 
 loopback_sshd_init() {
   local work=$1
@@ -43,6 +44,7 @@ loopback_sshd_start() {
   } > "$dir/sshd_config"
   /usr/sbin/sshd -D -e -f "$dir/sshd_config" 2>>"$dir/sshd.log" &
   LOOPBACK_PIDS+=($!)
+  LOOPBACK_LISTENS+=("$address $LOOPBACK_PORT")
   echo "[$address]:$LOOPBACK_PORT $(cut -d' ' -f1,2 "$dir/host_key.pub")" >> "$work/known_hosts"
   cat >> "$work/ssh_config" <<CONFIG
 Host $name
@@ -57,13 +59,15 @@ CONFIG
 }
 
 loopback_sshd_await() {
-  local t
-  for ((t = 0; t < 100; t++)); do
-    (echo > "/dev/tcp/$1/$2") 2>/dev/null && return 0
-    sleep 0.05
+  local listen address port t
+  for listen in "${LOOPBACK_LISTENS[@]}"; do
+    read -r address port <<< "$listen"
+    for ((t = 0; t < 100; t++)); do
+      (echo > "/dev/tcp/$address/$port") 2>/dev/null && break
+      sleep 0.05
+    done
+    ((t < 100)) || { echo "sshd on $address port $port does not listen" >&2; return 1; }
   done
-  echo "sshd on $1 port $2 does not listen" >&2
-  return 1
 }
 
 loopback_sshd_stop() {

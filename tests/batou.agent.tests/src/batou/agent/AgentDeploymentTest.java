@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +32,8 @@ import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
 import batou.test.harness.EscapingCommand;
+import batou.test.harness.EventRecorder;
+import batou.test.harness.TempProject;
 
 /**
  * The agent jar run as a real child process, driven through the protocol exactly as over SSH: project files
@@ -43,7 +44,9 @@ class AgentDeploymentTest {
     private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
 
     @TempDir
-    Path project;
+    Path temp;
+
+    private TempProject project;
 
     @TempDir
     Path target;
@@ -52,12 +55,13 @@ class AgentDeploymentTest {
     Path agentFolder;
 
     private Path jar;
-    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final EventRecorder events = new EventRecorder();
     private final List<ProcessAgentChannel> channels = new ArrayList<>();
 
     @BeforeEach
     void writeProject() throws IOException {
-        write("components/web/component.yaml", """
+        project = new TempProject(temp);
+        project.write("components/web/component.yaml", """
                 attributes:
                   greeting: {default: hello}
                 parts:
@@ -67,11 +71,12 @@ class AgentDeploymentTest {
                   - command: {run: "sleep ${BATOU_TEST_SLEEP:-0}; echo ran >> commands.log", when: changed}
                   - file: {path: after-command.txt, content: "done\\n"}
                 """);
-        write("components/web/index.html", "<h1>hello</h1>\n");
-        write("components/web/static/app.js", "console.log(1);\n");
-        Path script = write("components/web/static/bin/run.sh", "#!/bin/sh\necho run\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
-        write("environments/test/environment.yaml", """
+        project.write("components/web/index.html", "<h1>hello</h1>\n");
+        project.write("components/web/static/app.js", "console.log(1);\n");
+        project.write("components/web/static/bin/run.sh", "#!/bin/sh\necho run\n");
+        Files.setPosixFilePermissions(project.path("components/web/static/bin/run.sh"),
+                PosixFilePermissions.fromString("rwxr-x---"));
+        project.write("environments/test/environment.yaml", """
                 environment: {connect: ssh, target_directory: "%s"}
                 hosts:
                   web1: [web]
@@ -80,21 +85,14 @@ class AgentDeploymentTest {
         Files.write(jar, AgentJar.current().bytes());
     }
 
-    private Path write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        return file;
-    }
-
     private DeploymentPlan plan() {
-        Configuration configuration = new Configurator(TYPES).configure(project, "test");
+        Configuration configuration = new Configurator(TYPES).configure(project.root(), "test");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
         return configuration.plan();
     }
 
     private DeploymentResult deploy(boolean predict) {
-        ProjectFiles files = new ProjectFiles(project, TYPES);
+        ProjectFiles files = new ProjectFiles(project.root(), TYPES);
         DeploymentInfo info = new DeploymentInfo("test", "abc123", "tester@controller", predict);
         return new Orchestrator((host, run, listener) -> {
             ProcessAgentChannel channel;
@@ -105,7 +103,7 @@ class AgentDeploymentTest {
             }
             channels.add(channel);
             return AgentHostSession.start(host, run, channel, files, listener);
-        }, info, 1, events::add, Clock.systemUTC()).run(plan());
+        }, info, 1, events, Clock.systemUTC()).run(plan());
     }
 
     @Test
@@ -147,14 +145,14 @@ class AgentDeploymentTest {
                   - command: {run: "exit 3"}
                   - command: {run: "echo reloaded >> reloads.log", when: changed}
                 """;
-        write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n" + parts);
+        project.write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n" + parts);
         DeploymentResult failed = deploy(false);
         assertEquals(RootResult.Status.FAILED, failed.all().get(0).status(), events::toString);
         Path work = target.resolve("work/web");
         assertEquals("greeting hello\n", Files.readString(work.resolve("web.conf")));
         assertFalse(Files.exists(work.resolve("reloads.log")));
 
-        write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n"
+        project.write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n"
                 + parts.replace("  - command: {run: \"exit 3\"}\n", ""));
         events.clear();
         assertEquals(RootResult.Status.CHANGED, deploy(true).all().get(0).status(), events::toString);
@@ -200,7 +198,7 @@ class AgentDeploymentTest {
 
     @Test
     void theAgentStopsBeforeTheNextPartWhenTheControllerGoesAway() throws Exception {
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 parts:
                   - command: {run: "touch started; sleep 1.5; echo ran > slow.log"}
                   - file: {path: after.txt, content: "after\\n"}
@@ -251,7 +249,7 @@ class AgentDeploymentTest {
         DeploymentPlan plan = plan();
         AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
                 () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", false),
-                        channel, new ProjectFiles(project, TYPES), events::add));
+                        channel, new ProjectFiles(project.root(), TYPES), events));
         assertTrue(e.getMessage().contains("the agent exited with 1"), e.getMessage());
     }
 
@@ -299,10 +297,10 @@ class AgentDeploymentTest {
             EscapingCommand.awaitFile(pidFile);
             assertEquals(ProcessIdentity.of(agent.pid()).toString(),
                     Files.readString(pidFile).strip(), "pid and start time: a reused pid is not taken for it");
-            ProjectFiles files = new ProjectFiles(project, TYPES);
+            ProjectFiles files = new ProjectFiles(project.root(), TYPES);
             DeploymentResult result = new Orchestrator((host, run, listener) -> AgentHostSession.start(host, run,
                     new ClosedLastChannel(socket), files, listener), new DeploymentInfo("test", null, "tester",
-                            false), 1, events::add, Clock.systemUTC()).run(plan());
+                            false), 1, events, Clock.systemUTC()).run(plan());
             assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
         } finally {
             agent.destroy();
@@ -361,7 +359,7 @@ class AgentDeploymentTest {
 
     /** An agent running a command that started children that escape its process tree and group. */
     private ProcessAgentChannel startEscapingCommand() throws Exception {
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 parts:
                   - command: {run: "[ -f second ] && exit 0; %s sleep 300"}
                 """.formatted(EscapingCommand.START.replace("\"", "\\\"")));
@@ -375,8 +373,8 @@ class AgentDeploymentTest {
     private Thread deployInBackground(ProcessAgentChannel channel) throws HostSessionException {
         DeploymentPlan plan = plan();
         AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
-                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
-                events::add);
+                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project.root(), TYPES),
+                events);
         Thread deploying = new Thread(() -> {
             try {
                 session.deploy(plan.hosts().get(0).roots().get(0));

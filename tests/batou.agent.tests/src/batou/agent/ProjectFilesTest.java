@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
+import batou.test.harness.TempProject;
 
 /** What the controller gathers for a host's agent follows the model's rule: nothing from outside the project. */
 class ProjectFilesTest {
@@ -25,31 +27,32 @@ class ProjectFilesTest {
     private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
 
     @TempDir
-    Path project;
+    Path temp;
+
+    private TempProject project;
 
     @TempDir
     Path outside;
 
+    @BeforeEach
+    void project() {
+        project = new TempProject(temp);
+    }
+
     private HostPlan host() throws IOException {
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 parts:
                   - directory: {path: static, source: static}
                 """);
-        write("components/web/static/index.html", "<h1>hi</h1>\n");
-        write("environments/test/environment.yaml", """
+        project.write("components/web/static/index.html", "<h1>hi</h1>\n");
+        project.write("environments/test/environment.yaml", """
                 environment: {target_directory: /srv/t}
                 hosts:
                   web1: [web]
                 """);
-        Configuration configuration = new Configurator(TYPES).configure(project, "test");
+        Configuration configuration = new Configurator(TYPES).configure(project.root(), "test");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
         return configuration.plan().host("web1");
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     @Test
@@ -57,8 +60,8 @@ class ProjectFilesTest {
         HostPlan host = host();
         Files.writeString(outside.resolve("shadow"), "root:$6$secret\n");
         // committed after the check, or placed while the deployment starts: gathered files are checked again
-        Files.createSymbolicLink(project.resolve("components/web/static/shadow"), outside.resolve("shadow"));
-        IOException refused = assertThrows(IOException.class, () -> new ProjectFiles(project, TYPES).of(host));
+        Files.createSymbolicLink(project.path("components/web/static/shadow"), outside.resolve("shadow"));
+        IOException refused = assertThrows(IOException.class, () -> new ProjectFiles(project.root(), TYPES).of(host));
         assertEquals("'components/web/static/shadow' in the project folder 'components/web/static' is a symbolic"
                 + " link to " + outside.toRealPath().resolve("shadow") + ", outside the project", refused.getMessage());
     }
@@ -66,8 +69,8 @@ class ProjectFilesTest {
     @Test
     void item09_linksInsideTheProjectAreSentAsTheFilesTheyNameAndFoldersAreListed() throws IOException {
         HostPlan host = host();
-        Files.createSymbolicLink(project.resolve("components/web/static/same.html"), Path.of("index.html"));
-        List<String> paths = new ProjectFiles(project, TYPES).of(host).stream().map(ProjectFile::path).toList();
+        Files.createSymbolicLink(project.path("components/web/static/same.html"), Path.of("index.html"));
+        List<String> paths = new ProjectFiles(project.root(), TYPES).of(host).stream().map(ProjectFile::path).toList();
         assertEquals(List.of("components/web/static", "components/web/static/index.html",
                 "components/web/static/same.html"), paths);
     }

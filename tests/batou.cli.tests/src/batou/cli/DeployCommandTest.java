@@ -19,13 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
+import batou.test.harness.TempProject;
+
 /** {@code batou deploy} of a local environment, end to end through the command line. */
 class DeployCommandTest {
 
     private static final String SECRET = "hunter2-very-secret";
 
     @TempDir
-    Path project;
+    Path temp;
+
+    private TempProject project;
 
     @TempDir
     Path target;
@@ -34,8 +38,9 @@ class DeployCommandTest {
     private ByteArrayOutputStream err;
 
     @BeforeEach
-    void writeProject() throws IOException {
-        write("components/web/component.yaml", """
+    void writeProject() throws Exception {
+        project = new TempProject(temp);
+        project.write("components/web/component.yaml", """
                 attributes:
                   greeting: {default: hello}
                   password: {default: "%s", sensitive: true}
@@ -46,31 +51,13 @@ class DeployCommandTest {
                   - file: {path: secret.txt, content: "{{ password }}\\n"}
                   - command: {run: "echo reloaded >> reloads.log", when: changed}
                 """.formatted(SECRET));
-        write("components/web/web.conf.j2", "listen 8080\ngreeting {{ greeting }}\npassword {{ password }}\n");
-        write("environments/dev/environment.yaml", """
+        project.write("components/web/web.conf.j2", "listen 8080\ngreeting {{ greeting }}\npassword {{ password }}\n");
+        project.write("environments/dev/environment.yaml", """
                 environment: {connect: local, target_directory: "%s"}
                 hosts:
                   localhost: [web]
                 """.formatted(target));
-        commitAll();
-    }
-
-    /** Commits every file of the project, as a team does before deploying. */
-    private void commitAll() {
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(project.toFile())
-                .setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("project").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
-                    .setSign(false).call();
-        } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        project.commit("project");
     }
 
     private int deploy(String... options) {
@@ -80,7 +67,7 @@ class DeployCommandTest {
         arguments[0] = "deploy";
         arguments[1] = "dev";
         arguments[2] = "-p";
-        arguments[3] = project.toString();
+        arguments[3] = project.root().toString();
         System.arraycopy(options, 0, arguments, 4, options.length);
         return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(arguments);
@@ -114,8 +101,8 @@ class DeployCommandTest {
     @Test
     void predictShowsTheDiffAndChangesNothing() throws Exception {
         assertEquals(ExitCode.OK, deploy());
-        write("components/web/web.conf.j2", "listen 9090\ngreeting {{ greeting }}\npassword {{ password }}\n");
-        write("components/web/component.yaml", Files.readString(project.resolve("components/web/component.yaml"))
+        project.write("components/web/web.conf.j2", "listen 9090\ngreeting {{ greeting }}\npassword {{ password }}\n");
+        project.write("components/web/component.yaml", Files.readString(project.path("components/web/component.yaml"))
                 .replace("default: hello", "default: bonjour"));
         assertEquals(ExitCode.OK, deploy("--predict"), out());
         assertTrue(out().contains("-<h1>hello</h1>"), out());
@@ -132,7 +119,7 @@ class DeployCommandTest {
         Path junit = target.resolve("report.xml");
         assertEquals(ExitCode.OK, deploy("--json", json.toString(), "--junit", junit.toString()), out());
         assertEquals(SECRET + "\n", Files.readString(work("secret.txt")), "the secret is deployed");
-        write("components/web/component.yaml", Files.readString(project.resolve("components/web/component.yaml"))
+        project.write("components/web/component.yaml", Files.readString(project.path("components/web/component.yaml"))
                 .replace(SECRET, SECRET + "-rotated"));
         String first = out();
         assertEquals(ExitCode.OK, deploy("--predict"), out());
@@ -162,11 +149,11 @@ class DeployCommandTest {
 
     @Test
     void aFailingCommandFailsTheDeploymentWithItsOutput() throws Exception {
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 parts:
                   - command: {run: "echo broken config >&2; exit 3"}
                 """);
-        commitAll();
+        project.commit("a failing command");
         Path junit = target.resolve("report.xml");
         assertEquals(ExitCode.FAILURE, deploy("--junit", junit.toString()), out());
         assertTrue(out().contains("exited with 3"), out());
@@ -184,7 +171,7 @@ class DeployCommandTest {
 
     @Test
     void configurationErrorsFailDuringConfiguring() throws IOException {
-        write("environments/dev/environment.yaml", "hosts:\n  localhost: [wbe]\n");
+        project.write("environments/dev/environment.yaml", "hosts:\n  localhost: [wbe]\n");
         assertEquals(ExitCode.FAILURE, deploy("--dirty"), out());
         assertTrue(out().contains("1 ERROR - CONFIGURATION FAILED"), out());
         assertTrue(out().strip().endsWith("DEPLOYMENT FAILED (during CONFIGURING)"), out());
@@ -192,10 +179,10 @@ class DeployCommandTest {
 
     @Test
     void aSecondDeploymentAtTheSameTimeIsRefused() throws Exception {
-        try (var held = batou.ssh.deploy.DeployLock.acquire(project, "dev")) {
+        try (var held = batou.ssh.deploy.DeployLock.acquire(project.root(), "dev")) {
             assertEquals(ExitCode.FAILURE, deploy(), out());
             String message = err.toString(StandardCharsets.UTF_8);
-            assertTrue(message.startsWith("batou: another deployment of environment 'dev' of " + project
+            assertTrue(message.startsWith("batou: another deployment of environment 'dev' of " + project.root()
                     + " is running (pid " + ProcessHandle.current().pid()), message);
         }
         assertEquals(ExitCode.OK, deploy(), "the lock is released after the first run\n" + out());
@@ -203,8 +190,8 @@ class DeployCommandTest {
 
     @Test
     void uncommittedChangesAreRefusedUnlessDirty() throws Exception {
-        write("components/web/web.conf.j2", "changed {{ greeting }}\n");
-        write("components/web/notes.txt", "new file\n");
+        project.write("components/web/web.conf.j2", "changed {{ greeting }}\n");
+        project.write("components/web/notes.txt", "new file\n");
         assertEquals(ExitCode.FAILURE, deploy(), out());
         assertTrue(out().contains("uncommitted changes: components/web/notes.txt, components/web/web.conf.j2"),
                 out());
@@ -221,17 +208,14 @@ class DeployCommandTest {
     void theReportRecordsTheDeployedCommit() throws Exception {
         Path json = target.resolve("report.json");
         assertEquals(ExitCode.OK, deploy("--json", json.toString()), out());
-        String head;
-        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(project.toFile())) {
-            head = git.getRepository().resolve("HEAD").name();
-        }
+        String head = project.head();
         assertTrue(Files.readString(json).contains("\"commit\": \"" + head + "\""), Files.readString(json));
         assertTrue(out().contains("    commit " + head.substring(0, 7)), out());
     }
 
     @Test
     void aProjectOutsideGitNeedsDirty() throws Exception {
-        org.eclipse.jgit.util.FileUtils.delete(project.resolve(".git").toFile(),
+        org.eclipse.jgit.util.FileUtils.delete(project.path(".git").toFile(),
                 org.eclipse.jgit.util.FileUtils.RECURSIVE);
         assertEquals(ExitCode.FAILURE, deploy(), out());
         assertTrue(out().contains("the project is not in a git repository: commit it to git to deploy it, or deploy "
@@ -241,19 +225,19 @@ class DeployCommandTest {
 
     @Test
     void item22_anIgnoredHostIsNotDeployedButWhatItProvidesReachesTheOthers() throws Exception {
-        write("components/db/component.yaml", """
+        project.write("components/db/component.yaml", """
                 provide:
                   dsn: "pg://{{ host.name }}:5432/app"
                 parts:
                   - file: {path: db.conf, content: "a db"}
                 """);
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 require:
                   dsn: {resource: dsn, one: true}
                 parts:
                   - file: {path: web.conf, content: "{{ dsn }}"}
                 """);
-        write("environments/dev/environment.yaml", """
+        project.write("environments/dev/environment.yaml", """
                 environment: {connect: local}
                 hosts:
                   "!db1": {components: [db], target_directory: "%s/db1"}
@@ -276,13 +260,13 @@ class DeployCommandTest {
                   - command: {run: "echo broken >&2; exit 3"}
                   - command: {run: "echo reloaded >> reloads.log", when: changed}
                 """;
-        write("components/web/component.yaml", component);
-        write("components/web/web.conf.j2", "listen 8080\n");
+        project.write("components/web/component.yaml", component);
+        project.write("components/web/web.conf.j2", "listen 8080\n");
         assertEquals(ExitCode.FAILURE, deploy("--dirty"), out());
         assertTrue(Files.exists(work("web.conf")) && !Files.exists(work("reloads.log")), out());
 
-        write("components/web/component.yaml", component.replace("  - command: {run: \"echo broken >&2; exit 3\"}\n",
-                ""));
+        project.write("components/web/component.yaml",
+                component.replace("  - command: {run: \"echo broken >&2; exit 3\"}\n", ""));
         assertEquals(ExitCode.OK, deploy("--dirty", "--predict"), out());
         assertTrue(out().contains("a deployment that did not complete changed web: its parts with when: changed "
                 + "would run again"), out());
@@ -293,13 +277,13 @@ class DeployCommandTest {
 
     @Test
     void item25_aSubComponentRestartsWhenTheComponentIncludingItChanged() throws Exception {
-        write("components/program/component.yaml", """
+        project.write("components/program/component.yaml", """
                 attributes:
                   name: {default: web}
                 parts:
                   - command: {run: "echo restarted {{ name }} >> restarts.log", when: parent_changed}
                 """);
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 attributes:
                   greeting: {default: hello}
                 parts:
@@ -310,7 +294,7 @@ class DeployCommandTest {
         assertEquals("restarted web\n", Files.readString(work("restarts.log")));
         assertEquals(ExitCode.OK, deploy("--dirty"), out());
         assertEquals("restarted web\n", Files.readString(work("restarts.log")), "no change, no restart");
-        write("components/web/component.yaml", Files.readString(project.resolve("components/web/component.yaml"))
+        project.write("components/web/component.yaml", Files.readString(project.path("components/web/component.yaml"))
                 .replace("default: hello", "default: bonjour"));
         assertEquals(ExitCode.OK, deploy("--dirty"), out());
         assertEquals("restarted web\nrestarted web\n", Files.readString(work("restarts.log")), out());
@@ -320,12 +304,12 @@ class DeployCommandTest {
     void item21_tildeInTheTargetDirectoryIsTheHomeInWorkdirAndLinks() throws Exception {
         String folder = "batou-test-" + ProcessHandle.current().pid() + "-cli-home";
         Path work = Path.of(System.getProperty("user.home"), folder, "work/web");
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 parts:
                   - file: {path: web.conf, content: "root {{ component.workdir }}/htdocs\\n"}
                   - symlink: {path: current.conf, target: "{{ component.workdir }}/web.conf"}
                 """);
-        write("environments/dev/environment.yaml", """
+        project.write("environments/dev/environment.yaml", """
                 environment: {connect: local, target_directory: "~/%s"}
                 hosts:
                   localhost: [web]

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +23,7 @@ import batou.secrets.IdentitySources;
 import batou.secrets.SecretsDocument;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.Identities;
+import batou.test.harness.TempProject;
 
 /** {@code batou secrets} and secrets in check and deploy, with keys made by the real age-keygen and checked by age. */
 class SecretsCommandTest {
@@ -31,7 +31,9 @@ class SecretsCommandTest {
     private static final String SECRET = "s3cret-from-the-vault";
 
     @TempDir
-    Path project;
+    Path temp;
+
+    private TempProject project;
 
     @TempDir
     Path keys;
@@ -43,30 +45,25 @@ class SecretsCommandTest {
 
     @BeforeEach
     void projectWithSecrets() throws Exception {
+        project = new TempProject(temp);
         identity = keys.resolve("alice.txt");
         recipient = keygen(identity);
         System.setProperty(IdentitySources.PROPERTY, identity.toString());
-        write("components/db/component.yaml", """
+        project.write("components/db/component.yaml", """
                 attributes:
                   password: {type: string}
                 parts:
                   - file: {path: pgpass, content: "{{ password }}\\n"}
                 """);
-        write("environments/dev/environment.yaml", "environment: {connect: local, target_directory: \""
+        project.write("environments/dev/environment.yaml", "environment: {connect: local, target_directory: \""
                 + keys.resolve("target") + "\"}\nhosts:\n  localhost: [db]\n");
-        SecretsVault vault = new SecretsVault(project, () -> Identities.read(identity));
+        SecretsVault vault = new SecretsVault(project.root(), () -> Identities.read(identity));
         vault.write("dev", SecretsDocument.parse(SecretsDocument.template(List.of(recipient))));
     }
 
     @AfterEach
     void forgetIdentities() {
         System.clearProperty(IdentitySources.PROPERTY);
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     /** Makes an age identity with age-keygen and returns its public key. */
@@ -80,7 +77,7 @@ class SecretsCommandTest {
     /** What the real age CLI decrypts with {@code key}, or null when it cannot. */
     private String ageDecrypt(Path key) throws Exception {
         Process process = new ProcessBuilder("age", "-d", "-i", key.toString(),
-                project.resolve("environments/dev/secrets.age").toString()).start();
+                project.path("environments/dev/secrets.age").toString()).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return process.waitFor() == 0 ? output : null;
     }
@@ -107,17 +104,17 @@ class SecretsCommandTest {
 
     @Test
     void setThenCheckAndDeployUseTheSecretWithoutShowingIt() throws Exception {
-        assertEquals(ExitCode.FAILURE, batou("", "check", "dev", "-p", project.toString()));
+        assertEquals(ExitCode.FAILURE, batou("", "check", "dev", "-p", project.root().toString()));
         assertTrue(err().contains("missing required attribute 'password'"), err());
 
         assertEquals(ExitCode.OK, batou(SECRET + "\n", "secrets", "set", "dev", "db.password", "-p",
-                project.toString()), err());
+                project.root().toString()), err());
         assertTrue(ageDecrypt(identity).contains("password: " + SECRET), "the real age CLI reads what we wrote");
 
-        assertEquals(ExitCode.OK, batou("", "check", "dev", "-p", project.toString()), err());
+        assertEquals(ExitCode.OK, batou("", "check", "dev", "-p", project.root().toString()), err());
         Path json = keys.resolve("report.json");
         Path junit = keys.resolve("report.xml");
-        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString(), "--json",
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.root().toString(), "--json",
                 json.toString(), "--junit", junit.toString()), out());
         assertEquals(SECRET + "\n", Files.readString(keys.resolve("target/work/db/pgpass")));
         assertFalse(out().contains(SECRET), out());
@@ -126,7 +123,7 @@ class SecretsCommandTest {
         assertFalse(Files.readString(junit).contains(SECRET), Files.readString(junit));
         assertTrue(out().contains("diff hidden: contains sensitive data"), out());
 
-        assertEquals(ExitCode.OK, batou("", "secrets", "show", "dev", "-p", project.toString()), err());
+        assertEquals(ExitCode.OK, batou("", "secrets", "show", "dev", "-p", project.root().toString()), err());
         assertTrue(out().contains(recipient), out());
         assertTrue(out().contains("  db.password"), out());
         assertFalse(out().contains(SECRET), out());
@@ -138,10 +135,10 @@ class SecretsCommandTest {
         String bobKey = keygen(bob);
         assertEquals(null, ageDecrypt(bob));
         assertEquals(ExitCode.OK, batou("", "secrets", "add-member", bobKey, "--env", "dev", "-p",
-                project.toString()), err());
+                project.root().toString()), err());
         assertNotEquals(null, ageDecrypt(bob), "bob can decrypt once added");
         assertEquals(ExitCode.OK, batou("", "secrets", "remove-member", bobKey, "--env", "dev", "-p",
-                project.toString()), err());
+                project.root().toString()), err());
         assertEquals(null, ageDecrypt(bob), "bob cannot decrypt after removal and re-encryption");
         assertNotEquals(null, ageDecrypt(identity));
     }
@@ -151,27 +148,27 @@ class SecretsCommandTest {
         Path bob = keys.resolve("bob.txt");
         String bobKey = keygen(bob);
         assertEquals(ExitCode.OK, batou("", "secrets", "add-member", bobKey, "--env", "dev", "-p",
-                project.toString()), err());
-        SecretsVault vault = new SecretsVault(project, () -> Identities.read(identity));
+                project.root().toString()), err());
+        SecretsVault vault = new SecretsVault(project.root(), () -> Identities.read(identity));
         vault.writeSecretFile("dev", "tls-key", "PRIVATE KEY\n".getBytes(StandardCharsets.UTF_8),
                 vault.read("dev").members());
-        Path secretFile = project.resolve("environments/dev/secret-tls-key.age");
+        Path secretFile = project.path("environments/dev/secret-tls-key.age");
         assertEquals("PRIVATE KEY\n", ageDecryptFile(bob, secretFile));
 
         assertEquals(ExitCode.OK, batou("", "secrets", "remove-member", bobKey, "--env", "dev", "-p",
-                project.toString()), err());
+                project.root().toString()), err());
         assertEquals(null, ageDecryptFile(bob, secretFile), "the secret file was re-encrypted without bob");
         assertEquals("PRIVATE KEY\n", ageDecryptFile(identity, secretFile));
 
-        assertEquals(ExitCode.OK, batou("", "secrets", "show", "dev", "-p", project.toString()), err());
+        assertEquals(ExitCode.OK, batou("", "secrets", "show", "dev", "-p", project.root().toString()), err());
         assertTrue(out().contains("  file tls-key (12 bytes)"), out());
         assertFalse(out().contains("PRIVATE KEY"), out());
 
-        write("components/db/component.yaml", """
+        project.write("components/db/component.yaml", """
                 parts:
                   - file: {path: key.pem, content: "{{ secrets.files['tls-key'] }}"}
                 """);
-        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.root().toString()), out());
         assertEquals("PRIVATE KEY\n", Files.readString(keys.resolve("target/work/db/key.pem")));
         assertFalse(out().contains("PRIVATE KEY"), out());
     }
@@ -191,34 +188,34 @@ class SecretsCommandTest {
     @Test
     void aBinarySecretFileIsSetFromStdinReadByAgeAndDeployedByteForByte() throws Exception {
         byte[] keytab = { 0x05, 0x02, 0x00, (byte) 0xff, (byte) 0xfe, 0x00, 0x01, '\n' };
-        assertEquals(ExitCode.OK, batou(keytab, "secrets", "set-file", "dev", "keytab", "-p", project.toString()),
-                err());
+        assertEquals(ExitCode.OK, batou(keytab, "secrets", "set-file", "dev", "keytab", "-p",
+                project.root().toString()), err());
         assertEquals("dev: secret file keytab (8 bytes) saved, encrypted to 1 members\n", out());
-        Path secretFile = project.resolve("environments/dev/secret-keytab.age");
+        Path secretFile = project.path("environments/dev/secret-keytab.age");
         assertArrayEquals(keytab, ageDecryptBytes(identity, secretFile), "the real age CLI reads what we wrote");
 
-        assertEquals(ExitCode.FAILURE, batou("", "secrets", "edit", "dev", "keytab", "-p", project.toString()));
+        assertEquals(ExitCode.FAILURE, batou("", "secrets", "edit", "dev", "keytab", "-p", project.root().toString()));
         assertEquals("batou: the secret file 'keytab' of dev is binary, not text: replace it with: batou secrets"
                 + " set-file dev keytab < FILE\n", err());
 
-        write("components/db/component.yaml", """
+        project.write("components/db/component.yaml", """
                 parts:
                   - file: {path: krb5.keytab, content_base64: "{{ secrets.base64['keytab'] }}", mode: 0600}
                 """);
-        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.root().toString()), out());
         Path deployed = keys.resolve("target/work/db/krb5.keytab");
         assertArrayEquals(keytab, Files.readAllBytes(deployed));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(deployed)));
         assertFalse(out().contains(java.util.Base64.getEncoder().encodeToString(keytab)), out());
-        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.toString()), out());
+        assertEquals(ExitCode.OK, batou("", "deploy", "dev", "--dirty", "-p", project.root().toString()), out());
         assertTrue(out().contains("localhost: 1 components, 0 changed, 1 unchanged"), "nothing changes: " + out());
     }
 
     @Test
     void theLastMemberCannotBeRemoved() {
         assertEquals(ExitCode.FAILURE, batou("", "secrets", "remove-member", recipient, "--env", "dev", "-p",
-                project.toString()));
+                project.root().toString()));
         assertEquals("batou: environment 'dev': cannot remove the last member\n", err());
     }
 
@@ -227,40 +224,42 @@ class SecretsCommandTest {
         Path eve = keys.resolve("eve.txt");
         keygen(eve);
         System.setProperty(IdentitySources.PROPERTY, eve.toString());
-        assertEquals(ExitCode.FAILURE, batou("", "check", "dev", "-p", project.toString()));
+        assertEquals(ExitCode.FAILURE, batou("", "check", "dev", "-p", project.root().toString()));
         assertTrue(err().startsWith("environments/dev/secrets.age: error: cannot decrypt the secrets of "
                 + "environment 'dev': environment 'dev': no identity matches"), err());
     }
 
     @Test
     void summaryAndReencrypt() throws Exception {
-        byte[] before = Files.readAllBytes(project.resolve("environments/dev/secrets.age"));
-        assertEquals(ExitCode.OK, batou("", "secrets", "reencrypt", "-p", project.toString()), err());
-        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age"))),
+        byte[] before = Files.readAllBytes(project.path("environments/dev/secrets.age"));
+        assertEquals(ExitCode.OK, batou("", "secrets", "reencrypt", "-p", project.root().toString()), err());
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(project.path("environments/dev/secrets.age"))),
                 "a new file key and new ciphertext");
-        assertEquals(ExitCode.OK, batou("", "secrets", "summary", "-p", project.toString()), err());
+        assertEquals(ExitCode.OK, batou("", "secrets", "summary", "-p", project.root().toString()), err());
         assertEquals("dev: 1 members, 0 secrets\n", out());
     }
 
     @Test
     void anInvalidMemberKeyIsRefusedBeforeAnythingChanges() throws Exception {
-        byte[] before = Files.readAllBytes(project.resolve("environments/dev/secrets.age"));
+        byte[] before = Files.readAllBytes(project.path("environments/dev/secrets.age"));
         assertEquals(ExitCode.FAILURE, batou("", "secrets", "add-member", "ecdsa-sha2-nistp256 AAAAE2Vj", "--env", "dev", "-p",
-                project.toString()));
+                project.root().toString()));
         assertTrue(err().contains("ecdsa-sha2-nistp256 recipients are not supported yet"), err());
-        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age"))));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(project.path("environments/dev/secrets.age"))));
     }
 
     @Test
     void item26_setRefusesWhatTheNextDeployWouldRefuseAndSaysWhatExists() throws Exception {
-        byte[] before = Files.readAllBytes(project.resolve("environments/dev/secrets.age"));
-        assertEquals(ExitCode.FAILURE, batou("x\n", "secrets", "set", "dev", "db.pasword", "-p", project.toString()));
+        byte[] before = Files.readAllBytes(project.path("environments/dev/secrets.age"));
+        assertEquals(ExitCode.FAILURE, batou("x\n", "secrets", "set", "dev", "db.pasword", "-p",
+                project.root().toString()));
         assertEquals("batou: cannot set db.pasword: component 'db' has no attribute 'pasword' (did you mean "
                 + "'password'?); nothing was changed\n", err());
-        assertEquals(ExitCode.FAILURE, batou("x\n", "secrets", "set", "dev", "web.password", "-p", project.toString()));
+        assertEquals(ExitCode.FAILURE, batou("x\n", "secrets", "set", "dev", "web.password", "-p",
+                project.root().toString()));
         assertEquals("batou: cannot set web.password: the project has no component 'web' (components: db); nothing "
                 + "was changed\n", err());
-        assertArrayEquals(before, Files.readAllBytes(project.resolve("environments/dev/secrets.age")));
+        assertArrayEquals(before, Files.readAllBytes(project.path("environments/dev/secrets.age")));
     }
 
     @Test
@@ -268,9 +267,9 @@ class SecretsCommandTest {
         Path bob = keys.resolve("bob.txt");
         String bobKey = keygen(bob);
         assertEquals(ExitCode.OK, batou("", "secrets", "add-member", bobKey, "--env", "dev", "-p",
-                project.toString()), err());
+                project.root().toString()), err());
         assertEquals(ExitCode.OK, batou("", "secrets", "remove-member", recipient, "--env", "dev", "-p",
-                project.toString()), err());
+                project.root().toString()), err());
         assertEquals("", err());
         assertEquals("dev: removed, re-encrypted to 1 members; that was your key: you cannot decrypt the secrets of "
                 + "dev any more (a remaining member can add you again)\n", out());

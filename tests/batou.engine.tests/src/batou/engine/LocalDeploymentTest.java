@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +31,7 @@ import batou.model.plan.PartNode;
 import batou.model.plan.RootId;
 import batou.model.plan.RootPlan;
 import batou.model.types.AttributeType;
+import batou.test.harness.EventRecorder;
 
 /**
  * The engine's order, change tracking and failure handling, with a small part type that creates marker files
@@ -42,7 +42,7 @@ class LocalDeploymentTest {
     @TempDir
     Path temp;
 
-    private final List<DeploymentEvent> events = new ArrayList<>();
+    private final EventRecorder events = new EventRecorder();
 
     /** "marker": creates {@code path}; {@code fail} makes update fail; {@code when: changed} gates on earlier changes. */
     private static final ExecutablePartType MARKER = new ExecutablePartType() {
@@ -102,7 +102,7 @@ class LocalDeploymentTest {
     }
 
     private DeploymentResult deploy(DeploymentPlan plan, boolean predict) {
-        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, predict, events::add,
+        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, predict, events,
                 Clock.systemUTC()).run(plan);
     }
 
@@ -285,9 +285,9 @@ class LocalDeploymentTest {
         RootPlan second = root("h", "second", List.of(marker("s1", Map.of())));
         Orchestrator[] orchestrator = new Orchestrator[1];
         orchestrator[0] = new Orchestrator(new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
-                false, events::add, Clock.systemUTC()).connector(),
+                false, events, Clock.systemUTC()).connector(),
                 new DeploymentInfo("test", null, "tester", false), 1, event -> {
-                    events.add(event);
+                    events.on(event);
                     if (event instanceof DeploymentEvent.RootFinished) {
                         orchestrator[0].cancel();
                     }
@@ -311,13 +311,13 @@ class LocalDeploymentTest {
         DeploymentPlan plan = new DeploymentPlan("test", 2, List.of(downHost, upHost),
                 List.of(down.id(), up.id(), other.id()), List.of(), List.of());
         HostConnector local = new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, false,
-                events::add, Clock.systemUTC()).connector();
+                events, Clock.systemUTC()).connector();
         DeploymentResult result = new Orchestrator((host, info, listener) -> {
             if (host.name().equals("down")) {
                 throw new HostSessionException("cannot connect to down: Connection refused");
             }
             return local.open(host, info, listener);
-        }, new DeploymentInfo("test", null, "tester", false), 2, events::add, Clock.systemUTC()).run(plan);
+        }, new DeploymentInfo("test", null, "tester", false), 2, events, Clock.systemUTC()).run(plan);
         assertEquals(RootResult.Status.FAILED, result.get(down.id()).status());
         assertEquals("host unavailable: cannot connect to down: Connection refused",
                 result.get(down.id()).message());
@@ -333,7 +333,7 @@ class LocalDeploymentTest {
         HostPlan host = plan(List.of(first, second)).hosts().get(0);
         Path record = temp.resolve(".batou/deployed.json");
         try (LocalHostSession session = LocalHostSession.open(host, new DeploymentInfo("test", "c0ffee", "tester",
-                false), new ExecutablePartTypes(List.of(MARKER)), temp, events::add, Clock.systemUTC())) {
+                false), new ExecutablePartTypes(List.of(MARKER)), temp, events, Clock.systemUTC())) {
             session.deploy(first);
             DeployedRecord.Summary running = DeployedRecord.read(Files.readString(record));
             assertEquals(DeployedRecord.State.RUNNING, running.state());

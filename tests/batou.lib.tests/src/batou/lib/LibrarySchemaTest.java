@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +16,7 @@ import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
+import batou.test.harness.TempProject;
 
 /**
  * The library's part types, configured as a project uses them: whatever a part would refuse while deploying is
@@ -26,29 +27,30 @@ class LibrarySchemaTest {
     private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
 
     @TempDir
-    Path project;
+    Path temp;
+
+    private TempProject project;
+
+    @BeforeEach
+    void project() {
+        project = new TempProject(temp);
+    }
 
     /** Configures a component with {@code parts} on one host; every diagnostic as printed, one per line. */
     private String configure(String parts) throws IOException {
-        write("components/app/component.yaml", "parts:\n" + parts);
-        write("environments/dev/environment.yaml", """
+        project.write("components/app/component.yaml", "parts:\n" + parts);
+        project.write("environments/dev/environment.yaml", """
                 environment: {connect: local, target_directory: /srv/t}
                 hosts:
                   h: [app]
                 """);
-        Configuration configuration = new Configurator(TYPES).configure(project, "dev");
+        Configuration configuration = new Configurator(TYPES).configure(project.root(), "dev");
         String printed = configuration.diagnostics().stream().map(Diagnostic::toString)
                 .collect(Collectors.joining("\n"));
         if (!printed.isEmpty()) {
             assertNull(configuration.plan(), printed);
         }
         return printed;
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     @Test
@@ -184,7 +186,7 @@ class LibrarySchemaTest {
 
     @Test
     void item23_aSensitiveValueIsNeverQuotedInTheRefusal() throws IOException {
-        write("components/app/component.yaml", "");
+        project.write("components/app/component.yaml", "");
         String printed = configure("""
                   - command: {run: ./x, when: "{{ password }}"}
                 attributes:

@@ -10,6 +10,7 @@ import batou.engine.parts.Part;
 import batou.engine.parts.PartContext;
 import batou.engine.parts.Verdict;
 import batou.engine.processes.RunDirectory;
+import batou.test.harness.TempProject;
 
 /**
  * A {@link PartContext} over temporary folders: a work directory, a project, a home for {@code ~} and a state
@@ -59,9 +60,7 @@ final class TestContext implements PartContext, AutoCloseable {
 
     /** Writes a project file, e.g. {@code components/app/app.ini}, and returns its path. */
     Path projectFile(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, text);
+        return new TempProject(project).write(relative, text).path(relative);
     }
 
     /** Verifies {@code part} and, when it needs an update and this is not a prediction, updates it. */

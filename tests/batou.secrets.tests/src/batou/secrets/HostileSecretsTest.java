@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.secrets.age.X25519Identity;
+import batou.test.harness.TempProject;
 import batou.test.harness.YamlInputs;
 
 /**
@@ -31,27 +32,25 @@ class HostileSecretsTest {
     private static final Duration QUICKLY = Duration.ofSeconds(5);
 
     @TempDir
-    Path project;
+    Path temp;
+
+    private TempProject project;
 
     private X25519Identity alice;
     private SecretsVault vault;
 
     @BeforeEach
     void project() throws IOException {
+        project = new TempProject(temp);
         alice = X25519Identity.generate();
-        vault = new SecretsVault(project, () -> List.of(alice));
-        write("components/postgres/component.yaml", "attributes:\n  password: {type: string}\n  port: {default: 5432}\n");
-        write("components/app/component.yaml", "attributes:\n  workers: {default: 2}\n");
-        write("environments/dev/environment.yaml", "hosts:\n  web1: [app]\n  db1: [postgres]\ncomponents:\n"
+        vault = new SecretsVault(project.root(), () -> List.of(alice));
+        project.write("components/postgres/component.yaml",
+                "attributes:\n  password: {type: string}\n  port: {default: 5432}\n");
+        project.write("components/app/component.yaml", "attributes:\n  workers: {default: 2}\n");
+        project.write("environments/dev/environment.yaml", "hosts:\n  web1: [app]\n  db1: [postgres]\ncomponents:\n"
                 + "  app: {workers: 4}\n");
         vault.write("dev", SecretsDocument.parse("members: [" + alice.recipient() + "]\ncomponents:\n"
                 + "  postgres: {password: pg-s3cret}\n"));
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     private static String refused(String text) {
@@ -170,9 +169,9 @@ class HostileSecretsTest {
         assertEquals(new SecretsVault.Removal(1, false), removal);
         assertThrows(IOException.class, () -> vault.read("dev"));
         assertEquals(List.of(bob.recipient().toString()),
-                new SecretsVault(project, () -> List.of(bob)).read("dev").members());
+                new SecretsVault(project.root(), () -> List.of(bob)).read("dev").members());
 
-        SecretsVault both = new SecretsVault(project, () -> List.of(bob, alice));
+        SecretsVault both = new SecretsVault(project.root(), () -> List.of(bob, alice));
         both.addMember("dev", alice.recipient().toString());
         assertEquals(new SecretsVault.Removal(1, true), both.removeMember("dev", bob.recipient().toString()));
     }

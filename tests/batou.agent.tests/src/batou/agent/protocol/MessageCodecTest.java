@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
 import batou.model.plan.RootId;
 import batou.model.types.Address;
+import batou.test.harness.TempProject;
 
 /**
  * The wire form of every message, event and change: what goes in comes out equal, a real configured plan included;
@@ -45,11 +45,12 @@ class MessageCodecTest {
     private static final Instant TIME = Instant.parse("2026-11-25T01:02:03.456789012Z");
 
     @TempDir
-    Path project;
+    Path temp;
 
     @Test
     void aConfiguredPlanTravelsUnchanged() throws IOException {
-        write("components/app/component.yaml", """
+        TempProject project = new TempProject(temp);
+        project.write("components/app/component.yaml", """
                 attributes:
                   port: {type: int, default: 8080}
                   ratio: {type: float, default: 0.5}
@@ -65,18 +66,18 @@ class MessageCodecTest {
                   - component: helper
                     with: {name: x}
                 """);
-        write("components/helper/component.yaml", """
+        project.write("components/helper/component.yaml", """
                 attributes:
                   name: {default: y}
                 parts:
                   - symlink: {path: "current-{{ name }}", target: conf}
                 """);
-        write("environments/dev/environment.yaml", """
+        project.write("environments/dev/environment.yaml", """
                 hosts:
                   a: {components: [app], data: {cores: 2, tags: [x, y], nested: {deep: {deeper: -1}}}}
                 """);
         Configuration configuration = new Configurator(
-                PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()))).configure(project, "dev");
+                PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()))).configure(project.root(), "dev");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
         HostPlan host = configuration.plan().host("a");
         DeploymentInfo info = new DeploymentInfo("dev", "abc1234", "me@here", true);
@@ -238,11 +239,5 @@ class MessageCodecTest {
             names.add(type.getSimpleName());
         }
         return new HashSet<>(names);
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 }

@@ -2,7 +2,6 @@ package batou.model.configure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +12,7 @@ import batou.model.parts.PartAttribute;
 import batou.model.parts.PartType;
 import batou.model.parts.PartTypeRegistry;
 import batou.model.types.AttributeType;
+import batou.test.harness.TempProject;
 
 /** Writes a small project into a folder and configures it with a few test part types. */
 final class ProjectFixture {
@@ -30,9 +30,11 @@ final class ProjectFixture {
                     PartAttribute.optional("when", AttributeType.STRING, "always", "when"))));
 
     private final Path root;
+    private final TempProject project;
 
     ProjectFixture(Path root) {
         this.root = root;
+        this.project = new TempProject(root);
     }
 
     private static PartType type(String name, PartAttribute... attributes) {
@@ -92,9 +94,7 @@ final class ProjectFixture {
 
     ProjectFixture file(String relative, String content) {
         try {
-            Path file = root.resolve(relative);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            project.write(relative, content);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,10 +2,6 @@ package batou.model.configure;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -17,6 +13,7 @@ import batou.model.project.edit.EditException;
 import batou.model.project.edit.EnvironmentEdits;
 import batou.model.project.edit.EnvironmentOutline;
 import batou.test.harness.Properties;
+import batou.test.harness.TempProject;
 import batou.test.harness.YamlInputs;
 
 /**
@@ -60,16 +57,6 @@ class YamlReaderPropertiesTest {
         };
     }
 
-    private void write(String relative, String text) {
-        try {
-            Path file = root.resolve(relative);
-            Files.createDirectories(file.getParent());
-            Files.write(file, text.getBytes(StandardCharsets.UTF_8)); // a lone surrogate becomes '?', as in a file
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void assertSentence(String message) {
         assertTrue(!message.contains("Exception") && !message.contains("\tat ") && !message.contains("java."),
                 "a sentence: " + message);
@@ -77,13 +64,14 @@ class YamlReaderPropertiesTest {
 
     @Test
     void projectFilesLoadOrReportSentences() {
+        TempProject project = new TempProject(root);
         Properties.forAll("yaml: project files", TRIES, YamlReaderPropertiesTest::project,
                 Properties.Bounds.reader(), input -> {
-                    write("components/app/component.yaml", "attributes:\n  x: {}\n");
-                    write("environments/dev/environment.yaml", SKELETON);
-                    write("environments/dev/secrets.age", "members: []\n");
-                    write(input.file(), input.text());
-                    Configuration configuration = new ProjectFixture(root).configureWithSecrets("dev");
+                    project.write("components/app/component.yaml", "attributes:\n  x: {}\n");
+                    project.write("environments/dev/environment.yaml", SKELETON);
+                    project.write("environments/dev/secrets.age", "members: []\n");
+                    project.write(input.file(), input.text());
+                    Configuration configuration = new ProjectFixture(project.root()).configureWithSecrets("dev");
                     for (Diagnostic diagnostic : configuration.diagnostics()) {
                         assertSentence(diagnostic.toString());
                     }

@@ -11,11 +11,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
-import batou.engine.events.DeploymentEvent;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
@@ -32,6 +28,8 @@ import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
+import batou.test.harness.EventRecorder;
+import batou.test.harness.TempProject;
 
 /**
  * What the command line and the workbench share to deploy an environment of a local project: the git state, the
@@ -42,28 +40,26 @@ class EnvironmentDeploymentTest {
     private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
 
     @TempDir
-    Path project;
+    Path temp;
+
+    private TempProject project;
 
     @TempDir
     Path target;
 
-    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final EventRecorder events = new EventRecorder();
 
     @BeforeEach
     void writeProject() throws IOException {
-        write("components/web/component.yaml", "parts:\n  - file: {path: index.html, content: \"hello\\n\"}\n");
-        write("components/proxy/component.yaml", "parts:\n  - file: {path: proxy.conf, content: \"upstream\\n\"}\n");
-        write("environments/dev/environment.yaml", """
+        project = new TempProject(temp);
+        project.write("components/web/component.yaml", "parts:\n  - file: {path: index.html, content: \"hello\\n\"}\n");
+        project.write("components/proxy/component.yaml",
+                "parts:\n  - file: {path: proxy.conf, content: \"upstream\\n\"}\n");
+        project.write("environments/dev/environment.yaml", """
                 environment: {connect: local, target_directory: "%s"}
                 hosts:
                   localhost: [web, proxy]
                 """.formatted(target));
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     private DeploymentPlan plan() {
@@ -73,19 +69,20 @@ class EnvironmentDeploymentTest {
     }
 
     private Configuration configure(HostHomes homes) {
-        return new Configurator(TYPES).homes(homes).configure(project, "dev");
+        return new Configurator(TYPES).homes(homes).configure(project.root(), "dev");
     }
 
     private EnvironmentDeployment deployment(boolean predict) {
-        return new EnvironmentDeployment(project, TYPES, SshSettings.defaults(),
-                new DeploymentInfo("dev", null, "tester@here", predict), events::add, Clock.systemUTC());
+        return new EnvironmentDeployment(project.root(), TYPES, SshSettings.defaults(),
+                new DeploymentInfo("dev", null, "tester@here", predict), events, Clock.systemUTC());
     }
 
     @Test
     void deploysLocalHostsAndRecordsWhatWasDeployed() throws Exception {
         DeploymentPlan plan = plan();
         HostPlan host = plan.host("localhost");
-        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project, TYPES, SshSettings.defaults())) {
+        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project.root(), TYPES,
+                SshSettings.defaults())) {
             assertNull(connector.record(host), "nothing deployed yet");
         }
         DeploymentResult predicted = deployment(true).run(plan, 1, this::configure);
@@ -95,7 +92,8 @@ class EnvironmentDeploymentTest {
         DeploymentResult result = deployment(false).run(plan, 1, this::configure);
         assertEquals(2, result.count(RootResult.Status.CHANGED), result.all().toString());
         assertEquals("hello\n", Files.readString(target.resolve("work/web/index.html")));
-        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project, TYPES, SshSettings.defaults())) {
+        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project.root(), TYPES,
+                SshSettings.defaults())) {
             String record = connector.record(host);
             assertNotNull(record);
             assertTrue(record.contains("\"operator\": \"tester@here\""), record);
@@ -115,25 +113,20 @@ class EnvironmentDeploymentTest {
 
     @Test
     void projectOutsideGitHasNoRepository() throws IOException {
-        assertNull(ProjectRepository.of(project));
+        assertNull(ProjectRepository.of(project.root()));
     }
 
     @Test
     void repositoryTellsCommittedFromUncommitted() throws Exception {
-        String commit;
-        try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            commit = git.commit().setMessage("project").setAuthor("t", "t@example.com")
-                    .setCommitter("t", "t@example.com").setSign(false).call().getName();
-        }
-        ProjectRepository clean = ProjectRepository.of(project);
+        String commit = project.commit("project").head();
+        ProjectRepository clean = ProjectRepository.of(project.root());
         assertTrue(clean.clean());
         assertEquals(commit, clean.commit());
         assertEquals(commit.substring(0, 7), clean.shortCommit());
 
-        write("components/web/component.yaml", "parts: []\n");
-        write("notes.txt", "new\n");
-        ProjectRepository dirty = ProjectRepository.of(project);
+        project.write("components/web/component.yaml", "parts: []\n");
+        project.write("notes.txt", "new\n");
+        ProjectRepository dirty = ProjectRepository.of(project.root());
         assertFalse(dirty.clean());
         assertEquals(List.of("components/web/component.yaml", "notes.txt"), dirty.uncommitted());
         assertEquals("components/web/component.yaml, notes.txt", dirty.describeUncommitted());
@@ -141,12 +134,12 @@ class EnvironmentDeploymentTest {
 
     @Test
     void aSecondLockOfTheSameEnvironmentIsRefused() throws Exception {
-        try (DeployLock lock = DeployLock.acquire(project, "dev")) {
+        try (DeployLock lock = DeployLock.acquire(project.root(), "dev")) {
             DeployLock.HeldException held = assertThrows(DeployLock.HeldException.class,
-                    () -> DeployLock.acquire(project, "dev"));
+                    () -> DeployLock.acquire(project.root(), "dev"));
             assertTrue(held.getMessage().contains("another deployment of environment 'dev'"), held.getMessage());
-            DeployLock.acquire(project, "prod").close();
+            DeployLock.acquire(project.root(), "prod").close();
         }
-        DeployLock.acquire(project, "dev").close();
+        DeployLock.acquire(project.root(), "dev").close();
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
-import batou.engine.events.DeploymentEvent;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
+import batou.test.harness.EventRecorder;
 import batou.test.harness.SshNetwork;
+import batou.test.harness.TempProject;
 import batou.test.harness.YamlInputs;
 
 /**
@@ -47,9 +47,11 @@ class LingeringAgentTest {
     static SshNetwork network;
 
     @TempDir
-    Path project;
+    Path temp;
 
-    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private TempProject project;
+
+    private final EventRecorder events = new EventRecorder();
 
     @BeforeAll
     static void startHosts() throws Exception {
@@ -73,8 +75,9 @@ class LingeringAgentTest {
 
     @BeforeEach
     void writeProject() throws Exception {
+        project = new TempProject(temp);
         Files.deleteIfExists(starts());
-        write("components/app/component.yaml", """
+        project.write("components/app/component.yaml", """
                 parts:
                   - file: {path: app.conf, content: "{{ greeting }}\\n"}
                 attributes:
@@ -103,7 +106,7 @@ class LingeringAgentTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
         }
 
-        write("components/app/component.yaml", Files.readString(project.resolve("components/app/component.yaml"))
+        project.write("components/app/component.yaml", Files.readString(project.path("components/app/component.yaml"))
                 .replace("default: hello", "default: bonjour"));
         assertEquals(RootResult.Status.CHANGED, deploy("warm1"), events::toString);
         assertEquals("bonjour\n", Files.readString(target().resolve("work/app/app.conf")));
@@ -255,7 +258,7 @@ class LingeringAgentTest {
      * then a file with {@code big}.
      */
     private void component(String before, String marker, String big) throws IOException {
-        write("components/app/component.yaml", """
+        project.write("components/app/component.yaml", """
                 parts:
                   - file: {path: before.conf, content: "%s\\n"}
                   - command: {run: "touch %s.started && sleep 2 && touch %s", creates: %s}
@@ -271,25 +274,19 @@ class LingeringAgentTest {
 
     private RootResult deployResult(String host) {
         events.clear();
-        DeploymentResult result = TestDeployment.run(project, 1, SshSettings.defaults().withAgentSocket(""),
-                events::add);
+        DeploymentResult result = TestDeployment.run(project.root(), 1, SshSettings.defaults().withAgentSocket(""),
+                events);
         return result.get(new RootId(host, "app"));
     }
 
     private void environment(String host, String settings) throws IOException {
-        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+        project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
                 + network.sshConfig() + "\nhosts:\n  " + host + ":\n    components: [app]\n    target_directory: "
                 + target() + "\n" + settings);
     }
 
     private Path target() {
-        return project.resolve("target-host");
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        return project.path("target-host");
     }
 
     /** The lingering agents serving a socket in this test's target. */

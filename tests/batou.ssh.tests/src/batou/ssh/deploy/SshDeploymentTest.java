@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -34,9 +32,11 @@ import batou.model.configure.Configurator;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
 import batou.test.harness.EscapingCommand;
+import batou.test.harness.EventRecorder;
 import batou.test.harness.OtherJava;
 import batou.test.harness.SshNetwork;
 import batou.test.harness.SystemUsers;
+import batou.test.harness.TempProject;
 import batou.test.harness.YamlInputs;
 
 /**
@@ -53,9 +53,11 @@ class SshDeploymentTest {
     static SshNetwork network;
 
     @TempDir
-    Path project;
+    Path temp;
 
-    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private TempProject project;
+
+    private final EventRecorder events = new EventRecorder();
 
     @BeforeAll
     static void startHosts() throws Exception {
@@ -75,22 +77,23 @@ class SshDeploymentTest {
 
     @BeforeEach
     void writeProject() throws Exception {
+        project = new TempProject(temp);
         network.trustOnly("web1", "db1", "cache1", "nojava1", "upgraded1");
-        write("components/db/component.yaml", """
+        project.write("components/db/component.yaml", """
                 provide:
                   database: "db://{{ host.name }}/app"
                 parts:
                   - file: {path: db.conf, content: "port 5432\\n"}
                   - command: {run: "sleep 1 && touch slept", creates: slept}
                 """);
-        write("components/cache/component.yaml", """
+        project.write("components/cache/component.yaml", """
                 provide:
                   cache: "cache://{{ host.name }}"
                 parts:
                   - file: {path: cache.conf, content: "size 64m\\n"}
                   - command: {run: "sleep 1 && touch slept", creates: slept}
                 """);
-        write("components/app/component.yaml", """
+        project.write("components/app/component.yaml", """
                 attributes:
                   password: {default: "%s", sensitive: true}
                 require:
@@ -102,8 +105,8 @@ class SshDeploymentTest {
                   - file: {path: index.html, source: index.html}
                   - directory: {path: static, source: static}
                 """.formatted(SECRET));
-        write("components/app/index.html", "<h1>app</h1>\n");
-        write("components/app/static/app.js", "start();\n");
+        project.write("components/app/index.html", "<h1>app</h1>\n");
+        project.write("components/app/static/app.js", "start();\n");
         environment("");
     }
 
@@ -113,23 +116,17 @@ class SshDeploymentTest {
             hosts.append("  ").append(host[0]).append(":\n    components: [").append(host[1])
                     .append("]\n    target_directory: ").append(target(host[0])).append('\n');
         }
-        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+        project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
                 + network.sshConfig() + "\n" + extra + "hosts:\n" + hosts);
     }
 
     private Path target(String host) {
-        return project.resolveSibling(project.getFileName() + "-targets").resolve(host);
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        return project.root().resolveSibling(project.root().getFileName() + "-targets").resolve(host);
     }
 
     private DeploymentResult deploy(long jobs, boolean acceptNewHostKeys) {
-        return TestDeployment.run(project, jobs,
-                SshSettings.defaults().withAcceptNewHostKeys(acceptNewHostKeys).withAgentSocket(""), events::add);
+        return TestDeployment.run(project.root(), jobs,
+                SshSettings.defaults().withAcceptNewHostKeys(acceptNewHostKeys).withAgentSocket(""), events);
     }
 
     private RootResult result(DeploymentResult result, String host, String component) {
@@ -137,9 +134,7 @@ class SshDeploymentTest {
     }
 
     private Instant time(Class<? extends DeploymentEvent> kind, String host) {
-        return events.stream().filter(kind::isInstance).filter(e -> e.host().equals(host)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " of " + host + ": " + events))
-                .time();
+        return events.first(kind, host).time();
     }
 
     @Test
@@ -189,7 +184,7 @@ class SshDeploymentTest {
 
     @Test
     void aFailureStopsOnlyItsDependants() throws Exception {
-        write("components/db/component.yaml", """
+        project.write("components/db/component.yaml", """
                 provide:
                   database: "db://{{ host.name }}/app"
                 parts:
@@ -207,11 +202,11 @@ class SshDeploymentTest {
 
     @Test
     void anUnreachableHostFailsAloneWithItsDependants() throws Exception {
-        write("../unreachable_config", Files.readString(network.sshConfig()).replace(
+        Path config = project.root().resolveSibling("unreachable_config");
+        Files.writeString(config, Files.readString(network.sshConfig()).replace(
                 "Port " + network.host("cache1").port(), "Port 1"));
         environment("");
-        Path config = project.resolveSibling("unreachable_config");
-        write("environments/test/environment.yaml", Files.readString(project.resolve(
+        project.write("environments/test/environment.yaml", Files.readString(project.path(
                 "environments/test/environment.yaml")).replace(network.sshConfig().toString(), config.toString()));
         DeploymentResult result = deploy(3, false);
         RootResult cache = result(result, "cache1", "cache");
@@ -279,10 +274,10 @@ class SshDeploymentTest {
     @Test
     void statusReadsTheRecordOfEachHost() throws Exception {
         deploy(3, false);
-        Configuration configuration = new Configurator(TestDeployment.TYPES).configure(project, "test");
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TestDeployment.TYPES), project, false,
-                e -> { }, Clock.systemUTC());
-        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project,
+        Configuration configuration = new Configurator(TestDeployment.TYPES).configure(project.root(), "test");
+        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TestDeployment.TYPES), project.root(),
+                false, e -> { }, Clock.systemUTC());
+        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project.root(),
                 TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""))) {
             String record = connector.record(configuration.plan().host("db1"));
             assertNotNull(record);
@@ -292,7 +287,7 @@ class SshDeploymentTest {
 
     @Test
     void aHostWithoutJavaFailsSayingSo() throws Exception {
-        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+        project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
                 + network.sshConfig() + "\nhosts:\n  nojava1:\n    components: [db]\n    target_directory: "
                 + target("nojava1") + "\n");
         DeploymentResult result = deploy(1, false);
@@ -309,7 +304,7 @@ class SshDeploymentTest {
         Assumptions.assumeTrue(otherJava != null, "no Java of another feature release in /usr/lib/jvm");
         Files.deleteIfExists(javaLink());
         Files.createSymbolicLink(javaLink(), thisJava);
-        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+        project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
                 + network.sshConfig() + "\nhosts:\n  upgraded1:\n    components: [db]\n    target_directory: "
                 + target("upgraded1") + "\n");
         DeploymentResult first = deploy(1, false);
@@ -372,11 +367,11 @@ class SshDeploymentTest {
                     Files.setOwner(path, app);
                 }
             }
-            write("components/owned/component.yaml", """
+            project.write("components/owned/component.yaml", """
                     parts:
                       - file: {path: owned.conf, content: "new\\n", owner: root}
                     """);
-            write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+            project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
                     + network.sshConfig() + "\n  service_user: app\nhosts:\n  web1:\n    components: [owned]\n"
                     + "    target_directory: " + target + "\n");
             DeploymentResult result = deploy(1, false);
@@ -391,7 +386,7 @@ class SshDeploymentTest {
             }
 
             Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("root"));
-            write("components/owned/component.yaml", """
+            project.write("components/owned/component.yaml", """
                     parts:
                       - file: {path: owned.conf, content: "new\\n"}
                     """);
@@ -412,7 +407,7 @@ class SshDeploymentTest {
     @Test
     void aConnectionDroppedMidDeployLeavesNoPartialFileAndTheNextRunCompletes() throws Exception {
         String big = "x".repeat(256 << 10);
-        write("components/app/component.yaml", """
+        project.write("components/app/component.yaml", """
                 require:
                   db: {resource: database, one: true}
                   cache: {resource: cache, one: true}
@@ -456,7 +451,7 @@ class SshDeploymentTest {
 
     @Test
     void item18_aDamagedAgentJarOnTheHostIsReplaced() throws Exception {
-        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
+        project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
                 + network.sshConfig() + "\nhosts:\n  web1:\n    components: [db]\n    agent_linger: 0\n"
                 + "    target_directory: " + target("web1") + "\n");
         assertEquals(RootResult.Status.CHANGED, result(deploy(1, false), "web1", "db").status(), events::toString);
@@ -478,15 +473,15 @@ class SshDeploymentTest {
 
     @Test
     void item19_afterAFrozenConnectionTheRecordSaysWhatTheAgentDeployedWithoutTheController() throws Exception {
-        write("components/app/component.yaml", """
+        project.write("components/app/component.yaml", """
                 parts:
                   - command: {run: "echo > started; while [ ! -f go ]; do sleep 0.05; done", creates: go}
                   - file: {path: after.conf, content: "after\\n"}
                 """);
-        Path config = project.resolveSibling("frozen_config");
+        Path config = project.root().resolveSibling("frozen_config");
         Files.writeString(config, Files.readString(network.sshConfig()).replace("Host web1\n",
                 "Host web1\n  ServerAliveInterval 1\n"));
-        write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: " + config
+        project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: " + config
                 + "\nhosts:\n  web1:\n    components: [app]\n    agent_linger: 0\n    target_directory: "
                 + target("web1") + "\n");
         Path work = target("web1").resolve("work/app");

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +16,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
-import batou.engine.events.DeploymentEvent;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.configure.HostHomes;
 import batou.ssh.SshSettings;
+import batou.test.harness.EventRecorder;
 import batou.test.harness.SshNetwork;
 import batou.test.harness.SystemUsers;
+import batou.test.harness.TempProject;
 
 /**
  * {@code ~} in a target directory is the home of the user the deployment runs as on the host (the service user's
@@ -45,9 +45,11 @@ class TargetHomesTest {
     static SshNetwork network;
 
     @TempDir
-    Path project;
+    Path temp;
 
-    private final List<DeploymentEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private TempProject project;
+
+    private final EventRecorder events = new EventRecorder();
 
     @BeforeAll
     static void startHosts() throws Exception {
@@ -62,10 +64,9 @@ class TargetHomesTest {
         }
     }
 
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+    @BeforeEach
+    void project() {
+        project = new TempProject(temp);
     }
 
     /** The connections sshd of {@code host} accepted so far. */
@@ -85,13 +86,14 @@ class TargetHomesTest {
     /** Deploys {@code project}'s environment as the command line does: configure, then with the homes. */
     private DeploymentResult deploy() {
         Function<HostHomes, Configuration> configure = this::configure;
-        return new EnvironmentDeployment(project, TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""),
-                new DeploymentInfo("test", null, "tester", false), events::add, Clock.systemUTC())
+        return new EnvironmentDeployment(project.root(), TestDeployment.TYPES,
+                SshSettings.defaults().withAgentSocket(""), new DeploymentInfo("test", null, "tester", false), events,
+                Clock.systemUTC())
                 .run(configure.apply(HostHomes.UNKNOWN).plan(), 2, configure);
     }
 
     private Configuration configure(HostHomes homes) {
-        return new Configurator(TestDeployment.TYPES).homes(homes).configure(project, "test");
+        return new Configurator(TestDeployment.TYPES).homes(homes).configure(project.root(), "test");
     }
 
     @Test
@@ -101,12 +103,12 @@ class TargetHomesTest {
         String folder = "batou-test-" + ProcessHandle.current().pid() + "-home";
         Path appWork = Path.of("/home/app", folder, "work/web");
         Path loginWork = Path.of(System.getProperty("user.home"), folder, "work/web"); // sshd logs us in as ourselves
-        write("components/web/component.yaml", """
+        project.write("components/web/component.yaml", """
                 parts:
                   - file: {path: web.conf, content: "root {{ component.workdir }}/htdocs\\nstate {{ host.target_directory }}\\n"}
                   - symlink: {path: current.conf, target: "{{ component.workdir }}/web.conf"}
                 """);
-        write("environments/test/environment.yaml", """
+        project.write("environments/test/environment.yaml", """
                 environment: {connect: ssh, ssh_config: %s, target_directory: "~/%s"}
                 hosts:
                   home1: {components: [web], service_user: app}

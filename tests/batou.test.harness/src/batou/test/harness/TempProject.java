@@ -28,11 +28,14 @@ public final class TempProject {
         return root.resolve(relative);
     }
 
-    /** Writes a file of the project (UTF-8), creating its folders. */
+    /**
+     * Writes a file of the project (UTF-8), creating its folders; a lone surrogate becomes '?', as an editor saves it.
+     * Written files stay uncommitted until {@link #commit}; a project that is never committed is outside git.
+     */
     public TempProject write(String relative, String text) throws IOException {
         Path file = root.resolve(relative);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
@@ -47,7 +50,12 @@ public final class TempProject {
         return this;
     }
 
-    private void git(String... arguments) throws IOException, InterruptedException {
+    /** The full id of the last commit. */
+    public String head() throws IOException, InterruptedException {
+        return git("rev-parse", "HEAD").strip();
+    }
+
+    private String git(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -55,5 +63,6 @@ public final class TempProject {
         if (process.waitFor() != 0) {
             throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.Set;
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jgit.api.Git;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Button;
@@ -44,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.ui.internal.project.OpenProject;
 
 import batou.test.harness.ProjectFolders;
+import batou.test.harness.TempProject;
 
 /**
  * Predict and Deploy from the toolbar of the real workbench, on a copy of the example project's dev environment
@@ -57,7 +56,7 @@ class DeployFromToolbarTest {
 
     private IWorkbenchWindow window;
     private Display display;
-    private Path project;
+    private TempProject project;
     private Path target;
 
     @BeforeEach
@@ -185,7 +184,7 @@ class DeployFromToolbarTest {
         String log = log().getText();
         assertTrue(log.contains("localhost: nginx: changed"), log);
 
-        commit();
+        project.commit("project");
         DeploymentJob second = execute(DeployHandler.COMMAND_ID);
         finish(second);
         assertTrue(second.getResult().isOK(), second.getResult().toString());
@@ -211,35 +210,31 @@ class DeployFromToolbarTest {
         pumpUntil(() -> records.getItemCount() == 1 && !records.getItem(0).getText(1).isEmpty(),
                 "the host's record is read");
         assertEquals("localhost", records.getItem(0).getText(0));
-        String head;
-        try (Git git = Git.open(project.toFile())) {
-            head = git.getRepository().resolve("HEAD").name();
-        }
-        assertEquals(head.substring(0, 12), records.getItem(0).getText(1));
+        assertEquals(project.head().substring(0, 12), records.getItem(0).getText(1));
     }
 
     @Test
     void cancelLetsTheRunningRootFinishAndSkipsTheNext() throws Exception {
-        project = temp.resolve("slow");
-        write("components/slow/component.yaml", """
+        project = new TempProject(temp.resolve("slow"));
+        project.write("components/slow/component.yaml", """
                 provide:
                   ready: "yes"
                 parts:
                   - command: {run: "sleep 2"}
                 """);
-        write("components/after/component.yaml", """
+        project.write("components/after/component.yaml", """
                 require:
                   ready: {resource: ready, one: true}
                 parts:
                   - file: {path: after.txt, content: "{{ ready }}\\n"}
                 """);
-        write("environments/dev/environment.yaml", """
+        project.write("environments/dev/environment.yaml", """
                 environment: {connect: local, target_directory: "%s"}
                 hosts:
                   localhost: [slow, after]
                 """.formatted(target));
-        commit();
-        OpenProject.get().open(project);
+        project.commit("project");
+        OpenProject.get().open(project.root());
         DeploymentJob job = execute(DeployHandler.COMMAND_ID);
         pumpUntil(() -> cells(matrix()).contains(DeployMessages.State_running), "the slow root runs");
         assertEquals(List.of("slow", "after"), columnTitles(matrix()));
@@ -302,33 +297,17 @@ class DeployFromToolbarTest {
     }
 
     private void openExample(boolean committed) throws Exception {
-        project = temp.resolve("examples");
+        project = new TempProject(temp.resolve("examples"));
         Path examples = Path.of(System.getProperty("user.dir")).resolve("../../docs/examples").normalize();
-        ProjectFolders.copy(examples, project);
-        Path environment = project.resolve("environments/dev/environment.yaml");
+        ProjectFolders.copy(examples, project.root());
+        Path environment = project.path("environments/dev/environment.yaml");
         Files.writeString(environment, Files.readString(environment)
                 .replace("/tmp/batou-examples/dev", target.toString()));
         if (committed) {
-            commit();
+            project.commit("project");
         }
-        OpenProject.get().open(project);
+        OpenProject.get().open(project.root());
         assertEquals("dev", OpenProject.get().environment());
-    }
-
-    /** Commits every file of the project (creating the repository the first time). */
-    private void commit() throws Exception {
-        try (Git git = Files.isDirectory(project.resolve(".git")) ? Git.open(project.toFile())
-                : Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("project").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
-                    .setSign(false).call();
-        }
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 
     private DeploymentJob execute(String command) throws Exception {

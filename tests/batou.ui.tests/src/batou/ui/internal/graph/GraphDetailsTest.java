@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,17 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.plan.RootId;
+import batou.test.harness.TempProject;
 import batou.ui.internal.project.OpenProject;
 
 /** The details of the graph view's selection, as text: what is shown and what is masked. No display. */
 class GraphDetailsTest {
 
     @TempDir
-    Path project;
+    Path temp;
 
     @Test
     void aResourceComputedFromASecretIsMaskedEvenWhenItDoesNotContainTheSecretAsItIs() throws IOException {
-        write("components/db/component.yaml", """
+        TempProject project = new TempProject(temp);
+        project.write("components/db/component.yaml", """
                 attributes:
                   password: {default: "s3cret-value", sensitive: true}
                 provide:
@@ -33,8 +34,8 @@ class GraphDetailsTest {
                 parts:
                   - file: {path: pgpass, content: "{{ password }}"}
                 """);
-        write("environments/dev/environment.yaml", "environment:\n  connect: local\nhosts:\n  db1: [db]\n");
-        Configuration configuration = new Configurator(OpenProject.registry()).configure(project, "dev");
+        project.write("environments/dev/environment.yaml", "environment:\n  connect: local\nhosts:\n  db1: [db]\n");
+        Configuration configuration = new Configurator(OpenProject.registry()).configure(project.root(), "dev");
         assertFalse(configuration.failed(), configuration.diagnostics().toString());
 
         List<GraphDetails.Section> sections = new GraphDetails(configuration.plan()).root(new RootId("db1", "db"));
@@ -45,11 +46,5 @@ class GraphDetailsTest {
         assertEquals(List.of("Attributes/password=" + GraphDetails.MASK),
                 rows.stream().filter(row -> row.startsWith("Attributes/")).toList());
         assertFalse(rows.stream().anyMatch(row -> row.toLowerCase().contains("s3cret")), rows::toString);
-    }
-
-    private void write(String relative, String text) throws IOException {
-        Path file = project.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
     }
 }
