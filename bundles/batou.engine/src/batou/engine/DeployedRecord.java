@@ -89,7 +89,7 @@ public final class DeployedRecord {
             Map<String, Object> component = new LinkedHashMap<>();
             component.put("name", result.id().component());
             component.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
-            component.put("changed", result.status() == RootResult.Status.CHANGED);
+            component.put("changed", result.status() == RootStatus.CHANGED);
             components.add(component);
         }
         record.put("components", components);

@@ -24,6 +24,7 @@ import batou.engine.DeploymentResult;
 import batou.engine.HostSessionException;
 import batou.engine.Orchestrator;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.TargetLock;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.processes.ProcessIdentity;
@@ -111,7 +112,7 @@ class AgentDeploymentTest {
     @Test
     void firstDeployConvergesSecondChangesNothingAndStoresFilesOnce() throws IOException {
         DeploymentResult first = deploy(false);
-        assertEquals(RootResult.Status.CHANGED, first.all().get(0).status(), () -> first.all() + " " + events);
+        assertEquals(RootStatus.CHANGED, first.all().get(0).status(), () -> first.all() + " " + events);
         Path work = target.resolve("work/web");
         assertEquals("<h1>hello</h1>\n", Files.readString(work.resolve("index.html")));
         assertEquals("console.log(1);\n", Files.readString(work.resolve("static/app.js")));
@@ -132,7 +133,7 @@ class AgentDeploymentTest {
 
         events.clear();
         DeploymentResult second = deploy(false);
-        assertEquals(RootResult.Status.UNCHANGED, second.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.UNCHANGED, second.all().get(0).status(), events::toString);
         assertFalse(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
         assertEquals(storedAt, Files.getLastModifiedTime(stored.get(0)).toMillis());
         assertEquals("ran\n", Files.readString(work.resolve("commands.log")));
@@ -149,7 +150,7 @@ class AgentDeploymentTest {
                 """;
         write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n" + parts);
         DeploymentResult failed = deploy(false);
-        assertEquals(RootResult.Status.FAILED, failed.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.FAILED, failed.all().get(0).status(), events::toString);
         Path work = target.resolve("work/web");
         assertEquals("greeting hello\n", Files.readString(work.resolve("web.conf")));
         assertFalse(Files.exists(work.resolve("reloads.log")));
@@ -157,21 +158,21 @@ class AgentDeploymentTest {
         write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n"
                 + parts.replace("  - command: {run: \"exit 3\"}\n", ""));
         events.clear();
-        assertEquals(RootResult.Status.CHANGED, deploy(true).all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, deploy(true).all().get(0).status(), events::toString);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged changed
                 && changed.path().equals("web > command echo reloaded >> reloads.log")), events::toString);
         assertFalse(Files.exists(work.resolve("reloads.log")), "predict runs nothing");
 
-        assertEquals(RootResult.Status.CHANGED, deploy(false).all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, deploy(false).all().get(0).status(), events::toString);
         assertEquals("reloaded\n", Files.readString(work.resolve("reloads.log")), "the reload was not lost");
-        assertEquals(RootResult.Status.UNCHANGED, deploy(false).all().get(0).status(), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy(false).all().get(0).status(), events::toString);
         assertEquals("reloaded\n", Files.readString(work.resolve("reloads.log")), "and it ran once");
     }
 
     @Test
     void predictShowsChangesAndWritesNoTargetFile() throws IOException {
         DeploymentResult result = deploy(true);
-        assertEquals(RootResult.Status.CHANGED, result.all().get(0).status());
+        assertEquals(RootStatus.CHANGED, result.all().get(0).status());
         assertFalse(Files.exists(target.resolve("work")));
         assertFalse(Files.exists(target.resolve(".batou/deployed.json")));
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
@@ -182,7 +183,7 @@ class AgentDeploymentTest {
         try (TargetLock held = TargetLock.acquire(target.resolve(".batou"), "web1", "alice@laptop")) {
             DeploymentResult result = deploy(false);
             RootResult web = result.all().get(0);
-            assertEquals(RootResult.Status.FAILED, web.status());
+            assertEquals(RootStatus.FAILED, web.status());
             assertTrue(web.message().contains("being deployed by alice@laptop, started "), web.message());
         }
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.HostFailed), events::toString);
@@ -193,7 +194,7 @@ class AgentDeploymentTest {
         Files.createDirectories(target.resolve(".batou"));
         Files.writeString(target.resolve(".batou/lock"), "bob@old, started 2026-01-01T00:00:00Z, process 1\n");
         DeploymentResult result = deploy(false);
-        assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, result.all().get(0).status(), events::toString);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
                 && warning.message().contains("bob@old")), events::toString);
     }
@@ -279,7 +280,7 @@ class AgentDeploymentTest {
 
         events.clear();
         DeploymentResult next = deploy(false);
-        assertEquals(RootResult.Status.CHANGED, next.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, next.all().get(0).status(), events::toString);
         EscapingCommand.assertAllGone(children);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
                 && warning.message().contains("took over the lock") && warning.message().matches(".*killed [0-9]+"
@@ -303,7 +304,7 @@ class AgentDeploymentTest {
             DeploymentResult result = new Orchestrator((host, run, listener) -> AgentHostSession.start(host, run,
                     new ClosedLastChannel(socket), files, listener), new DeploymentInfo("test", null, "tester",
                             false), 1, events::add, Clock.systemUTC()).run(plan());
-            assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
+            assertEquals(RootStatus.CHANGED, result.all().get(0).status(), events::toString);
         } finally {
             agent.destroy();
             agent.waitFor();

@@ -116,11 +116,11 @@ class LocalDeploymentTest {
     void firstRunChangesSecondRunChangesNothing() {
         DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of()), marker("a2", Map.of())))));
         DeploymentResult first = deploy(plan, false);
-        assertEquals(RootResult.Status.CHANGED, first.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.CHANGED, first.get(new RootId("h", "a")).status());
         assertTrue(Files.exists(temp.resolve("a1")) && Files.exists(temp.resolve("a2")));
         events.clear();
         DeploymentResult second = deploy(plan, false);
-        assertEquals(RootResult.Status.UNCHANGED, second.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.UNCHANGED, second.get(new RootId("h", "a")).status());
         assertFalse(events.stream().anyMatch(DeploymentEvent.PartChanged.class::isInstance));
     }
 
@@ -128,7 +128,7 @@ class LocalDeploymentTest {
     void predictReportsChangesAndTouchesNothing() {
         DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of())))));
         DeploymentResult result = deploy(plan, true);
-        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.CHANGED, result.get(new RootId("h", "a")).status());
         assertFalse(Files.exists(temp.resolve("a1")));
         assertFalse(Files.exists(temp.resolve("work/a")), "not even the work directory is created");
         assertEquals(1, events.stream().filter(DeploymentEvent.PartChanged.class::isInstance).count());
@@ -153,7 +153,7 @@ class LocalDeploymentTest {
         PartNode reload = marker("reload", Map.of("when", "changed"));
         DeploymentResult failed = deploy(plan(List.of(root("h", "a", List.of(config,
                 marker("broken", Map.of("fail", true)), reload)))), false);
-        assertEquals(RootResult.Status.FAILED, failed.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.FAILED, failed.get(new RootId("h", "a")).status());
         assertTrue(Files.exists(temp.resolve("config")) && !Files.exists(temp.resolve("reload")));
         assertEquals("a\n", Files.readString(temp.resolve(".batou/pending/a")), "recorded before the change");
 
@@ -168,7 +168,7 @@ class LocalDeploymentTest {
                         + "would run again")), events.toString());
 
         DeploymentResult second = deploy(fixed, false);
-        assertEquals(RootResult.Status.CHANGED, second.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.CHANGED, second.get(new RootId("h", "a")).status());
         assertTrue(Files.exists(temp.resolve("reload")), "the reload the failed deployment owed is not lost");
         assertFalse(Files.exists(temp.resolve(".batou/pending/a")), "the root completed: nothing is pending");
 
@@ -183,7 +183,7 @@ class LocalDeploymentTest {
         Files.createDirectories(temp.resolve(".batou"));
         Files.createSymbolicLink(temp.resolve(".batou/pending"), elsewhere);
         DeploymentResult result = deploy(plan(List.of(root("h", "a", List.of(marker("config", Map.of()))))), false);
-        assertEquals(RootResult.Status.FAILED, result.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.FAILED, result.get(new RootId("h", "a")).status());
         assertEquals("a: cannot read the record of pending changes " + temp.resolve(".batou/pending/a") + ": "
                 + temp.resolve(".batou/pending") + " is not a directory (a symbolic link?): remove it",
                 result.get(new RootId("h", "a")).message());
@@ -215,11 +215,11 @@ class LocalDeploymentTest {
         RootPlan dependant = root("h", "dependant", List.of(marker("d1", Map.of())), new RootId("h", "broken"));
         RootPlan second = root("h", "second", List.of(marker("s1", Map.of())), new RootId("h", "dependant"));
         DeploymentResult result = deploy(plan(List.of(broken, other, dependant, second)), false);
-        assertEquals(RootResult.Status.FAILED, result.get(new RootId("h", "broken")).status());
+        assertEquals(RootStatus.FAILED, result.get(new RootId("h", "broken")).status());
         assertTrue(result.get(new RootId("h", "broken")).message().endsWith("told to fail"));
         assertFalse(Files.exists(temp.resolve("b2")), "parts after the failure do not run");
-        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "other")).status());
-        assertEquals(RootResult.Status.SKIPPED, result.get(new RootId("h", "dependant")).status());
+        assertEquals(RootStatus.CHANGED, result.get(new RootId("h", "other")).status());
+        assertEquals(RootStatus.SKIPPED, result.get(new RootId("h", "dependant")).status());
         assertEquals("h/broken failed", result.get(new RootId("h", "dependant")).message());
         assertEquals("h/dependant was skipped", result.get(new RootId("h", "second")).message());
         assertTrue(result.failed());
@@ -267,7 +267,7 @@ class LocalDeploymentTest {
         DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of())))));
         try (TargetLock held = TargetLock.acquire(temp.resolve(".batou"), "h", "alice@laptop")) {
             DeploymentResult refused = deploy(plan, false);
-            assertEquals(RootResult.Status.FAILED, refused.get(new RootId("h", "a")).status());
+            assertEquals(RootStatus.FAILED, refused.get(new RootId("h", "a")).status());
             assertTrue(refused.get(new RootId("h", "a")).message().contains("being deployed by alice@laptop"),
                     refused.get(new RootId("h", "a")).message());
             assertFalse(Files.exists(temp.resolve("a1")));
@@ -293,8 +293,8 @@ class LocalDeploymentTest {
                     }
                 }, Clock.systemUTC());
         DeploymentResult result = orchestrator[0].run(plan(List.of(first, second)));
-        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "first")).status());
-        assertEquals(RootResult.Status.SKIPPED, result.get(new RootId("h", "second")).status());
+        assertEquals(RootStatus.CHANGED, result.get(new RootId("h", "first")).status());
+        assertEquals(RootStatus.SKIPPED, result.get(new RootId("h", "second")).status());
         assertEquals("the deployment was cancelled", result.get(new RootId("h", "second")).message());
         assertFalse(Files.exists(temp.resolve("s1")));
     }
@@ -318,11 +318,11 @@ class LocalDeploymentTest {
             }
             return local.open(host, info, listener);
         }, new DeploymentInfo("test", null, "tester", false), 2, events::add, Clock.systemUTC()).run(plan);
-        assertEquals(RootResult.Status.FAILED, result.get(down.id()).status());
+        assertEquals(RootStatus.FAILED, result.get(down.id()).status());
         assertEquals("host unavailable: cannot connect to down: Connection refused",
                 result.get(down.id()).message());
-        assertEquals(RootResult.Status.SKIPPED, result.get(up.id()).status());
-        assertEquals(RootResult.Status.CHANGED, result.get(other.id()).status());
+        assertEquals(RootStatus.SKIPPED, result.get(up.id()).status());
+        assertEquals(RootStatus.CHANGED, result.get(other.id()).status());
         assertEquals(1, events.stream().filter(DeploymentEvent.HostFailed.class::isInstance).count());
     }
 

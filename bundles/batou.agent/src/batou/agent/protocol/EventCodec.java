@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentEvent.HostFailed;
 import batou.engine.events.DeploymentEvent.HostFinished;
@@ -36,7 +37,7 @@ final class EventCodec {
     private static final int COMMAND = 3;
     private static final int OTHER = 4;
 
-    private static final RootResult.Status[] STATUSES = RootResult.Status.values();
+    private static final RootStatus[] STATUSES = RootStatus.values();
 
     private EventCodec() {
     }
@@ -187,7 +188,7 @@ final class EventCodec {
     static RootResult readResult(WireInput in) throws IOException {
         var id = PlanCodec.readRootId(in);
         int status = in.tag();
-        if (status >= STATUSES.length) {
+        if (status >= STATUSES.length || !STATUSES[status].finished()) {
             throw in.malformed("unknown root status " + status);
         }
         return new RootResult(id, STATUSES[status], in.string(), in.longValue());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.parts.Change;
 import batou.lib.LibraryPartTypes;
@@ -126,8 +127,8 @@ class MessageCodecTest {
         Message.FileData data = (Message.FileData) roundTrip(new Message.FileData("ab".repeat(32), content));
         assertArrayEquals(content, data.content());
         List<Message> messages = List.of(new Message.RunRoot("app"),
-                new Message.Finish(List.of(new RootResult(new RootId("h", "a"), RootResult.Status.CHANGED, null, 3),
-                        new RootResult(new RootId("h", "b"), RootResult.Status.SKIPPED, "db failed", 0))),
+                new Message.Finish(List.of(new RootResult(new RootId("h", "a"), RootStatus.CHANGED, null, 3),
+                        new RootResult(new RootId("h", "b"), RootStatus.SKIPPED, "db failed", 0))),
                 new Message.Started("1.0 (abc)", List.of("cd".repeat(32))), new Message.Refused("locked by x"),
                 new Message.Event(new DeploymentEvent.HostStarted(TIME, "h")),
                 new Message.RootDone("app", false, "file:x", "disk full"), new Message.RootDone("app", true, null, null),
@@ -195,6 +196,19 @@ class MessageCodecTest {
         assertThrows(IOException.class, () -> new WireInput(deepList(100)).value());
         assertTrue(assertThrows(IOException.class, () -> MessageCodec.decode(unknown)).getMessage()
                 .contains("unknown message tag 99"));
+    }
+
+    @Test
+    void aRootResultWithoutAnEndStateIsRefused() throws IOException {
+        byte[] bytes = MessageCodec.encode(new Message.Finish(
+                List.of(new RootResult(new RootId("h", "a"), RootStatus.CHANGED, null, 3))));
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int status = text.indexOf("a" + (char) RootStatus.CHANGED.ordinal()) + 1;
+        assertTrue(status > 0, "the status follows the root's name");
+        bytes[status] = (byte) RootStatus.RUNNING.ordinal();
+        byte[] running = bytes;
+        IOException e = assertThrows(IOException.class, () -> MessageCodec.decode(running));
+        assertTrue(e.getMessage().contains("unknown root status"), e.getMessage());
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
-import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.events.DeploymentEvent;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
@@ -89,11 +89,11 @@ class EnvironmentDeploymentTest {
             assertNull(connector.record(host), "nothing deployed yet");
         }
         DeploymentResult predicted = deployment(true).run(plan, 1, this::configure);
-        assertEquals(2, predicted.count(RootResult.Status.CHANGED));
+        assertEquals(2, predicted.count(RootStatus.CHANGED));
         assertFalse(Files.exists(target.resolve("work/web/index.html")), "predicting writes nothing");
 
         DeploymentResult result = deployment(false).run(plan, 1, this::configure);
-        assertEquals(2, result.count(RootResult.Status.CHANGED), result.all().toString());
+        assertEquals(2, result.count(RootStatus.CHANGED), result.all().toString());
         assertEquals("hello\n", Files.readString(target.resolve("work/web/index.html")));
         try (EnvironmentConnector connector = EnvironmentConnector.forProject(project, TYPES, SshSettings.defaults())) {
             String record = connector.record(host);
@@ -108,7 +108,7 @@ class EnvironmentDeploymentTest {
         deployment.cancel();
         assertTrue(deployment.cancelled());
         DeploymentResult result = deployment.run(plan(), 1, this::configure);
-        assertEquals(2, result.count(RootResult.Status.SKIPPED), result.all().toString());
+        assertEquals(2, result.count(RootStatus.SKIPPED), result.all().toString());
         assertTrue(result.all().stream().allMatch(r -> r.message().contains("cancelled")), result.all().toString());
         assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
     }

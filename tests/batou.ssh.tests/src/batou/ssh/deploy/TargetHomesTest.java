@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
-import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.events.DeploymentEvent;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
@@ -117,7 +117,7 @@ class TargetHomesTest {
             assertEquals("~/" + folder, unknown.plan().host("home1").targetDirectory(), "without connecting: ~");
             long[] before = { accepted("home1"), accepted("home2") };
             DeploymentResult result = deploy();
-            assertTrue(result.all().stream().allMatch(root -> root.status() == RootResult.Status.CHANGED),
+            assertTrue(result.all().stream().allMatch(root -> root.status() == RootStatus.CHANGED),
                     () -> result.all() + "\n" + events);
 
             assertEquals("root " + appWork + "/htdocs\nstate /home/app/" + folder + "\n",
@@ -134,7 +134,7 @@ class TargetHomesTest {
             ProcessHandle lingering = awaitLingering(loginWork.getParent().getParent());
             long[] again = { accepted("home1"), accepted("home2"), commands("home1"), commands("home2") };
             DeploymentResult second = deploy();
-            assertTrue(second.all().stream().allMatch(root -> root.status() == RootResult.Status.UNCHANGED),
+            assertTrue(second.all().stream().allMatch(root -> root.status() == RootStatus.UNCHANGED),
                     () -> second.all() + "\n" + events);
             assertEquals(1, accepted("home1") - again[0]);
             assertEquals(1, accepted("home2") - again[1]);

@@ -23,6 +23,7 @@ import batou.engine.DeploymentResult;
 import batou.engine.DeploymentInfo;
 import batou.engine.Phase;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.events.DeploymentListener;
 import batou.model.BatouVersion;
 import batou.model.Masking;
@@ -286,12 +287,12 @@ public final class DeployCommand implements Command {
                 for (HostPlan host : plan.hosts()) {
                     List<RootResult> roots = result.of(host.name());
                     out.printf(Locale.ROOT, "    %s: %d components, %d changed, %d unchanged, %d failed, %d skipped%n",
-                            host.name(), roots.size(), count(roots, RootResult.Status.CHANGED),
-                            count(roots, RootResult.Status.UNCHANGED), count(roots, RootResult.Status.FAILED),
-                            count(roots, RootResult.Status.SKIPPED));
+                            host.name(), roots.size(), count(roots, RootStatus.CHANGED),
+                            count(roots, RootStatus.UNCHANGED), count(roots, RootStatus.FAILED),
+                            count(roots, RootStatus.SKIPPED));
                     for (RootResult root : roots) {
                         if (root.failedOrSkipped()) {
-                            out.println("        " + (root.status() == RootResult.Status.FAILED
+                            out.println("        " + (root.status() == RootStatus.FAILED
                                     ? style.red("failed  " + root.id().component() + ": " + root.message())
                                     : style.yellow("skipped " + root.id().component() + ": " + root.message())));
                         }
@@ -323,7 +324,7 @@ public final class DeployCommand implements Command {
             return ExitCode.OK;
         }
 
-        private static long count(List<RootResult> roots, RootResult.Status status) {
+        private static long count(List<RootResult> roots, RootStatus status) {
             return roots.stream().filter(r -> r.status() == status).count();
         }
 

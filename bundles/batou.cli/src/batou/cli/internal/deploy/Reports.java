@@ -13,6 +13,7 @@ import java.util.Map;
 
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.model.Masking;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
@@ -74,8 +75,8 @@ final class Reports {
         }
         for (HostPlan host : plan.hosts()) {
             List<RootResult> roots = result.of(host.name());
-            long failures = roots.stream().filter(r -> r.status() == RootResult.Status.FAILED).count();
-            long skipped = roots.stream().filter(r -> r.status() == RootResult.Status.SKIPPED).count();
+            long failures = roots.stream().filter(r -> r.status() == RootStatus.FAILED).count();
+            long skipped = roots.stream().filter(r -> r.status() == RootStatus.SKIPPED).count();
             double seconds = roots.stream().mapToLong(RootResult::millis).sum() / 1000.0;
             xml.append("  <testsuite name=\"").append(escape(host.name())).append("\" tests=\"").append(roots.size())
                     .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
@@ -89,7 +90,7 @@ final class Reports {
                             .append("\">").append(escape(root.message())).append("</failure>\n    </testcase>\n");
                     case SKIPPED -> xml.append(">\n      <skipped message=\"").append(escape(root.message()))
                             .append("\"/>\n    </testcase>\n");
-                    default -> xml.append(">\n      <system-out>").append(root.status() == RootResult.Status.CHANGED
+                    default -> xml.append(">\n      <system-out>").append(root.status() == RootStatus.CHANGED
                             ? "changed" : "unchanged").append("</system-out>\n    </testcase>\n");
                 }
             }

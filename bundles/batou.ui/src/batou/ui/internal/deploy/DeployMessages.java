@@ -2,6 +2,8 @@ package batou.ui.internal.deploy;
 
 import org.eclipse.osgi.util.NLS;
 
+import batou.engine.RootStatus;
+
 /** The strings of the deployment toolbar, jobs and view; the texts live in {@code deploymessages.properties}. */
 public final class DeployMessages extends NLS {
 
@@ -92,5 +94,17 @@ public final class DeployMessages extends NLS {
     }
 
     private DeployMessages() {
+    }
+
+    /** The word shown for a root's status. */
+    public static String label(RootStatus status) {
+        return switch (status) {
+            case PENDING -> State_pending;
+            case RUNNING -> State_running;
+            case CHANGED -> State_changed;
+            case UNCHANGED -> State_unchanged;
+            case FAILED -> State_failed;
+            case SKIPPED -> State_skipped;
+        };
     }
 }
