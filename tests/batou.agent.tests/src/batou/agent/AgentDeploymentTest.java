@@ -25,6 +25,7 @@ import batou.engine.HostSessionException;
 import batou.engine.Orchestrator;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.TargetLock;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.processes.ProcessIdentity;
@@ -96,7 +97,8 @@ class AgentDeploymentTest {
 
     private DeploymentResult deploy(boolean predict) {
         ProjectFiles files = new ProjectFiles(project, TYPES);
-        DeploymentInfo info = new DeploymentInfo("test", "abc123", "tester@controller", predict);
+        DeploymentInfo info = new DeploymentInfo("test", "abc123", "tester@controller",
+                predict ? RunMode.PREDICT : RunMode.DEPLOY);
         return new Orchestrator((host, run, listener) -> {
             ProcessAgentChannel channel;
             try {
@@ -251,7 +253,7 @@ class AgentDeploymentTest {
         ProcessAgentChannel channel = new ProcessAgentChannel(broken);
         DeploymentPlan plan = plan();
         AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
-                () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", false),
+                () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", RunMode.DEPLOY),
                         channel, new ProjectFiles(project, TYPES), events::add));
         assertTrue(e.getMessage().contains("the agent exited with 1"), e.getMessage());
     }
@@ -303,7 +305,7 @@ class AgentDeploymentTest {
             ProjectFiles files = new ProjectFiles(project, TYPES);
             DeploymentResult result = new Orchestrator((host, run, listener) -> AgentHostSession.start(host, run,
                     new ClosedLastChannel(socket), files, listener), new DeploymentInfo("test", null, "tester",
-                            false), 1, events::add, Clock.systemUTC()).run(plan());
+                            RunMode.DEPLOY), 1, events::add, Clock.systemUTC()).run(plan());
             assertEquals(RootStatus.CHANGED, result.all().get(0).status(), events::toString);
         } finally {
             agent.destroy();
@@ -376,7 +378,7 @@ class AgentDeploymentTest {
     private Thread deployInBackground(ProcessAgentChannel channel) throws HostSessionException {
         DeploymentPlan plan = plan();
         AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
-                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project, TYPES),
+                new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), channel, new ProjectFiles(project, TYPES),
                 events::add);
         Thread deploying = new Thread(() -> {
             try {

@@ -102,8 +102,8 @@ class LocalDeploymentTest {
     }
 
     private DeploymentResult deploy(DeploymentPlan plan, boolean predict) {
-        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, predict, events::add,
-                Clock.systemUTC()).run(plan);
+        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
+                predict ? RunMode.PREDICT : RunMode.DEPLOY, events::add, Clock.systemUTC()).run(plan);
     }
 
     private DeploymentPlan plan(List<RootPlan> roots) {
@@ -285,8 +285,8 @@ class LocalDeploymentTest {
         RootPlan second = root("h", "second", List.of(marker("s1", Map.of())));
         Orchestrator[] orchestrator = new Orchestrator[1];
         orchestrator[0] = new Orchestrator(new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
-                false, events::add, Clock.systemUTC()).connector(),
-                new DeploymentInfo("test", null, "tester", false), 1, event -> {
+                RunMode.DEPLOY, events::add, Clock.systemUTC()).connector(),
+                new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), 1, event -> {
                     events.add(event);
                     if (event instanceof DeploymentEvent.RootFinished) {
                         orchestrator[0].cancel();
@@ -310,14 +310,14 @@ class LocalDeploymentTest {
                 List.of(up, other));
         DeploymentPlan plan = new DeploymentPlan("test", 2, List.of(downHost, upHost),
                 List.of(down.id(), up.id(), other.id()), List.of(), List.of());
-        HostConnector local = new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, false,
+        HostConnector local = new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, RunMode.DEPLOY,
                 events::add, Clock.systemUTC()).connector();
         DeploymentResult result = new Orchestrator((host, info, listener) -> {
             if (host.name().equals("down")) {
                 throw new HostSessionException("cannot connect to down: Connection refused");
             }
             return local.open(host, info, listener);
-        }, new DeploymentInfo("test", null, "tester", false), 2, events::add, Clock.systemUTC()).run(plan);
+        }, new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), 2, events::add, Clock.systemUTC()).run(plan);
         assertEquals(RootStatus.FAILED, result.get(down.id()).status());
         assertEquals("host unavailable: cannot connect to down: Connection refused",
                 result.get(down.id()).message());
@@ -333,7 +333,7 @@ class LocalDeploymentTest {
         HostPlan host = plan(List.of(first, second)).hosts().get(0);
         Path record = temp.resolve(".batou/deployed.json");
         try (LocalHostSession session = LocalHostSession.open(host, new DeploymentInfo("test", "c0ffee", "tester",
-                false), new ExecutablePartTypes(List.of(MARKER)), temp, events::add, Clock.systemUTC())) {
+                RunMode.DEPLOY), new ExecutablePartTypes(List.of(MARKER)), temp, events::add, Clock.systemUTC())) {
             session.deploy(first);
             DeployedRecord.Summary running = DeployedRecord.read(Files.readString(record));
             assertEquals(DeployedRecord.State.RUNNING, running.state());

@@ -22,6 +22,7 @@ import batou.engine.HostSession;
 import batou.engine.HostSessionException;
 import batou.engine.LocalDeployment;
 import batou.engine.LocalHostSession;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentListener;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.parts.PartTypeRegistry;
@@ -68,8 +69,9 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
      */
     public static EnvironmentConnector forProject(Path projectRoot, PartTypeRegistry registry, SshSettings settings) {
         // the local connector takes each run's info and listener from open(), not from this LocalDeployment
-        HostConnector local = new LocalDeployment(new ExecutablePartTypes(registry), projectRoot, false, event -> {
-        }, Clock.systemUTC()).connector();
+        HostConnector local = new LocalDeployment(new ExecutablePartTypes(registry), projectRoot, RunMode.DEPLOY,
+                event -> {
+                }, Clock.systemUTC()).connector();
         return new EnvironmentConnector(local, projectRoot, registry, settings);
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.engine.DeploymentInfo;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.parts.Change;
 import batou.lib.LibraryPartTypes;
@@ -80,7 +81,7 @@ class MessageCodecTest {
                 PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()))).configure(project, "dev");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
         HostPlan host = configuration.plan().host("a");
-        DeploymentInfo info = new DeploymentInfo("dev", "abc1234", "me@here", true);
+        DeploymentInfo info = new DeploymentInfo("dev", "abc1234", "me@here", RunMode.PREDICT);
         List<ProjectFile> files = List.of(new ProjectFile("components/app/x", "ab".repeat(32), 0640),
                 new ProjectFile("/abs/folder", null, 0755));
 
@@ -178,7 +179,7 @@ class MessageCodecTest {
                 Map.of("when", java.time.Duration.ofSeconds(1)), List.of());
         Frames frames = new Frames(null, new ByteArrayOutputStream());
         IOException e = assertThrows(IOException.class, () -> frames.send(
-                new Message.Start(new DeploymentInfo("dev", null, "me@here", false), host, List.of())));
+                new Message.Start(new DeploymentInfo("dev", null, "me@here", RunMode.DEPLOY), host, List.of())));
         assertTrue(e.getMessage().contains("java.time.Duration cannot travel to an agent"), e.getMessage());
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
@@ -78,7 +79,8 @@ class EnvironmentDeploymentTest {
 
     private EnvironmentDeployment deployment(boolean predict) {
         return new EnvironmentDeployment(project, TYPES, SshSettings.defaults(),
-                new DeploymentInfo("dev", null, "tester@here", predict), events::add, Clock.systemUTC());
+                new DeploymentInfo("dev", null, "tester@here", predict ? RunMode.PREDICT : RunMode.DEPLOY), events::add,
+                Clock.systemUTC());
     }
 
     @Test

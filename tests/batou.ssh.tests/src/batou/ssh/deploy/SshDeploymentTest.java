@@ -28,6 +28,7 @@ import batou.engine.DeploymentResult;
 import batou.engine.LocalDeployment;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.configure.Configuration;
@@ -281,8 +282,8 @@ class SshDeploymentTest {
     void statusReadsTheRecordOfEachHost() throws Exception {
         deploy(3, false);
         Configuration configuration = new Configurator(TestDeployment.TYPES).configure(project, "test");
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TestDeployment.TYPES), project, false,
-                e -> { }, Clock.systemUTC());
+        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TestDeployment.TYPES), project,
+                RunMode.DEPLOY, e -> { }, Clock.systemUTC());
         try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project,
                 TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""))) {
             String record = connector.record(configuration.plan().host("db1"));

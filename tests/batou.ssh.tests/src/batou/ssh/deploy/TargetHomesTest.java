@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
@@ -86,7 +87,7 @@ class TargetHomesTest {
     private DeploymentResult deploy() {
         Function<HostHomes, Configuration> configure = this::configure;
         return new EnvironmentDeployment(project, TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""),
-                new DeploymentInfo("test", null, "tester", false), events::add, Clock.systemUTC())
+                new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), events::add, Clock.systemUTC())
                 .run(configure.apply(HostHomes.UNKNOWN).plan(), 2, configure);
     }
 

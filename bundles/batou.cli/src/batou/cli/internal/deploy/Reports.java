@@ -14,6 +14,7 @@ import java.util.Map;
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.model.Masking;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
@@ -30,11 +31,11 @@ final class Reports {
         this.masking = masking;
     }
 
-    void writeJson(Path file, String environment, String mode, String outcome, Map<String, Object> source,
+    void writeJson(Path file, String environment, RunMode mode, String outcome, Map<String, Object> source,
             EventLog events, DeploymentResult result, Map<String, Long> timings) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("environment", environment);
-        report.put("mode", mode);
+        report.put("mode", mode.json());
         report.put("outcome", outcome);
         report.put("source", source);
         report.put("timings_ms", timings);

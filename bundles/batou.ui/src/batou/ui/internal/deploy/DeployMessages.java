@@ -3,6 +3,7 @@ package batou.ui.internal.deploy;
 import org.eclipse.osgi.util.NLS;
 
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 
 /** The strings of the deployment toolbar, jobs and view; the texts live in {@code deploymessages.properties}. */
 public final class DeployMessages extends NLS {
@@ -13,6 +14,7 @@ public final class DeployMessages extends NLS {
     public static String Selector_tooltip;
     public static String Mode_predict;
     public static String Mode_deploy;
+    public static String Mode_consistency;
     public static String State_pending;
     public static String State_running;
     public static String State_changed;
@@ -94,6 +96,15 @@ public final class DeployMessages extends NLS {
     }
 
     private DeployMessages() {
+    }
+
+    /** The word shown for a run's mode. */
+    public static String label(RunMode mode) {
+        return switch (mode) {
+            case PREDICT -> Mode_predict;
+            case DEPLOY -> Mode_deploy;
+            case CONSISTENCY -> Mode_consistency;
+        };
     }
 
     /** The word shown for a root's status. */

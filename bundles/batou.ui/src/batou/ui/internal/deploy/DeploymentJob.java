@@ -15,6 +15,7 @@ import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
@@ -141,7 +142,7 @@ public final class DeploymentJob extends Job {
         try (DeployLock lock = DeployLock.acquire(project, environment)) {
             monitor.beginTask(getName(), plan.order().size());
             DeploymentInfo info = new DeploymentInfo(environment, "".equals(commit) ? null : commit,
-                    DeploymentInfo.currentOperator(), predict);
+                    DeploymentInfo.currentOperator(), run.mode());
             EnvironmentDeployment started = new EnvironmentDeployment(project, OpenProject.registry(),
                     SshSettings.defaults().withAcceptNewHostKeys(BatouPreferences.acceptNewHostKeys()), info,
                     event -> on(event, monitor), Clock.systemUTC());

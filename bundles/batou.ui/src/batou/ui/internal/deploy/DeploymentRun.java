@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.osgi.util.NLS;
 
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.OutputFilter;
 import batou.engine.parts.Change;

@@ -21,6 +21,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.model.plan.RootId;
 import batou.ui.internal.project.OpenProject;
 
@@ -152,9 +153,10 @@ public final class DeploymentView {
         if (run == null) {
             return DeployMessages.View_noRun;
         }
-        return NLS.bind(DeployMessages.View_summary, new Object[] { run.mode().label(), run.environment(),
-                RunHistory.time(run.started()), run.outcome().label(), run.count(RootStatus.CHANGED),
-                run.count(RootStatus.UNCHANGED), run.count(RootStatus.FAILED), run.count(RootStatus.SKIPPED) });
+        return NLS.bind(DeployMessages.View_summary, new Object[] { DeployMessages.label(run.mode()),
+                run.environment(), RunHistory.time(run.started()), run.outcome().label(),
+                run.count(RootStatus.CHANGED), run.count(RootStatus.UNCHANGED), run.count(RootStatus.FAILED),
+                run.count(RootStatus.SKIPPED) });
     }
 
     /** At most one refresh waits at a time; it reads everything that happened until it runs. */

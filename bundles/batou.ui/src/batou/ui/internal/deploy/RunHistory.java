@@ -35,7 +35,8 @@ final class RunHistory {
         table.setData(TABLE, Boolean.TRUE);
         Columns.add(viewer, DeploymentRun.class, DeployMessages.History_time, 150, r -> time(r.started()));
         Columns.add(viewer, DeploymentRun.class, DeployMessages.History_environment, 110, DeploymentRun::environment);
-        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_mode, 80, r -> r.mode().label());
+        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_mode, 80,
+                r -> DeployMessages.label(r.mode()));
         Columns.add(viewer, DeploymentRun.class, DeployMessages.History_outcome, 90, r -> r.outcome().label());
         for (RootStatus state : new RootStatus[] { RootStatus.CHANGED, RootStatus.UNCHANGED, RootStatus.FAILED,
                 RootStatus.SKIPPED }) {
