@@ -28,6 +28,7 @@ import batou.engine.RootStatus;
 import batou.engine.RunMode;
 import batou.engine.TargetLock;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.processes.ProcessIdentity;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
@@ -125,7 +126,7 @@ class AgentDeploymentTest {
         assertTrue(record.contains("\"commit\": \"abc123\"") && record.contains("\"operator\": \"tester@controller\"")
                 && record.contains("\"name\": \"web\"") && record.contains("\"status\": \"changed\""), record);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged changed
-                && changed.path().endsWith("/work/web/index.html")), events::toString);
+                && changed.path().toString().endsWith("/work/web/index.html")), events::toString);
         List<Path> stored;
         try (var list = Files.list(target.resolve(".batou/files"))) {
             stored = list.toList();
@@ -162,7 +163,8 @@ class AgentDeploymentTest {
         events.clear();
         assertEquals(RootStatus.CHANGED, deploy(true).all().get(0).status(), events::toString);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged changed
-                && changed.path().equals("web > command echo reloaded >> reloads.log")), events::toString);
+                && changed.path().equals(PartPath.of("web", "command echo reloaded >> reloads.log"))),
+                events::toString);
         assertFalse(Files.exists(work.resolve("reloads.log")), "predict runs nothing");
 
         assertEquals(RootStatus.CHANGED, deploy(false).all().get(0).status(), events::toString);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 import batou.engine.parts.ExecutablePartType;
 import batou.engine.parts.ExecutablePartTypes;
@@ -162,7 +163,8 @@ class LocalDeploymentTest {
         deploy(fixed, true);
         assertFalse(Files.exists(temp.resolve("reload")), "predict changes nothing");
         assertEquals(List.of("a > marker reload"), events.stream().filter(DeploymentEvent.PartChanged.class::isInstance)
-                .map(event -> ((DeploymentEvent.PartChanged) event).path()).toList(), "predict says the reload runs");
+                .map(event -> ((DeploymentEvent.PartChanged) event).path().toString()).toList(),
+                "predict says the reload runs");
         assertTrue(events.stream().anyMatch(event -> event instanceof DeploymentEvent.Warning warning && warning
                 .message().equals("a deployment that did not complete changed a: its parts with when: changed "
                         + "would run again")), events.toString());
@@ -242,7 +244,8 @@ class LocalDeploymentTest {
         assertTrue(Files.exists(temp.resolve("after")), "the parent saw the sub-component's change");
         DeploymentEvent.PartChanged first = (DeploymentEvent.PartChanged) events.stream()
                 .filter(DeploymentEvent.PartChanged.class::isInstance).findFirst().get();
-        assertEquals("a > inner > marker i1", first.path());
+        assertEquals(PartPath.of("a", "inner", "marker i1"), first.path());
+        assertEquals("a > inner > marker i1", first.path().toString());
     }
 
     @Test

@@ -17,6 +17,7 @@ import batou.engine.events.DeploymentEvent.RootFinished;
 import batou.engine.events.DeploymentEvent.RootSkipped;
 import batou.engine.events.DeploymentEvent.RootStarted;
 import batou.engine.events.DeploymentEvent.Warning;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 
 /** Deployment events, their changes and root results on the wire, field by field (see {@link WireOutput}). */
@@ -70,7 +71,7 @@ final class EventCodec {
             out.string(e.component());
         } else if (event instanceof PartChanged e) {
             out.string(e.component());
-            out.string(e.path());
+            write(out, e.path());
             out.count(e.changes().size());
             for (Change change : e.changes()) {
                 write(out, change);
@@ -81,7 +82,7 @@ final class EventCodec {
             out.longValue(e.millis());
         } else if (event instanceof RootFailed e) {
             out.string(e.component());
-            out.string(e.path());
+            write(out, e.path());
             out.string(e.message());
             out.longValue(e.millis());
         } else if (event instanceof RootSkipped e) {
@@ -112,7 +113,7 @@ final class EventCodec {
                 return new RootStarted(time, host, in.string());
             case PART_CHANGED: {
                 String component = in.string();
-                String path = in.string();
+                PartPath path = requiredPath(in);
                 int count = in.count();
                 List<Change> changes = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
@@ -123,7 +124,7 @@ final class EventCodec {
             case ROOT_FINISHED:
                 return new RootFinished(time, host, in.string(), in.bool(), in.longValue());
             case ROOT_FAILED:
-                return new RootFailed(time, host, in.string(), in.string(), in.string(), in.longValue());
+                return new RootFailed(time, host, in.string(), requiredPath(in), in.string(), in.longValue());
             case ROOT_SKIPPED:
                 return new RootSkipped(time, host, in.string(), in.string());
             case WARNING:
@@ -176,6 +177,25 @@ final class EventCodec {
             default:
                 throw in.malformed("unknown change tag " + tag);
         }
+    }
+
+    /** A part path as its segments; null as none (a path has at least one). */
+    static void write(WireOutput out, PartPath path) {
+        out.strings(path == null ? List.of() : path.segments());
+    }
+
+    /** A part path written by {@link #write(WireOutput, PartPath)}, or null. */
+    static PartPath readPath(WireInput in) throws IOException {
+        List<String> segments = in.strings();
+        return segments.isEmpty() ? null : new PartPath(segments);
+    }
+
+    private static PartPath requiredPath(WireInput in) throws IOException {
+        PartPath path = readPath(in);
+        if (path == null) {
+            throw in.malformed("an event without its part path");
+        }
+        return path;
     }
 
     static void write(WireOutput out, RootResult result) {

@@ -29,6 +29,7 @@ import batou.engine.RootResult;
 import batou.engine.RootStatus;
 import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
@@ -102,9 +103,10 @@ class MessageCodecTest {
                 new Change.Command("echo hi"), new Change.Other("removed old.conf"));
         List<DeploymentEvent> events = List.of(new DeploymentEvent.HostStarted(TIME, "h"),
                 new DeploymentEvent.RootStarted(TIME, "h", "app"),
-                new DeploymentEvent.PartChanged(TIME, "h", "app", "file:a.conf", changes),
+                new DeploymentEvent.PartChanged(TIME, "h", "app", PartPath.of("app", "file a.conf"), changes),
                 new DeploymentEvent.RootFinished(TIME, "h", "app", true, 1234),
-                new DeploymentEvent.RootFailed(TIME, "h", "app", "command:x", "exit 1\nstderr ü", 5),
+                new DeploymentEvent.RootFailed(TIME, "h", "app", PartPath.of("app", "command x"), "exit 1\nstderr ü",
+                        5),
                 new DeploymentEvent.RootSkipped(TIME, "h", "app", "db failed"),
                 new DeploymentEvent.Warning(TIME, "h", null, "slow"),
                 new DeploymentEvent.HostFailed(Instant.EPOCH.minusSeconds(1), "h", "lost"),
@@ -132,7 +134,8 @@ class MessageCodecTest {
                         new RootResult(new RootId("h", "b"), RootStatus.SKIPPED, "db failed", 0))),
                 new Message.Started("1.0 (abc)", List.of("cd".repeat(32))), new Message.Refused("locked by x"),
                 new Message.Event(new DeploymentEvent.HostStarted(TIME, "h")),
-                new Message.RootDone("app", false, "file:x", "disk full"), new Message.RootDone("app", true, null, null),
+                new Message.RootDone("app", false, PartPath.of("app", "file x"), "disk full"),
+                new Message.RootDone("app", true, null, null),
                 new Message.Finished(), new Message.Fatal("boom"));
         for (Message message : messages) {
             assertEquals(message, roundTrip(message));

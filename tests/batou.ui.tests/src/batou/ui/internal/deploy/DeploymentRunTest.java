@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import batou.engine.RootStatus;
 import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 import batou.model.plan.RootId;
 
@@ -29,7 +30,7 @@ class DeploymentRunTest {
         assertNull(run.on(new DeploymentEvent.HostStarted(T, "web1")));
         assertEquals(web, run.on(new DeploymentEvent.RootStarted(T, "web1", "nginx")));
         assertEquals(RootStatus.RUNNING, run.state(web));
-        run.on(new DeploymentEvent.PartChanged(T, "web1", "nginx", "nginx/file[0]", List.of(
+        run.on(new DeploymentEvent.PartChanged(T, "web1", "nginx", PartPath.of("nginx", "file nginx.conf"), List.of(
                 new Change.Content("/srv/nginx.conf", null, "a\n", false),
                 new Change.Content("/srv/secret", "x", "y", true),
                 new Change.Command("nginx -s reload"))));
