@@ -255,9 +255,11 @@ class AgentDeploymentTest {
         ProcessAgentChannel channel = new ProcessAgentChannel(broken);
         DeploymentPlan plan = plan();
         AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
-                () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", RunMode.DEPLOY),
-                        channel, new ProjectFiles(project, TYPES), events::add));
+                () -> AgentHostSession.start(plan.hosts().get(0),
+                        new DeploymentInfo("test", null, "t", RunMode.DEPLOY), channel, new ProjectFiles(project, TYPES),
+                        events::add));
         assertTrue(e.getMessage().contains("the agent exited with 1"), e.getMessage());
+        assertEquals(AgentEnd.Reason.ENDED, e.reason());
     }
 
     @Test
@@ -341,8 +343,8 @@ class AgentDeploymentTest {
         }
 
         @Override
-        public String describeEnd() {
-            return "the lingering agent closed the connection";
+        public AgentEnd end() {
+            return AgentEnd.ended("the lingering agent closed the connection");
         }
 
         @Override

@@ -143,9 +143,8 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
                 lingering.put(host.name(), lines.length > 1 ? lines[1].strip() : "none");
             }
             if (result.exitStatus() != 0) {
-                throw new HostSessionException(SshHostConnector.explain(host, "asking for the home of the deploying "
-                        + "user failed with status " + result.exitStatus() + ": " + result.stderr().strip(),
-                        connection.user(), serviceUser));
+                throw new HostSessionException(SshHostConnector.explain(host, SshHostConnector.failed(result,
+                        "asking for the home of the deploying user"), connection.user(), serviceUser));
             }
             if (!isHome(home)) {
                 throw new HostSessionException("cannot tell the home of '" + (serviceUser == null ? connection.user()
@@ -191,8 +190,8 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
             CommandResult result = connection.run(new RemoteShell(host.targetDirectory(), serviceUser).readRecord(),
                     null, Duration.ofSeconds(30));
             if (result.exitStatus() != 0) {
-                throw new HostSessionException(SshHostConnector.explain(host, "reading the record failed with status "
-                        + result.exitStatus() + ": " + result.stderr().strip(), connection.user(), serviceUser));
+                throw new HostSessionException(SshHostConnector.explain(host, SshHostConnector.failed(result,
+                        "reading the record"), connection.user(), serviceUser));
             }
             String text = result.stdoutText();
             return text.isBlank() ? null : text;
