@@ -45,7 +45,7 @@ final class Reports {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("host", root.id().host());
                 item.put("component", root.id().component());
-                item.put("status", root.status().name().toLowerCase(Locale.ROOT));
+                item.put("status", root.status().json());
                 item.put("message", root.message());
                 item.put("millis", root.millis());
                 roots.add(item);
