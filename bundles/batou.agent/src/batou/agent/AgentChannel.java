@@ -13,10 +13,10 @@ public interface AgentChannel extends AutoCloseable {
     OutputStream out();
 
     /**
-     * Why the agent's output ended, after it ended: exit status and the end of its standard error, or that the
-     * connection was lost. Waits briefly for the agent to exit.
+     * Why the agent's output ended, after it ended: the reason, with exit status and the end of its standard error,
+     * or that the connection was lost. Waits briefly for the agent to exit.
      */
-    String describeEnd();
+    AgentEnd end();
 
     /**
      * Called once the agent said it finished: waits (a few seconds at most) until it really ended, so that what it

@@ -39,7 +39,7 @@ public final class AgentHostSession implements HostSession {
     /**
      * Starts the deployment of {@code host} on a running agent: the plan, then the files it lacks.
      *
-     * @throws AgentUnavailableException when the agent ended without answering (see {@link AgentChannel#describeEnd})
+     * @throws AgentUnavailableException when the agent ended without answering (see {@link AgentChannel#end})
      * @throws HostSessionException when it refused (locked) or failed
      */
     public static AgentHostSession start(HostPlan host, DeploymentInfo info, AgentChannel channel,
@@ -59,7 +59,7 @@ public final class AgentHostSession implements HostSession {
                 answer = null;
             }
             if (answer == null) {
-                throw new AgentUnavailableException(channel.describeEnd());
+                throw new AgentUnavailableException(channel.end());
             }
             if (answer instanceof Message.Refused refused) {
                 throw new HostSessionException(refused.message());
@@ -124,7 +124,8 @@ public final class AgentHostSession implements HostSession {
 
     private HostSessionException answerOrLost(Message message) {
         if (message == null) {
-            return new HostSessionException("connection to host '" + host.name() + "' lost: " + channel.describeEnd());
+            return new HostSessionException("connection to host '" + host.name() + "' lost: "
+                    + channel.end().description());
         }
         if (message instanceof Message.Fatal fatal) {
             return new HostSessionException("the agent on host '" + host.name() + "' failed: " + fatal.message());
@@ -134,7 +135,7 @@ public final class AgentHostSession implements HostSession {
 
     private HostSessionException lost(IOException e) {
         return new HostSessionException("connection to host '" + host.name() + "' lost (" + e.getMessage() + "): "
-                + channel.describeEnd(), e);
+                + channel.end().description(), e);
     }
 
     private static HostSessionException unexpected(HostPlan host, Message message) {

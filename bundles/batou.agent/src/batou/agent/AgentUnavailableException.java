@@ -7,7 +7,19 @@ public final class AgentUnavailableException extends HostSessionException {
 
     private static final long serialVersionUID = 1L;
 
-    public AgentUnavailableException(String message) {
-        super(message);
+    private final transient AgentEnd end;
+
+    public AgentUnavailableException(AgentEnd end) {
+        super(end.description());
+        this.end = end;
+    }
+
+    /** How it ended: the reason, and the words of the message. */
+    public AgentEnd end() {
+        return end;
+    }
+
+    public AgentEnd.Reason reason() {
+        return end.reason();
     }
 }

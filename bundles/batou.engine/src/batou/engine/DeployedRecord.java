@@ -12,18 +12,33 @@ import java.util.Map;
 
 import batou.engine.events.OutputFilter;
 import batou.engine.files.SafeDirectory;
+import batou.model.BatouVersion;
 
 /**
  * What was last deployed on a host, kept in {@code <target_directory>/.batou/deployed.json}: environment, commit,
  * time, operator, each root component with its outcome, and how the record came about ({@link State}): the host
  * writes it also after each root that changed or failed, so that it tells what happened when the deployment never
- * reached its end (the controller lost the connection, the process was killed). {@code batou status} reads it.
+ * reached its end (the controller lost the connection, the process was killed). {@code batou status} and the
+ * workbench read it. A record read back from a host has printable texts only (no terminal control characters): a
+ * host must not drive the operator's terminal.
+ *
+ * @param time an ISO-8601 instant as written ({@link Instant#toString}); a host may have written anything
+ * @param batou the version of batou that wrote it
  */
-public final class DeployedRecord {
+public record DeployedRecord(String host, String environment, String commit, String time, String operator,
+        String batou, State state, List<Component> components) {
 
     public static final String FILE = "deployed.json";
 
-    private DeployedRecord() {
+    public DeployedRecord {
+        components = List.copyOf(components);
+    }
+
+    /**
+     * A root component of the record and how its deployment ended; {@code status} is null when the record holds a
+     * word this version does not know.
+     */
+    public record Component(String name, RootStatus status) {
     }
 
     /** How a record came about; records written before batou knew this are {@link #FINISHED}. */
@@ -68,57 +83,60 @@ public final class DeployedRecord {
         }
     }
 
-    /** The record of a deployment that ended, as JSON. */
-    public static String toJson(String host, DeploymentInfo info, Instant time, List<RootResult> results) {
-        return toJson(host, info, time, results, State.FINISHED);
+    /** The record of the roots {@code results} of the run {@code info} on {@code host}, written at {@code time}. */
+    public static DeployedRecord of(String host, DeploymentInfo info, Instant time, List<RootResult> results,
+            State state) {
+        return new DeployedRecord(host, info.environment(), info.commit(), time.toString(), info.operator(),
+                BatouVersion.current().toString(), state,
+                results.stream().map(result -> new Component(result.id().component(), result.status())).toList());
+    }
+
+    /** The number of components that failed. */
+    public int failed() {
+        return (int) components.stream().filter(component -> component.status() == RootStatus.FAILED).count();
     }
 
     /** The record as JSON. */
-    public static String toJson(String host, DeploymentInfo info, Instant time, List<RootResult> results,
-            State state) {
+    public String toJson() {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("host", host);
-        record.put("environment", info.environment());
-        record.put("commit", info.commit());
-        record.put("time", time.toString());
-        record.put("operator", info.operator());
-        record.put("batou", batou.model.BatouVersion.current().toString());
+        record.put("environment", environment);
+        record.put("commit", commit);
+        record.put("time", time);
+        record.put("operator", operator);
+        record.put("batou", batou);
         record.put("state", state.json);
-        List<Object> components = new ArrayList<>();
-        for (RootResult result : results) {
-            Map<String, Object> component = new LinkedHashMap<>();
-            component.put("name", result.id().component());
-            component.put("status", result.status().name().toLowerCase(java.util.Locale.ROOT));
-            component.put("changed", result.status() == RootResult.Status.CHANGED);
-            components.add(component);
+        List<Object> list = new ArrayList<>();
+        for (Component component : components) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", component.name());
+            item.put("status", component.status() == null ? null : component.status().json());
+            item.put("changed", component.status() == RootStatus.CHANGED);
+            list.add(item);
         }
-        record.put("components", components);
+        record.put("components", list);
         return Json.write(record, 2) + "\n";
     }
 
     /**
-     * A record read back: what {@code batou status} and the workbench show of a host. Its texts come from the host
-     * and are printable (no terminal control characters): a host must not drive the operator's terminal.
-     */
-    public record Summary(String environment, String commit, String time, String operator, int components,
-            int failed, State state) {
-    }
-
-    /**
-     * Reads a record written by {@link #toJson}.
+     * Reads a record written by {@link #toJson}; texts missing from it are "", a missing commit is null.
      *
      * @throws IllegalArgumentException with the reason when {@code json} is not such a record
      */
-    public static Summary read(String json) {
+    public static DeployedRecord read(String json) {
         if (!(JsonReader.parse(json) instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        List<?> components = map.get("components") instanceof List<?> list ? list : List.of();
-        int failed = (int) components.stream()
-                .filter(c -> c instanceof Map<?, ?> m && "failed".equals(m.get("status"))).count();
-        return new Summary(text(map.get("environment")), map.get("commit") instanceof String commit
-                ? OutputFilter.printable(commit) : null, text(map.get("time")), text(map.get("operator")),
-                components.size(), failed, State.of(map.get("state")));
+        List<?> items = map.get("components") instanceof List<?> list ? list : List.of();
+        List<Component> components = new ArrayList<>(items.size());
+        for (Object item : items) {
+            components.add(item instanceof Map<?, ?> m ? new Component(text(m.get("name")),
+                    RootStatus.ofJson(m.get("status"))) : new Component("", null));
+        }
+        return new DeployedRecord(text(map.get("host")), text(map.get("environment")),
+                map.get("commit") instanceof String commit ? OutputFilter.printable(commit) : null,
+                text(map.get("time")), text(map.get("operator")), text(map.get("batou")),
+                State.of(map.get("state")), components);
     }
 
     private static String text(Object value) {
@@ -126,9 +144,9 @@ public final class DeployedRecord {
     }
 
     /** Writes the record atomically into {@code stateDirectory} (a link there is replaced, never followed). */
-    public static void write(Path stateDirectory, String json) throws IOException {
+    public void write(Path stateDirectory) throws IOException {
         try (SafeDirectory state = SafeDirectory.open(stateDirectory, true)) {
-            state.write(FILE, json.getBytes(StandardCharsets.UTF_8),
+            state.write(FILE, toJson().getBytes(StandardCharsets.UTF_8),
                     temporary -> temporary.setPermissions(PosixFilePermissions.fromString("rw-r--r--")));
         }
     }

@@ -29,7 +29,7 @@ public final class DeploymentResult {
         return results.values().stream().anyMatch(RootResult::failedOrSkipped);
     }
 
-    public long count(RootResult.Status status) {
+    public long count(RootStatus status) {
         return results.values().stream().filter(r -> r.status() == status).count();
     }
 

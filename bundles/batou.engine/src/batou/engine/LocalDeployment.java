@@ -19,9 +19,9 @@ public final class LocalDeployment {
     private final DeploymentListener listener;
     private final Clock clock;
 
-    public LocalDeployment(ExecutablePartTypes types, Path projectRoot, boolean predict,
+    public LocalDeployment(ExecutablePartTypes types, Path projectRoot, RunMode mode,
             DeploymentListener listener, Clock clock) {
-        this(types, projectRoot, new DeploymentInfo("", null, DeploymentInfo.currentOperator(), predict), listener,
+        this(types, projectRoot, new DeploymentInfo("", null, DeploymentInfo.currentOperator(), mode), listener,
                 clock);
     }
 

@@ -135,8 +135,7 @@ public final class LocalHostSession implements HostSession {
     }
 
     private void record(List<RootResult> results, DeployedRecord.State state) throws IOException {
-        DeployedRecord.write(stateDirectory(host), DeployedRecord.toJson(host.name(), info, clock.instant(), results,
-                state));
+        DeployedRecord.of(host.name(), info, clock.instant(), results, state).write(stateDirectory(host));
     }
 
     /**

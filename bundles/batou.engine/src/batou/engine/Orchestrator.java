@@ -89,11 +89,11 @@ public final class Orchestrator {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         for (HostPlan host : plan.hosts()) {
-            int[] counts = new int[RootResult.Status.values().length];
+            int[] counts = new int[RootStatus.values().length];
             result.of(host.name()).forEach(r -> counts[r.status().ordinal()]++);
             listener.on(new DeploymentEvent.HostFinished(clock.instant(), host.name(),
-                    counts[RootResult.Status.CHANGED.ordinal()], counts[RootResult.Status.UNCHANGED.ordinal()],
-                    counts[RootResult.Status.FAILED.ordinal()], counts[RootResult.Status.SKIPPED.ordinal()],
+                    counts[RootStatus.CHANGED.ordinal()], counts[RootStatus.UNCHANGED.ordinal()],
+                    counts[RootStatus.FAILED.ordinal()], counts[RootStatus.SKIPPED.ordinal()],
                     millis));
         }
         return result;
@@ -128,7 +128,7 @@ public final class Orchestrator {
                 if (reason != null) {
                     it.remove();
                     listener.on(new DeploymentEvent.RootSkipped(clock.instant(), id.host(), id.component(), reason));
-                    result.add(new RootResult(id, RootResult.Status.SKIPPED, shown.apply(reason), 0));
+                    result.add(new RootResult(id, RootStatus.SKIPPED, shown.apply(reason), 0));
                     done.add(id);
                     continue;
                 }
@@ -177,7 +177,7 @@ public final class Orchestrator {
         for (RootId dependency : root.dependsOn()) {
             RootResult outcome = result.get(dependency);
             if (outcome != null && outcome.failedOrSkipped()) {
-                return dependency + (outcome.status() == RootResult.Status.FAILED ? " failed" : " was skipped");
+                return dependency + (outcome.status() == RootStatus.FAILED ? " failed" : " was skipped");
             }
         }
         return null;
@@ -257,7 +257,7 @@ public final class Orchestrator {
         }
 
         private RootResult failed(RootPlan root, String message, long started) {
-            return new RootResult(root.id(), RootResult.Status.FAILED, shown.apply(message), millis(started));
+            return new RootResult(root.id(), RootStatus.FAILED, shown.apply(message), millis(started));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentListener;
 import batou.engine.events.OutputFilter;
+import batou.engine.events.PartPath;
 import batou.engine.files.FileAccessException;
 import batou.engine.files.SafeDirectory;
 import batou.engine.parts.ExecutablePartType;
@@ -68,7 +69,7 @@ public final class RootDeployer {
     }
 
     /** The result of one root: whether it changed, or the failure. */
-    public record Outcome(boolean changed, String failedPath, String failure) {
+    public record Outcome(boolean changed, PartPath failedPath, String failure) {
         public boolean failed() {
             return failure != null;
         }
@@ -87,11 +88,12 @@ public final class RootDeployer {
         Path workDirectory = TargetPaths.resolve(root.workDirectory());
         try {
             PendingChanges pending = pending(host, root);
-            Context context = new Context(workDirectory, root.component(), pending, false);
+            PartPath rootPath = PartPath.of(root.component());
+            Context context = new Context(workDirectory, rootPath, pending, false);
             if (!predict) {
                 SafeDirectory.open(workDirectory, true).close();
             }
-            boolean changed = deployParts(host, root, root.parts(), root.component(), context);
+            boolean changed = deployParts(host, root, root.parts(), rootPath, context);
             if (!predict) {
                 complete(host, root, pending);
             }
@@ -101,12 +103,12 @@ public final class RootDeployer {
         } catch (Failure failure) {
             events.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(), failure.path,
                     failure.getMessage(), millisSince(started)));
-            return new Outcome(false, shown.apply(failure.path), shown.apply(failure.getMessage()));
+            return new Outcome(false, failure.path.map(shown), shown.apply(failure.getMessage()));
         } catch (java.io.IOException e) {
             String message = "cannot create the work directory " + workDirectory + ": " + e.getMessage();
             events.on(new DeploymentEvent.RootFailed(clock.instant(), host.name(), root.component(),
-                    root.component(), message, millisSince(started)));
-            return new Outcome(false, root.component(), shown.apply(message));
+                    PartPath.of(root.component()), message, millisSince(started)));
+            return new Outcome(false, PartPath.of(root.component()).map(shown), shown.apply(message));
         }
     }
 
@@ -117,7 +119,7 @@ public final class RootDeployer {
         try {
             pending = PendingChanges.read(state, root.component());
         } catch (java.io.IOException e) {
-            throw new Failure(root.component(), "cannot read the record of pending changes "
+            throw new Failure(PartPath.of(root.component()), "cannot read the record of pending changes "
                     + state.resolve(PendingChanges.DIRECTORY).resolve(root.component()) + ": " + e.getMessage());
         }
         if (!pending.isEmpty()) {
@@ -140,13 +142,13 @@ public final class RootDeployer {
         }
     }
 
-    private boolean deployParts(HostPlan host, RootPlan root, List<PartNode> parts, String path, Context context)
+    private boolean deployParts(HostPlan host, RootPlan root, List<PartNode> parts, PartPath path, Context context)
             throws Failure {
         boolean changed = false;
         for (PartNode node : parts) {
-            String partPath = path + " > " + node.type() + " " + node.label();
+            PartPath partPath = path.child(node.type() + " " + node.label());
             if (node.type().equals("component")) {
-                String innerPath = path + " > " + node.label();
+                PartPath innerPath = path.child(node.label());
                 Context inner = new Context(context.workDirectory(), innerPath, context.pending,
                         context.changed || context.parentChanged);
                 changed |= deployParts(host, root, node.children(), innerPath, inner);
@@ -161,7 +163,7 @@ public final class RootDeployer {
         return changed;
     }
 
-    private boolean deployPart(HostPlan host, RootPlan root, PartNode node, String path, Context context)
+    private boolean deployPart(HostPlan host, RootPlan root, PartNode node, PartPath path, Context context)
             throws Failure {
         if (aborted != null) {
             throw new Failure(path, aborted);
@@ -197,16 +199,16 @@ public final class RootDeployer {
     }
 
     /** Records, before the change is made, that the part's component changes. */
-    private static void record(Context context, String path) throws Failure {
+    private static void record(Context context, PartPath path) throws Failure {
         try {
-            context.pending.add(context.component);
+            context.pending.add(context.component.toString());
         } catch (java.io.IOException e) {
             throw new Failure(path, "cannot record the change in the host's state before making it: "
                     + e.getMessage());
         }
     }
 
-    private void warnIfSlow(HostPlan host, RootPlan root, String path, String step, long startNanos) {
+    private void warnIfSlow(HostPlan host, RootPlan root, PartPath path, String step, long startNanos) {
         long millis = millisSince(startNanos);
         if (millis >= SLOW.toMillis()) {
             events.on(new DeploymentEvent.Warning(clock.instant(), host.name(), root.component(),
@@ -222,9 +224,9 @@ public final class RootDeployer {
     /** A part failed: where, and the message for people. */
     private static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
-        final String path;
+        final PartPath path;
 
-        Failure(String path, String message) {
+        Failure(PartPath path, String message) {
             super(message, null, false, false);
             this.path = path;
         }
@@ -234,18 +236,18 @@ public final class RootDeployer {
     private final class Context implements PartContext {
         private final Path workDirectory;
         /** The component's place in the root: {@code app}, {@code app > logrotate}. */
-        final String component;
+        final PartPath component;
         final PendingChanges pending;
         /** Whether an including component had changed when this one began. */
         final boolean parentChanged;
         boolean changed;
 
-        Context(Path workDirectory, String component, PendingChanges pending, boolean parentChanged) {
+        Context(Path workDirectory, PartPath component, PendingChanges pending, boolean parentChanged) {
             this.workDirectory = workDirectory;
             this.component = component;
             this.pending = pending;
             this.parentChanged = parentChanged;
-            this.changed = pending.contains(component);
+            this.changed = pending.contains(component.toString());
         }
 
         @Override

@@ -3,16 +3,18 @@ package batou.engine;
 import batou.model.plan.RootId;
 
 /** How a root component's deployment ended. */
-public record RootResult(RootId id, Status status, String message, long millis) {
+public record RootResult(RootId id, RootStatus status, String message, long millis) {
 
-    /** The end states of a root. */
-    public enum Status {
-        CHANGED, UNCHANGED, FAILED, SKIPPED
+    public RootResult {
+        if (!status.finished()) {
+            throw new IllegalArgumentException("a root's result needs an end state, not " + status);
+        }
     }
 
     /** The result of a root that ran for {@code millis} with {@code outcome}. */
     public static RootResult of(RootId id, RootDeployer.Outcome outcome, long millis) {
-        Status status = outcome.failed() ? Status.FAILED : outcome.changed() ? Status.CHANGED : Status.UNCHANGED;
+        RootStatus status = outcome.failed() ? RootStatus.FAILED
+                : outcome.changed() ? RootStatus.CHANGED : RootStatus.UNCHANGED;
         return new RootResult(id, status, outcome.failed() ? outcome.failedPath() + ": " + outcome.failure() : null,
                 millis);
     }
@@ -23,6 +25,6 @@ public record RootResult(RootId id, Status status, String message, long millis) 
     }
 
     public boolean failedOrSkipped() {
-        return status == Status.FAILED || status == Status.SKIPPED;
+        return status == RootStatus.FAILED || status == RootStatus.SKIPPED;
     }
 }

@@ -23,8 +23,11 @@ import batou.engine.DeploymentResult;
 import batou.engine.HostSessionException;
 import batou.engine.Orchestrator;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.TargetLock;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.processes.ProcessIdentity;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
@@ -93,7 +96,8 @@ class AgentDeploymentTest {
 
     private DeploymentResult deploy(boolean predict) {
         ProjectFiles files = new ProjectFiles(project.root(), TYPES);
-        DeploymentInfo info = new DeploymentInfo("test", "abc123", "tester@controller", predict);
+        DeploymentInfo info = new DeploymentInfo("test", "abc123", "tester@controller",
+                predict ? RunMode.PREDICT : RunMode.DEPLOY);
         return new Orchestrator((host, run, listener) -> {
             ProcessAgentChannel channel;
             try {
@@ -109,7 +113,7 @@ class AgentDeploymentTest {
     @Test
     void firstDeployConvergesSecondChangesNothingAndStoresFilesOnce() throws IOException {
         DeploymentResult first = deploy(false);
-        assertEquals(RootResult.Status.CHANGED, first.all().get(0).status(), () -> first.all() + " " + events);
+        assertEquals(RootStatus.CHANGED, first.all().get(0).status(), () -> first.all() + " " + events);
         Path work = target.resolve("work/web");
         assertEquals("<h1>hello</h1>\n", Files.readString(work.resolve("index.html")));
         assertEquals("console.log(1);\n", Files.readString(work.resolve("static/app.js")));
@@ -120,7 +124,7 @@ class AgentDeploymentTest {
         assertTrue(record.contains("\"commit\": \"abc123\"") && record.contains("\"operator\": \"tester@controller\"")
                 && record.contains("\"name\": \"web\"") && record.contains("\"status\": \"changed\""), record);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged changed
-                && changed.path().endsWith("/work/web/index.html")), events::toString);
+                && changed.path().toString().endsWith("/work/web/index.html")), events::toString);
         List<Path> stored;
         try (var list = Files.list(target.resolve(".batou/files"))) {
             stored = list.toList();
@@ -130,7 +134,7 @@ class AgentDeploymentTest {
 
         events.clear();
         DeploymentResult second = deploy(false);
-        assertEquals(RootResult.Status.UNCHANGED, second.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.UNCHANGED, second.all().get(0).status(), events::toString);
         assertFalse(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
         assertEquals(storedAt, Files.getLastModifiedTime(stored.get(0)).toMillis());
         assertEquals("ran\n", Files.readString(work.resolve("commands.log")));
@@ -147,7 +151,7 @@ class AgentDeploymentTest {
                 """;
         project.write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n" + parts);
         DeploymentResult failed = deploy(false);
-        assertEquals(RootResult.Status.FAILED, failed.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.FAILED, failed.all().get(0).status(), events::toString);
         Path work = target.resolve("work/web");
         assertEquals("greeting hello\n", Files.readString(work.resolve("web.conf")));
         assertFalse(Files.exists(work.resolve("reloads.log")));
@@ -155,21 +159,22 @@ class AgentDeploymentTest {
         project.write("components/web/component.yaml", "attributes:\n  greeting: {default: hello}\n"
                 + parts.replace("  - command: {run: \"exit 3\"}\n", ""));
         events.clear();
-        assertEquals(RootResult.Status.CHANGED, deploy(true).all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, deploy(true).all().get(0).status(), events::toString);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged changed
-                && changed.path().equals("web > command echo reloaded >> reloads.log")), events::toString);
+                && changed.path().equals(PartPath.of("web", "command echo reloaded >> reloads.log"))),
+                events::toString);
         assertFalse(Files.exists(work.resolve("reloads.log")), "predict runs nothing");
 
-        assertEquals(RootResult.Status.CHANGED, deploy(false).all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, deploy(false).all().get(0).status(), events::toString);
         assertEquals("reloaded\n", Files.readString(work.resolve("reloads.log")), "the reload was not lost");
-        assertEquals(RootResult.Status.UNCHANGED, deploy(false).all().get(0).status(), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy(false).all().get(0).status(), events::toString);
         assertEquals("reloaded\n", Files.readString(work.resolve("reloads.log")), "and it ran once");
     }
 
     @Test
     void predictShowsChangesAndWritesNoTargetFile() throws IOException {
         DeploymentResult result = deploy(true);
-        assertEquals(RootResult.Status.CHANGED, result.all().get(0).status());
+        assertEquals(RootStatus.CHANGED, result.all().get(0).status());
         assertFalse(Files.exists(target.resolve("work")));
         assertFalse(Files.exists(target.resolve(".batou/deployed.json")));
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
@@ -180,7 +185,7 @@ class AgentDeploymentTest {
         try (TargetLock held = TargetLock.acquire(target.resolve(".batou"), "web1", "alice@laptop")) {
             DeploymentResult result = deploy(false);
             RootResult web = result.all().get(0);
-            assertEquals(RootResult.Status.FAILED, web.status());
+            assertEquals(RootStatus.FAILED, web.status());
             assertTrue(web.message().contains("being deployed by alice@laptop, started "), web.message());
         }
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.HostFailed), events::toString);
@@ -191,7 +196,7 @@ class AgentDeploymentTest {
         Files.createDirectories(target.resolve(".batou"));
         Files.writeString(target.resolve(".batou/lock"), "bob@old, started 2026-01-01T00:00:00Z, process 1\n");
         DeploymentResult result = deploy(false);
-        assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, result.all().get(0).status(), events::toString);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
                 && warning.message().contains("bob@old")), events::toString);
     }
@@ -248,9 +253,11 @@ class AgentDeploymentTest {
         ProcessAgentChannel channel = new ProcessAgentChannel(broken);
         DeploymentPlan plan = plan();
         AgentUnavailableException e = assertThrows(AgentUnavailableException.class,
-                () -> AgentHostSession.start(plan.hosts().get(0), new DeploymentInfo("test", null, "t", false),
-                        channel, new ProjectFiles(project.root(), TYPES), events));
+                () -> AgentHostSession.start(plan.hosts().get(0),
+                        new DeploymentInfo("test", null, "t", RunMode.DEPLOY), channel, new ProjectFiles(project.root(), TYPES),
+                        events));
         assertTrue(e.getMessage().contains("the agent exited with 1"), e.getMessage());
+        assertEquals(AgentEnd.Reason.ENDED, e.reason());
     }
 
     @Test
@@ -277,7 +284,7 @@ class AgentDeploymentTest {
 
         events.clear();
         DeploymentResult next = deploy(false);
-        assertEquals(RootResult.Status.CHANGED, next.all().get(0).status(), events::toString);
+        assertEquals(RootStatus.CHANGED, next.all().get(0).status(), events::toString);
         EscapingCommand.assertAllGone(children);
         assertTrue(events.stream().anyMatch(e -> e instanceof DeploymentEvent.Warning warning
                 && warning.message().contains("took over the lock") && warning.message().matches(".*killed [0-9]+"
@@ -300,8 +307,8 @@ class AgentDeploymentTest {
             ProjectFiles files = new ProjectFiles(project.root(), TYPES);
             DeploymentResult result = new Orchestrator((host, run, listener) -> AgentHostSession.start(host, run,
                     new ClosedLastChannel(socket), files, listener), new DeploymentInfo("test", null, "tester",
-                            false), 1, events, Clock.systemUTC()).run(plan());
-            assertEquals(RootResult.Status.CHANGED, result.all().get(0).status(), events::toString);
+                            RunMode.DEPLOY), 1, events, Clock.systemUTC()).run(plan());
+            assertEquals(RootStatus.CHANGED, result.all().get(0).status(), events::toString);
         } finally {
             agent.destroy();
             agent.waitFor();
@@ -334,8 +341,8 @@ class AgentDeploymentTest {
         }
 
         @Override
-        public String describeEnd() {
-            return "the lingering agent closed the connection";
+        public AgentEnd end() {
+            return AgentEnd.ended("the lingering agent closed the connection");
         }
 
         @Override
@@ -373,7 +380,7 @@ class AgentDeploymentTest {
     private Thread deployInBackground(ProcessAgentChannel channel) throws HostSessionException {
         DeploymentPlan plan = plan();
         AgentHostSession session = AgentHostSession.start(plan.hosts().get(0),
-                new DeploymentInfo("test", null, "tester", false), channel, new ProjectFiles(project.root(), TYPES),
+                new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), channel, new ProjectFiles(project.root(), TYPES),
                 events);
         Thread deploying = new Thread(() -> {
             try {

@@ -48,16 +48,16 @@ final class ProcessAgentChannel implements AgentChannel {
     }
 
     @Override
-    public String describeEnd() {
+    public AgentEnd end() {
         try {
             if (process.waitFor(5, TimeUnit.SECONDS)) {
                 drain.join(1000);
-                return "the agent exited with " + process.exitValue() + ": " + stderr().strip();
+                return AgentEnd.ended("the agent exited with " + process.exitValue() + ": " + stderr().strip());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return "the agent stopped answering";
+        return AgentEnd.ended("the agent stopped answering");
     }
 
     @Override

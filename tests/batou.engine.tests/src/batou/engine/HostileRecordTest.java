@@ -52,8 +52,11 @@ class HostileRecordTest {
     void aRecordWrittenByBatouReadsBack() {
         String json = "{\"environment\": \"dev\", \"commit\": \"abc\", \"time\": \"t\", \"operator\": \"o\", "
                 + "\"components\": [{\"name\": \"a\", \"status\": \"failed\"}, {\"name\": \"b\", \"status\": \"ok\"}]}";
-        assertEquals(new DeployedRecord.Summary("dev", "abc", "t", "o", 2, 1, DeployedRecord.State.FINISHED),
-                DeployedRecord.read(json));
+        DeployedRecord record = DeployedRecord.read(json);
+        assertEquals(new DeployedRecord("", "dev", "abc", "t", "o", "", DeployedRecord.State.FINISHED,
+                List.of(new DeployedRecord.Component("a", RootStatus.FAILED), new DeployedRecord.Component("b", null))),
+                record);
+        assertEquals(1, record.failed());
     }
 
     /** JSON-ish text: brackets, braces, strings with escapes, numbers, words, garbage, deep and long runs. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 import batou.engine.parts.ExecutablePartType;
 import batou.engine.parts.ExecutablePartTypes;
@@ -102,8 +103,8 @@ class LocalDeploymentTest {
     }
 
     private DeploymentResult deploy(DeploymentPlan plan, boolean predict) {
-        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, predict, events,
-                Clock.systemUTC()).run(plan);
+        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
+                predict ? RunMode.PREDICT : RunMode.DEPLOY, events, Clock.systemUTC()).run(plan);
     }
 
     private DeploymentPlan plan(List<RootPlan> roots) {
@@ -116,11 +117,11 @@ class LocalDeploymentTest {
     void firstRunChangesSecondRunChangesNothing() {
         DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of()), marker("a2", Map.of())))));
         DeploymentResult first = deploy(plan, false);
-        assertEquals(RootResult.Status.CHANGED, first.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.CHANGED, first.get(new RootId("h", "a")).status());
         assertTrue(Files.exists(temp.resolve("a1")) && Files.exists(temp.resolve("a2")));
         events.clear();
         DeploymentResult second = deploy(plan, false);
-        assertEquals(RootResult.Status.UNCHANGED, second.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.UNCHANGED, second.get(new RootId("h", "a")).status());
         assertFalse(events.stream().anyMatch(DeploymentEvent.PartChanged.class::isInstance));
     }
 
@@ -128,7 +129,7 @@ class LocalDeploymentTest {
     void predictReportsChangesAndTouchesNothing() {
         DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of())))));
         DeploymentResult result = deploy(plan, true);
-        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.CHANGED, result.get(new RootId("h", "a")).status());
         assertFalse(Files.exists(temp.resolve("a1")));
         assertFalse(Files.exists(temp.resolve("work/a")), "not even the work directory is created");
         assertEquals(1, events.stream().filter(DeploymentEvent.PartChanged.class::isInstance).count());
@@ -153,7 +154,7 @@ class LocalDeploymentTest {
         PartNode reload = marker("reload", Map.of("when", "changed"));
         DeploymentResult failed = deploy(plan(List.of(root("h", "a", List.of(config,
                 marker("broken", Map.of("fail", true)), reload)))), false);
-        assertEquals(RootResult.Status.FAILED, failed.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.FAILED, failed.get(new RootId("h", "a")).status());
         assertTrue(Files.exists(temp.resolve("config")) && !Files.exists(temp.resolve("reload")));
         assertEquals("a\n", Files.readString(temp.resolve(".batou/pending/a")), "recorded before the change");
 
@@ -162,13 +163,14 @@ class LocalDeploymentTest {
         deploy(fixed, true);
         assertFalse(Files.exists(temp.resolve("reload")), "predict changes nothing");
         assertEquals(List.of("a > marker reload"), events.stream().filter(DeploymentEvent.PartChanged.class::isInstance)
-                .map(event -> ((DeploymentEvent.PartChanged) event).path()).toList(), "predict says the reload runs");
+                .map(event -> ((DeploymentEvent.PartChanged) event).path().toString()).toList(),
+                "predict says the reload runs");
         assertTrue(events.stream().anyMatch(event -> event instanceof DeploymentEvent.Warning warning && warning
                 .message().equals("a deployment that did not complete changed a: its parts with when: changed "
                         + "would run again")), events.toString());
 
         DeploymentResult second = deploy(fixed, false);
-        assertEquals(RootResult.Status.CHANGED, second.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.CHANGED, second.get(new RootId("h", "a")).status());
         assertTrue(Files.exists(temp.resolve("reload")), "the reload the failed deployment owed is not lost");
         assertFalse(Files.exists(temp.resolve(".batou/pending/a")), "the root completed: nothing is pending");
 
@@ -183,7 +185,7 @@ class LocalDeploymentTest {
         Files.createDirectories(temp.resolve(".batou"));
         Files.createSymbolicLink(temp.resolve(".batou/pending"), elsewhere);
         DeploymentResult result = deploy(plan(List.of(root("h", "a", List.of(marker("config", Map.of()))))), false);
-        assertEquals(RootResult.Status.FAILED, result.get(new RootId("h", "a")).status());
+        assertEquals(RootStatus.FAILED, result.get(new RootId("h", "a")).status());
         assertEquals("a: cannot read the record of pending changes " + temp.resolve(".batou/pending/a") + ": "
                 + temp.resolve(".batou/pending") + " is not a directory (a symbolic link?): remove it",
                 result.get(new RootId("h", "a")).message());
@@ -215,11 +217,11 @@ class LocalDeploymentTest {
         RootPlan dependant = root("h", "dependant", List.of(marker("d1", Map.of())), new RootId("h", "broken"));
         RootPlan second = root("h", "second", List.of(marker("s1", Map.of())), new RootId("h", "dependant"));
         DeploymentResult result = deploy(plan(List.of(broken, other, dependant, second)), false);
-        assertEquals(RootResult.Status.FAILED, result.get(new RootId("h", "broken")).status());
+        assertEquals(RootStatus.FAILED, result.get(new RootId("h", "broken")).status());
         assertTrue(result.get(new RootId("h", "broken")).message().endsWith("told to fail"));
         assertFalse(Files.exists(temp.resolve("b2")), "parts after the failure do not run");
-        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "other")).status());
-        assertEquals(RootResult.Status.SKIPPED, result.get(new RootId("h", "dependant")).status());
+        assertEquals(RootStatus.CHANGED, result.get(new RootId("h", "other")).status());
+        assertEquals(RootStatus.SKIPPED, result.get(new RootId("h", "dependant")).status());
         assertEquals("h/broken failed", result.get(new RootId("h", "dependant")).message());
         assertEquals("h/dependant was skipped", result.get(new RootId("h", "second")).message());
         assertTrue(result.failed());
@@ -242,7 +244,8 @@ class LocalDeploymentTest {
         assertTrue(Files.exists(temp.resolve("after")), "the parent saw the sub-component's change");
         DeploymentEvent.PartChanged first = (DeploymentEvent.PartChanged) events.stream()
                 .filter(DeploymentEvent.PartChanged.class::isInstance).findFirst().get();
-        assertEquals("a > inner > marker i1", first.path());
+        assertEquals(PartPath.of("a", "inner", "marker i1"), first.path());
+        assertEquals("a > inner > marker i1", first.path().toString());
     }
 
     @Test
@@ -267,16 +270,16 @@ class LocalDeploymentTest {
         DeploymentPlan plan = plan(List.of(root("h", "a", List.of(marker("a1", Map.of())))));
         try (TargetLock held = TargetLock.acquire(temp.resolve(".batou"), "h", "alice@laptop")) {
             DeploymentResult refused = deploy(plan, false);
-            assertEquals(RootResult.Status.FAILED, refused.get(new RootId("h", "a")).status());
+            assertEquals(RootStatus.FAILED, refused.get(new RootId("h", "a")).status());
             assertTrue(refused.get(new RootId("h", "a")).message().contains("being deployed by alice@laptop"),
                     refused.get(new RootId("h", "a")).message());
             assertFalse(Files.exists(temp.resolve("a1")));
         }
         deploy(plan, false);
         String record = Files.readString(temp.resolve(".batou/deployed.json"));
-        Object parsed = JsonReader.parse(record);
-        assertTrue(parsed instanceof Map<?, ?> map && "h".equals(map.get("host"))
-                && map.get("components") instanceof List<?> list && list.size() == 1, record);
+        DeployedRecord parsed = DeployedRecord.read(record);
+        assertEquals("h", parsed.host(), record);
+        assertEquals(List.of(new DeployedRecord.Component("a", RootStatus.CHANGED)), parsed.components(), record);
     }
 
     @Test
@@ -285,16 +288,16 @@ class LocalDeploymentTest {
         RootPlan second = root("h", "second", List.of(marker("s1", Map.of())));
         Orchestrator[] orchestrator = new Orchestrator[1];
         orchestrator[0] = new Orchestrator(new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
-                false, events, Clock.systemUTC()).connector(),
-                new DeploymentInfo("test", null, "tester", false), 1, event -> {
+                RunMode.DEPLOY, events, Clock.systemUTC()).connector(),
+                new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), 1, event -> {
                     events.on(event);
                     if (event instanceof DeploymentEvent.RootFinished) {
                         orchestrator[0].cancel();
                     }
                 }, Clock.systemUTC());
         DeploymentResult result = orchestrator[0].run(plan(List.of(first, second)));
-        assertEquals(RootResult.Status.CHANGED, result.get(new RootId("h", "first")).status());
-        assertEquals(RootResult.Status.SKIPPED, result.get(new RootId("h", "second")).status());
+        assertEquals(RootStatus.CHANGED, result.get(new RootId("h", "first")).status());
+        assertEquals(RootStatus.SKIPPED, result.get(new RootId("h", "second")).status());
         assertEquals("the deployment was cancelled", result.get(new RootId("h", "second")).message());
         assertFalse(Files.exists(temp.resolve("s1")));
     }
@@ -310,19 +313,19 @@ class LocalDeploymentTest {
                 List.of(up, other));
         DeploymentPlan plan = new DeploymentPlan("test", 2, List.of(downHost, upHost),
                 List.of(down.id(), up.id(), other.id()), List.of(), List.of());
-        HostConnector local = new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, false,
+        HostConnector local = new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, RunMode.DEPLOY,
                 events, Clock.systemUTC()).connector();
         DeploymentResult result = new Orchestrator((host, info, listener) -> {
             if (host.name().equals("down")) {
                 throw new HostSessionException("cannot connect to down: Connection refused");
             }
             return local.open(host, info, listener);
-        }, new DeploymentInfo("test", null, "tester", false), 2, events, Clock.systemUTC()).run(plan);
-        assertEquals(RootResult.Status.FAILED, result.get(down.id()).status());
+        }, new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), 2, events, Clock.systemUTC()).run(plan);
+        assertEquals(RootStatus.FAILED, result.get(down.id()).status());
         assertEquals("host unavailable: cannot connect to down: Connection refused",
                 result.get(down.id()).message());
-        assertEquals(RootResult.Status.SKIPPED, result.get(up.id()).status());
-        assertEquals(RootResult.Status.CHANGED, result.get(other.id()).status());
+        assertEquals(RootStatus.SKIPPED, result.get(up.id()).status());
+        assertEquals(RootStatus.CHANGED, result.get(other.id()).status());
         assertEquals(1, events.stream().filter(DeploymentEvent.HostFailed.class::isInstance).count());
     }
 
@@ -333,22 +336,22 @@ class LocalDeploymentTest {
         HostPlan host = plan(List.of(first, second)).hosts().get(0);
         Path record = temp.resolve(".batou/deployed.json");
         try (LocalHostSession session = LocalHostSession.open(host, new DeploymentInfo("test", "c0ffee", "tester",
-                false), new ExecutablePartTypes(List.of(MARKER)), temp, events, Clock.systemUTC())) {
+                RunMode.DEPLOY), new ExecutablePartTypes(List.of(MARKER)), temp, events, Clock.systemUTC())) {
             session.deploy(first);
-            DeployedRecord.Summary running = DeployedRecord.read(Files.readString(record));
+            DeployedRecord running = DeployedRecord.read(Files.readString(record));
             assertEquals(DeployedRecord.State.RUNNING, running.state());
-            assertEquals(1, running.components());
+            assertEquals(1, running.components().size());
         } // ended without finish: the controller went away, or the deployment broke off
-        DeployedRecord.Summary ended = DeployedRecord.read(Files.readString(record));
+        DeployedRecord ended = DeployedRecord.read(Files.readString(record));
         assertEquals(DeployedRecord.State.INCOMPLETE, ended.state(), Files.readString(record));
         assertEquals("c0ffee", ended.commit());
-        assertEquals(1, ended.components());
+        assertEquals(1, ended.components().size());
         assertTrue(Files.readString(record).contains("\"name\": \"first\""));
 
         deploy(plan(List.of(first, second)), false);
-        DeployedRecord.Summary finished = DeployedRecord.read(Files.readString(record));
+        DeployedRecord finished = DeployedRecord.read(Files.readString(record));
         assertEquals(DeployedRecord.State.FINISHED, finished.state());
-        assertEquals(2, finished.components());
+        assertEquals(2, finished.components().size());
         assertEquals("", finished.state().describe());
     }
 

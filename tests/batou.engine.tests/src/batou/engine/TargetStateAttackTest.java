@@ -61,7 +61,7 @@ class TargetStateAttackTest {
                 () -> TargetLock.acquire(state, "web", "root@controller").close());
         assertTrue(refused.getMessage().contains("refusing to follow the symbolic link " + state + " -> "
                 + victims.folder() + ", owned by user 'mallory'"), refused.getMessage());
-        assertThrows(java.io.IOException.class, () -> DeployedRecord.write(state, "{}\n"));
+        assertThrows(java.io.IOException.class, () -> DeployedRecord.read("{}").write(state));
         victims.assertUntouched();
     }
 
@@ -69,7 +69,7 @@ class TargetStateAttackTest {
     void theRecordReplacesALinkPlantedInTheStateDirectory() throws Exception {
         mallory.mkdir(state);
         mallory.symlink(state.resolve(DeployedRecord.FILE), victims.secret().toString());
-        DeployedRecord.write(state, "{}\n");
+        DeployedRecord.read("{}").write(state);
         assertTrue(Files.isRegularFile(state.resolve(DeployedRecord.FILE), LinkOption.NOFOLLOW_LINKS));
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 state.resolve(DeployedRecord.FILE))));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.DeploymentEvent.HostFailed;
 import batou.engine.events.DeploymentEvent.HostFinished;
@@ -16,6 +17,7 @@ import batou.engine.events.DeploymentEvent.RootFinished;
 import batou.engine.events.DeploymentEvent.RootSkipped;
 import batou.engine.events.DeploymentEvent.RootStarted;
 import batou.engine.events.DeploymentEvent.Warning;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 
 /** Deployment events, their changes and root results on the wire, field by field (see {@link WireOutput}). */
@@ -36,7 +38,7 @@ final class EventCodec {
     private static final int COMMAND = 3;
     private static final int OTHER = 4;
 
-    private static final RootResult.Status[] STATUSES = RootResult.Status.values();
+    private static final RootStatus[] STATUSES = RootStatus.values();
 
     private EventCodec() {
     }
@@ -69,7 +71,7 @@ final class EventCodec {
             out.string(e.component());
         } else if (event instanceof PartChanged e) {
             out.string(e.component());
-            out.string(e.path());
+            write(out, e.path());
             out.count(e.changes().size());
             for (Change change : e.changes()) {
                 write(out, change);
@@ -80,7 +82,7 @@ final class EventCodec {
             out.longValue(e.millis());
         } else if (event instanceof RootFailed e) {
             out.string(e.component());
-            out.string(e.path());
+            write(out, e.path());
             out.string(e.message());
             out.longValue(e.millis());
         } else if (event instanceof RootSkipped e) {
@@ -111,7 +113,7 @@ final class EventCodec {
                 return new RootStarted(time, host, in.string());
             case PART_CHANGED: {
                 String component = in.string();
-                String path = in.string();
+                PartPath path = requiredPath(in);
                 int count = in.count();
                 List<Change> changes = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
@@ -122,7 +124,7 @@ final class EventCodec {
             case ROOT_FINISHED:
                 return new RootFinished(time, host, in.string(), in.bool(), in.longValue());
             case ROOT_FAILED:
-                return new RootFailed(time, host, in.string(), in.string(), in.string(), in.longValue());
+                return new RootFailed(time, host, in.string(), requiredPath(in), in.string(), in.longValue());
             case ROOT_SKIPPED:
                 return new RootSkipped(time, host, in.string(), in.string());
             case WARNING:
@@ -177,6 +179,25 @@ final class EventCodec {
         }
     }
 
+    /** A part path as its segments; null as none (a path has at least one). */
+    static void write(WireOutput out, PartPath path) {
+        out.strings(path == null ? List.of() : path.segments());
+    }
+
+    /** A part path written by {@link #write(WireOutput, PartPath)}, or null. */
+    static PartPath readPath(WireInput in) throws IOException {
+        List<String> segments = in.strings();
+        return segments.isEmpty() ? null : new PartPath(segments);
+    }
+
+    private static PartPath requiredPath(WireInput in) throws IOException {
+        PartPath path = readPath(in);
+        if (path == null) {
+            throw in.malformed("an event without its part path");
+        }
+        return path;
+    }
+
     static void write(WireOutput out, RootResult result) {
         PlanCodec.write(out, result.id());
         out.tag(result.status().ordinal());
@@ -187,7 +208,7 @@ final class EventCodec {
     static RootResult readResult(WireInput in) throws IOException {
         var id = PlanCodec.readRootId(in);
         int status = in.tag();
-        if (status >= STATUSES.length) {
+        if (status >= STATUSES.length || !STATUSES[status].finished()) {
             throw in.malformed("unknown root status " + status);
         }
         return new RootResult(id, STATUSES[status], in.string(), in.longValue());

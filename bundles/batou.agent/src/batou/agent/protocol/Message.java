@@ -5,6 +5,7 @@ import java.util.List;
 import batou.engine.DeploymentInfo;
 import batou.engine.RootResult;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.model.plan.HostPlan;
 
 /**
@@ -52,7 +53,7 @@ public sealed interface Message {
     }
 
     /** Agent: a root is done. {@code failure} is null unless it failed at {@code failedPath}. */
-    record RootDone(String component, boolean changed, String failedPath, String failure) implements Message {
+    record RootDone(String component, boolean changed, PartPath failedPath, String failure) implements Message {
     }
 
     /** Agent: the record is written; the agent exits. */

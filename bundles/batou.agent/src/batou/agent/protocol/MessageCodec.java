@@ -76,7 +76,7 @@ public final class MessageCodec {
             out.tag(ROOT_DONE);
             out.string(m.component());
             out.bool(m.changed());
-            out.string(m.failedPath());
+            EventCodec.write(out, m.failedPath());
             out.string(m.failure());
         } else if (message instanceof Finished) {
             out.tag(FINISHED);
@@ -128,7 +128,7 @@ public final class MessageCodec {
             case EVENT:
                 return new Event(EventCodec.readEvent(in));
             case ROOT_DONE:
-                return new RootDone(in.string(), in.bool(), in.string(), in.string());
+                return new RootDone(in.string(), in.bool(), EventCodec.readPath(in), in.string());
             case FINISHED:
                 return new Finished();
             case FATAL:

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 
 import batou.engine.DeploymentInfo;
+import batou.engine.RunMode;
 import batou.model.Masking;
 import batou.model.SourceLocation;
 import batou.model.plan.HostPlan;
@@ -16,6 +17,8 @@ import batou.model.plan.RootPlan;
 /** The host's plan and the run's description on the wire, field by field (see {@link WireOutput}). */
 final class PlanCodec {
 
+    private static final RunMode[] MODES = RunMode.values();
+
     private PlanCodec() {
     }
 
@@ -23,11 +26,18 @@ final class PlanCodec {
         out.string(info.environment());
         out.string(info.commit());
         out.string(info.operator());
-        out.bool(info.predict());
+        out.tag(info.mode().ordinal());
     }
 
     static DeploymentInfo readInfo(WireInput in) throws IOException {
-        return new DeploymentInfo(in.string(), in.string(), in.string(), in.bool());
+        String environment = in.string();
+        String commit = in.string();
+        String operator = in.string();
+        int mode = in.tag();
+        if (mode >= MODES.length) {
+            throw in.malformed("unknown run mode " + mode);
+        }
+        return new DeploymentInfo(environment, commit, operator, MODES[mode]);
     }
 
     static void write(WireOutput out, HostPlan host) {

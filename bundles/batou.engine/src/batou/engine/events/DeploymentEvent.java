@@ -38,7 +38,7 @@ public sealed interface DeploymentEvent {
     }
 
     /** A part of a root needed (or, predicting, would need) an update. {@code path} is the part's place in the tree. */
-    record PartChanged(Instant time, String host, String component, String path, List<Change> changes)
+    record PartChanged(Instant time, String host, String component, PartPath path, List<Change> changes)
             implements DeploymentEvent {
         public PartChanged {
             changes = List.copyOf(changes);
@@ -46,7 +46,7 @@ public sealed interface DeploymentEvent {
 
         @Override
         public PartChanged map(UnaryOperator<String> text) {
-            return new PartChanged(time, text.apply(host), text.apply(component), text.apply(path),
+            return new PartChanged(time, text.apply(host), text.apply(component), path.map(text),
                     changes.stream().map(change -> change.map(text)).toList());
         }
     }
@@ -61,11 +61,11 @@ public sealed interface DeploymentEvent {
     }
 
     /** A root component failed; its remaining parts did not run. */
-    record RootFailed(Instant time, String host, String component, String path, String message, long millis)
+    record RootFailed(Instant time, String host, String component, PartPath path, String message, long millis)
             implements DeploymentEvent {
         @Override
         public RootFailed map(UnaryOperator<String> text) {
-            return new RootFailed(time, text.apply(host), text.apply(component), text.apply(path),
+            return new RootFailed(time, text.apply(host), text.apply(component), path.map(text),
                     text.apply(message), millis);
         }
     }

@@ -22,6 +22,7 @@ import batou.engine.HostSession;
 import batou.engine.HostSessionException;
 import batou.engine.LocalDeployment;
 import batou.engine.LocalHostSession;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentListener;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.parts.PartTypeRegistry;
@@ -68,8 +69,9 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
      */
     public static EnvironmentConnector forProject(Path projectRoot, PartTypeRegistry registry, SshSettings settings) {
         // the local connector takes each run's info and listener from open(), not from this LocalDeployment
-        HostConnector local = new LocalDeployment(new ExecutablePartTypes(registry), projectRoot, false, event -> {
-        }, Clock.systemUTC()).connector();
+        HostConnector local = new LocalDeployment(new ExecutablePartTypes(registry), projectRoot, RunMode.DEPLOY,
+                event -> {
+                }, Clock.systemUTC()).connector();
         return new EnvironmentConnector(local, projectRoot, registry, settings);
     }
 
@@ -141,9 +143,8 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
                 lingering.put(host.name(), lines.length > 1 ? lines[1].strip() : "none");
             }
             if (result.exitStatus() != 0) {
-                throw new HostSessionException(SshHostConnector.explain(host, "asking for the home of the deploying "
-                        + "user failed with status " + result.exitStatus() + ": " + result.stderr().strip(),
-                        connection.user(), serviceUser));
+                throw new HostSessionException(SshHostConnector.explain(host, SshHostConnector.failed(result,
+                        "asking for the home of the deploying user"), connection.user(), serviceUser));
             }
             if (!isHome(home)) {
                 throw new HostSessionException("cannot tell the home of '" + (serviceUser == null ? connection.user()
@@ -189,8 +190,8 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
             CommandResult result = connection.run(new RemoteShell(host.targetDirectory(), serviceUser).readRecord(),
                     null, Duration.ofSeconds(30));
             if (result.exitStatus() != 0) {
-                throw new HostSessionException(SshHostConnector.explain(host, "reading the record failed with status "
-                        + result.exitStatus() + ": " + result.stderr().strip(), connection.user(), serviceUser));
+                throw new HostSessionException(SshHostConnector.explain(host, SshHostConnector.failed(result,
+                        "reading the record"), connection.user(), serviceUser));
             }
             String text = result.stdoutText();
             return text.isBlank() ? null : text;

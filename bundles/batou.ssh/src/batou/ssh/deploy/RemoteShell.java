@@ -1,5 +1,6 @@
 package batou.ssh.deploy;
 
+import batou.agent.AgentEnd;
 import batou.engine.processes.ProcessIdentity;
 
 /**
@@ -23,6 +24,33 @@ final class RemoteShell {
     static final String AGENT_JVM = "-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:+UseSerialGC"
             + " -XX:-UsePerfData -Xshare:auto -Xlog:disable '-Xlog:all=warning,cds*=off:stderr'"
             + " -Dslf4j.internal.verbosity=ERROR";
+
+    /**
+     * Why a command of this class failed, from its exit status and error output (the one place that reads them):
+     * the start command's own statuses, sudo refusing the service user, the shell or the JVM lacking Java 17.
+     *
+     * @param status the exit status, null when the command did not end
+     * @param stderr the end of its error output
+     * @param description what failed, in words, with the status and error output
+     */
+    static AgentEnd end(Integer status, String stderr, String description) {
+        AgentEnd.Reason reason;
+        if (status != null && status == AGENT_MISSING) {
+            reason = AgentEnd.Reason.MISSING;
+        } else if (status != null && status == AGENT_DAMAGED) {
+            reason = AgentEnd.Reason.DAMAGED;
+        } else if (stderr.contains("sudo:")) {
+            reason = AgentEnd.Reason.SUDO_REFUSED;
+        } else if (status != null && status == 127 || stderr.contains("java: not found")
+                || stderr.contains("java: command not found")) {
+            reason = AgentEnd.Reason.NO_JAVA;
+        } else if (stderr.contains("UnsupportedClassVersionError")) {
+            reason = AgentEnd.Reason.OLD_JAVA;
+        } else {
+            reason = AgentEnd.Reason.ENDED;
+        }
+        return new AgentEnd(reason, description);
+    }
 
     private static final String HOME = "printf '%s\\n' \"$HOME\"";
 

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 import batou.agent.AgentChannel;
+import batou.agent.AgentEnd;
 import batou.ssh.RemoteSocket;
 
 /** A lingering agent reached on its Unix socket through the SSH connection. */
@@ -26,8 +27,8 @@ final class SocketAgentChannel implements AgentChannel {
     }
 
     @Override
-    public String describeEnd() {
-        return "the lingering agent closed the connection (its log: .batou/run/*.log on the host)";
+    public AgentEnd end() {
+        return AgentEnd.ended("the lingering agent closed the connection (its log: .batou/run/*.log on the host)");
     }
 
     @Override

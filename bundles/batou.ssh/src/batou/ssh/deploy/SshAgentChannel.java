@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import batou.agent.AgentChannel;
+import batou.agent.AgentEnd;
 import batou.ssh.RemoteProcess;
 import batou.ssh.SshException;
 
@@ -76,13 +77,14 @@ final class SshAgentChannel implements AgentChannel {
     }
 
     @Override
-    public String describeEnd() {
+    public AgentEnd end() {
         try {
             Integer status = exitStatus(Duration.ofSeconds(5));
             String text = stderr();
-            return "the agent exited with status " + status + (text.isEmpty() ? "" : ": " + text);
+            return RemoteShell.end(status, text, "the agent exited with status " + status
+                    + (text.isEmpty() ? "" : ": " + text));
         } catch (SshException e) {
-            return e.getMessage();
+            return AgentEnd.ended(e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
+import batou.agent.AgentEnd;
 import batou.agent.AgentHostSession;
 import batou.agent.AgentJar;
 import batou.agent.AgentUnavailableException;
@@ -82,8 +83,8 @@ public final class SshHostConnector implements HostConnector {
                 try {
                     session = start(host, info, listener, connection, shell, agent, linger);
                 } catch (AgentUnavailableException missing) {
-                    boolean damaged = missing.getMessage().contains("status " + RemoteShell.AGENT_DAMAGED);
-                    if (!damaged && !missing.getMessage().contains("status " + RemoteShell.AGENT_MISSING)) {
+                    boolean damaged = missing.reason() == AgentEnd.Reason.DAMAGED;
+                    if (!damaged && missing.reason() != AgentEnd.Reason.MISSING) {
                         throw missing;
                     }
                     if (damaged) {
@@ -98,7 +99,7 @@ public final class SshHostConnector implements HostConnector {
             opened = true;
             return new ConnectionClosingSession(session, connection);
         } catch (AgentUnavailableException e) {
-            throw new HostSessionException(explain(host, e.getMessage(), connection.user(), host.serviceUser()), e);
+            throw new HostSessionException(explain(host, e.end(), connection.user(), host.serviceUser()), e);
         } catch (SshException e) {
             throw new HostSessionException(e.getMessage(), e);
         } finally {
@@ -183,27 +184,34 @@ public final class SshHostConnector implements HostConnector {
             throw new HostSessionException("interrupted while uploading the agent to host '" + host.name() + "'", e);
         }
         if (result.exitStatus() != 0) {
-            throw new HostSessionException(explain(host, "the agent upload failed with status " + result.exitStatus()
-                    + ": " + result.stderr().strip(), connection.user(), host.serviceUser()));
+            throw new HostSessionException(explain(host, failed(result, "the agent upload"), connection.user(),
+                    host.serviceUser()));
         }
     }
 
+    /** Why {@code command} (e.g. "the agent upload") failed with {@code result}. */
+    static AgentEnd failed(CommandResult result, String command) {
+        String stderr = result.stderr().strip();
+        return RemoteShell.end(result.exitStatus(), stderr, command + " failed with status " + result.exitStatus()
+                + ": " + stderr);
+    }
+
     /** A failed start in words an operator can act on. */
-    static String explain(HostPlan host, String failure, String loginUser, String serviceUser) {
+    static String explain(HostPlan host, AgentEnd end, String loginUser, String serviceUser) {
         String where = "host '" + host.name() + "'";
-        if (failure.contains("sudo:")) {
+        String failure = end.description();
+        if (end.reason() == AgentEnd.Reason.SUDO_REFUSED) {
             return "cannot run the agent as service user '" + serviceUser + "' on " + where + " (logged in as '"
                     + loginUser + "'): " + failure + ". Allow '" + loginUser + "' to run commands as '" + serviceUser
                     + "' without a password (sudoers: " + loginUser + " ALL=(" + serviceUser
                     + ") NOPASSWD: ALL), or log in as '" + serviceUser + "'";
         }
-        if (failure.contains("status 127") || failure.contains("java: not found")
-                || failure.contains("java: command not found")) {
+        if (end.reason() == AgentEnd.Reason.NO_JAVA) {
             return "no Java on " + where + ": the agent needs Java 17 or newer on the PATH of '"
                     + (serviceUser == null ? loginUser : serviceUser)
                     + "' (e.g. apt-get install openjdk-17-jre-headless). " + failure;
         }
-        if (failure.contains("UnsupportedClassVersionError")) {
+        if (end.reason() == AgentEnd.Reason.OLD_JAVA) {
             return "the Java on " + where + " is too old: the agent needs Java 17 or newer. " + failure;
         }
         return "the agent did not start on " + where + ": " + failure;

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
@@ -80,7 +83,7 @@ class MessageCodecTest {
                 PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()))).configure(project.root(), "dev");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
         HostPlan host = configuration.plan().host("a");
-        DeploymentInfo info = new DeploymentInfo("dev", "abc1234", "me@here", true);
+        DeploymentInfo info = new DeploymentInfo("dev", "abc1234", "me@here", RunMode.PREDICT);
         List<ProjectFile> files = List.of(new ProjectFile("components/app/x", "ab".repeat(32), 0640),
                 new ProjectFile("/abs/folder", null, 0755));
 
@@ -101,9 +104,10 @@ class MessageCodecTest {
                 new Change.Command("echo hi"), new Change.Other("removed old.conf"));
         List<DeploymentEvent> events = List.of(new DeploymentEvent.HostStarted(TIME, "h"),
                 new DeploymentEvent.RootStarted(TIME, "h", "app"),
-                new DeploymentEvent.PartChanged(TIME, "h", "app", "file:a.conf", changes),
+                new DeploymentEvent.PartChanged(TIME, "h", "app", PartPath.of("app", "file a.conf"), changes),
                 new DeploymentEvent.RootFinished(TIME, "h", "app", true, 1234),
-                new DeploymentEvent.RootFailed(TIME, "h", "app", "command:x", "exit 1\nstderr ü", 5),
+                new DeploymentEvent.RootFailed(TIME, "h", "app", PartPath.of("app", "command x"), "exit 1\nstderr ü",
+                        5),
                 new DeploymentEvent.RootSkipped(TIME, "h", "app", "db failed"),
                 new DeploymentEvent.Warning(TIME, "h", null, "slow"),
                 new DeploymentEvent.HostFailed(Instant.EPOCH.minusSeconds(1), "h", "lost"),
@@ -127,11 +131,12 @@ class MessageCodecTest {
         Message.FileData data = (Message.FileData) roundTrip(new Message.FileData("ab".repeat(32), content));
         assertArrayEquals(content, data.content());
         List<Message> messages = List.of(new Message.RunRoot("app"),
-                new Message.Finish(List.of(new RootResult(new RootId("h", "a"), RootResult.Status.CHANGED, null, 3),
-                        new RootResult(new RootId("h", "b"), RootResult.Status.SKIPPED, "db failed", 0))),
+                new Message.Finish(List.of(new RootResult(new RootId("h", "a"), RootStatus.CHANGED, null, 3),
+                        new RootResult(new RootId("h", "b"), RootStatus.SKIPPED, "db failed", 0))),
                 new Message.Started("1.0 (abc)", List.of("cd".repeat(32))), new Message.Refused("locked by x"),
                 new Message.Event(new DeploymentEvent.HostStarted(TIME, "h")),
-                new Message.RootDone("app", false, "file:x", "disk full"), new Message.RootDone("app", true, null, null),
+                new Message.RootDone("app", false, PartPath.of("app", "file x"), "disk full"),
+                new Message.RootDone("app", true, null, null),
                 new Message.Finished(), new Message.Fatal("boom"));
         for (Message message : messages) {
             assertEquals(message, roundTrip(message));
@@ -178,7 +183,7 @@ class MessageCodecTest {
                 Map.of("when", java.time.Duration.ofSeconds(1)), List.of());
         Frames frames = new Frames(null, new ByteArrayOutputStream());
         IOException e = assertThrows(IOException.class, () -> frames.send(
-                new Message.Start(new DeploymentInfo("dev", null, "me@here", false), host, List.of())));
+                new Message.Start(new DeploymentInfo("dev", null, "me@here", RunMode.DEPLOY), host, List.of())));
         assertTrue(e.getMessage().contains("java.time.Duration cannot travel to an agent"), e.getMessage());
     }
 
@@ -196,6 +201,19 @@ class MessageCodecTest {
         assertThrows(IOException.class, () -> new WireInput(deepList(100)).value());
         assertTrue(assertThrows(IOException.class, () -> MessageCodec.decode(unknown)).getMessage()
                 .contains("unknown message tag 99"));
+    }
+
+    @Test
+    void aRootResultWithoutAnEndStateIsRefused() throws IOException {
+        byte[] bytes = MessageCodec.encode(new Message.Finish(
+                List.of(new RootResult(new RootId("h", "a"), RootStatus.CHANGED, null, 3))));
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int status = text.indexOf("a" + (char) RootStatus.CHANGED.ordinal()) + 1;
+        assertTrue(status > 0, "the status follows the root's name");
+        bytes[status] = (byte) RootStatus.RUNNING.ordinal();
+        byte[] running = bytes;
+        IOException e = assertThrows(IOException.class, () -> MessageCodec.decode(running));
+        assertTrue(e.getMessage().contains("unknown root status"), e.getMessage());
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
-import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
@@ -74,7 +75,8 @@ class EnvironmentDeploymentTest {
 
     private EnvironmentDeployment deployment(boolean predict) {
         return new EnvironmentDeployment(project.root(), TYPES, SshSettings.defaults(),
-                new DeploymentInfo("dev", null, "tester@here", predict), events, Clock.systemUTC());
+                new DeploymentInfo("dev", null, "tester@here", predict ? RunMode.PREDICT : RunMode.DEPLOY), events,
+                Clock.systemUTC());
     }
 
     @Test
@@ -86,11 +88,11 @@ class EnvironmentDeploymentTest {
             assertNull(connector.record(host), "nothing deployed yet");
         }
         DeploymentResult predicted = deployment(true).run(plan, 1, this::configure);
-        assertEquals(2, predicted.count(RootResult.Status.CHANGED));
+        assertEquals(2, predicted.count(RootStatus.CHANGED));
         assertFalse(Files.exists(target.resolve("work/web/index.html")), "predicting writes nothing");
 
         DeploymentResult result = deployment(false).run(plan, 1, this::configure);
-        assertEquals(2, result.count(RootResult.Status.CHANGED), result.all().toString());
+        assertEquals(2, result.count(RootStatus.CHANGED), result.all().toString());
         assertEquals("hello\n", Files.readString(target.resolve("work/web/index.html")));
         try (EnvironmentConnector connector = EnvironmentConnector.forProject(project.root(), TYPES,
                 SshSettings.defaults())) {
@@ -106,7 +108,7 @@ class EnvironmentDeploymentTest {
         deployment.cancel();
         assertTrue(deployment.cancelled());
         DeploymentResult result = deployment.run(plan(), 1, this::configure);
-        assertEquals(2, result.count(RootResult.Status.SKIPPED), result.all().toString());
+        assertEquals(2, result.count(RootStatus.SKIPPED), result.all().toString());
         assertTrue(result.all().stream().allMatch(r -> r.message().contains("cancelled")), result.all().toString());
         assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
 import batou.test.harness.EventRecorder;
@@ -96,7 +97,7 @@ class LingeringAgentTest {
     @Test
     void theNextDeploymentTalksToTheAgentTheLastOneLeft() throws Exception {
         environment("warm1", "");
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        assertEquals(RootStatus.CHANGED, deploy("warm1"));
         ProcessHandle agent = awaitLingering();
         assertEquals(2, startsOfJava(), "the agent of the deployment, then the lingering one");
         Path run = target().resolve(".batou/run");
@@ -108,9 +109,9 @@ class LingeringAgentTest {
 
         project.write("components/app/component.yaml", Files.readString(project.path("components/app/component.yaml"))
                 .replace("default: hello", "default: bonjour"));
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"), events::toString);
+        assertEquals(RootStatus.CHANGED, deploy("warm1"), events::toString);
         assertEquals("bonjour\n", Files.readString(target().resolve("work/app/app.conf")));
-        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy("warm1"), events::toString);
         assertEquals(2, startsOfJava(), "no JVM started for the second and third deployment");
         assertTrue(agent.isAlive());
         assertEquals(List.of(agent), lingering());
@@ -120,7 +121,7 @@ class LingeringAgentTest {
     @Test
     void anAgentLingersOnlyAsLongAsConfigured() throws Exception {
         environment("warm1", "    agent_linger: 1\n");
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        assertEquals(RootStatus.CHANGED, deploy("warm1"));
         long first = awaitLingeringStart(1);
         Optional<ProcessHandle> agent = ProcessHandle.of(first);
         if (agent.isPresent()) {
@@ -129,7 +130,7 @@ class LingeringAgentTest {
         try (Stream<Path> files = Files.list(target().resolve(".batou/run"))) {
             assertFalse(files.anyMatch(f -> f.toString().endsWith(".sock")), "the socket is gone with it");
         }
-        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy("warm1"), events::toString);
         assertNotEquals(first, awaitLingeringStart(2)); // started in the background as the deployment ended
         assertEquals(4, startsOfJava(), "after the linger time a new agent for the deployment, lingering again");
     }
@@ -137,8 +138,8 @@ class LingeringAgentTest {
     @Test
     void withAgentLingerZeroTheAgentEndsWithTheDeployment() throws Exception {
         environment("warm1", "    agent_linger: 0\n");
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
-        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"));
+        assertEquals(RootStatus.CHANGED, deploy("warm1"));
+        assertEquals(RootStatus.UNCHANGED, deploy("warm1"));
         assertEquals(2, startsOfJava(), "one agent per deployment");
         assertEquals(List.of(), lingering());
         assertFalse(Files.exists(target().resolve(".batou/run")));
@@ -147,12 +148,12 @@ class LingeringAgentTest {
     @Test
     void whereSshdDoesNotForwardToSocketsNoAgentLingersAfterTheSecondDeployment() throws Exception {
         environment("closed1", "");
-        assertEquals(RootResult.Status.CHANGED, deploy("closed1"));
+        assertEquals(RootStatus.CHANGED, deploy("closed1"));
         awaitLingering(); // it cannot know yet
-        assertEquals(RootResult.Status.UNCHANGED, deploy("closed1"), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy("closed1"), events::toString);
         assertTrue(Files.exists(target().resolve(".batou/run/unreachable")), "sshd did not connect to it");
         stopAgents();
-        assertEquals(RootResult.Status.UNCHANGED, deploy("closed1"), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy("closed1"), events::toString);
         assertEquals(4, startsOfJava(), "agent and lingering agent, then one agent per deployment");
         Thread.sleep(500);
         assertEquals(List.of(), lingering());
@@ -161,21 +162,21 @@ class LingeringAgentTest {
     @Test
     void anAgentThatDiedIsReplaced() throws Exception {
         environment("warm1", "");
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        assertEquals(RootStatus.CHANGED, deploy("warm1"));
         ProcessHandle first = awaitLingering();
         first.destroyForcibly(); // SIGKILL: its socket file stays behind
         first.onExit().get();
-        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy("warm1"), events::toString);
         ProcessHandle second = awaitLingering();
         assertNotEquals(first.pid(), second.pid());
-        assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+        assertEquals(RootStatus.UNCHANGED, deploy("warm1"), events::toString);
         assertEquals(4, startsOfJava(), "agent and lingering agent, twice; nothing for the third deployment");
     }
 
     @Test
     void item20_aSocketLeftByADeadAgentWhosePidWasReusedIsReplaced() throws Exception {
         environment("warm1", "");
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        assertEquals(RootStatus.CHANGED, deploy("warm1"));
         ProcessHandle first = awaitLingering();
         first.destroyForcibly(); // SIGKILL: its socket and pid file stay behind
         first.onExit().get();
@@ -188,11 +189,11 @@ class LingeringAgentTest {
             Files.writeString(pidFile, Files.readString(pidFile).strip().replaceFirst("^[0-9]+",
                     Long.toString(reused.pid())) + "\n");
 
-            assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+            assertEquals(RootStatus.UNCHANGED, deploy("warm1"), events::toString);
             ProcessHandle second = awaitLingering();
             assertNotEquals(first.pid(), second.pid(), "the stale socket was replaced by a new lingering agent");
             assertFalse(Files.exists(target().resolve(".batou/run/unreachable")), "lingering stays on");
-            assertEquals(RootResult.Status.UNCHANGED, deploy("warm1"), events::toString);
+            assertEquals(RootStatus.UNCHANGED, deploy("warm1"), events::toString);
             assertEquals(4, startsOfJava(), "agent and lingering agent, twice; nothing for the third deployment");
             try (Stream<Path> logs = Files.list(target().resolve(".batou/run"))) {
                 for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
@@ -216,7 +217,7 @@ class LingeringAgentTest {
     void aConnectionDroppedMidDeployStopsTheLingeringAgentsDeploymentAtAPartBoundaryAndItStays() throws Exception {
         environment("warm1", "");
         component("first", "one", "x");
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"));
+        assertEquals(RootStatus.CHANGED, deploy("warm1"));
         ProcessHandle agent = awaitLingering();
         String big = "y".repeat(256 << 10);
         component("second", "two", big);
@@ -235,7 +236,7 @@ class LingeringAgentTest {
         dropper.start();
         RootResult dropped = deployResult("warm1");
         dropper.join();
-        assertEquals(RootResult.Status.FAILED, dropped.status(), () -> dropped + "\n" + events);
+        assertEquals(RootStatus.FAILED, dropped.status(), () -> dropped + "\n" + events);
         assertTrue(dropped.message().contains("lost"), dropped.message());
         Path work = target().resolve("work/app");
         long deadline = System.nanoTime() + 15_000_000_000L;
@@ -248,7 +249,7 @@ class LingeringAgentTest {
         assertEquals("x", Files.readString(work.resolve("big.txt")), "no part starts after the controller is gone");
         assertTrue(agent.isAlive(), "the agent lingers on");
 
-        assertEquals(RootResult.Status.CHANGED, deploy("warm1"), events::toString);
+        assertEquals(RootStatus.CHANGED, deploy("warm1"), events::toString);
         assertEquals(big, Files.readString(work.resolve("big.txt")));
         assertEquals(2, startsOfJava(), "all through the agent that lingered since the first deployment");
     }
@@ -266,9 +267,9 @@ class LingeringAgentTest {
                 """.formatted(before, marker, marker, marker, YamlInputs.doubleQuotedLines(big)));
     }
 
-    private RootResult.Status deploy(String host) {
+    private RootStatus deploy(String host) {
         RootResult root = deployResult(host);
-        assertNotEquals(RootResult.Status.FAILED, root.status(), () -> root.message() + "\n" + events);
+        assertNotEquals(RootStatus.FAILED, root.status(), () -> root.message() + "\n" + events);
         return root.status();
     }
 

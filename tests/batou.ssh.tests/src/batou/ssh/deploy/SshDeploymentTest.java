@@ -25,6 +25,8 @@ import batou.engine.DeployedRecord;
 import batou.engine.DeploymentResult;
 import batou.engine.LocalDeployment;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.configure.Configuration;
@@ -141,7 +143,7 @@ class SshDeploymentTest {
     void theConsumerWaitsForItsProvidersWhichRunInParallel() throws Exception {
         DeploymentResult result = deploy(3, false);
         for (String[] root : new String[][] { { "web1", "app" }, { "db1", "db" }, { "cache1", "cache" } }) {
-            assertEquals(RootResult.Status.CHANGED, result(result, root[0], root[1]).status(),
+            assertEquals(RootStatus.CHANGED, result(result, root[0], root[1]).status(),
                     () -> result.all() + "\n" + events);
         }
         Instant appStarted = time(DeploymentEvent.RootStarted.class, "web1");
@@ -163,7 +165,7 @@ class SshDeploymentTest {
         long started = System.nanoTime();
         DeploymentResult again = deploy(3, false);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(again.all().stream().allMatch(r -> r.status() == RootResult.Status.UNCHANGED),
+        assertTrue(again.all().stream().allMatch(r -> r.status() == RootStatus.UNCHANGED),
                 () -> again.all() + "\n" + events);
         assertFalse(events.stream().anyMatch(e -> e instanceof DeploymentEvent.PartChanged), events::toString);
         assertEquals(agent, onlyAgent(web), "the agent is reused");
@@ -192,12 +194,12 @@ class SshDeploymentTest {
                 """);
         DeploymentResult result = deploy(3, false);
         RootResult db = result(result, "db1", "db");
-        assertEquals(RootResult.Status.FAILED, db.status());
+        assertEquals(RootStatus.FAILED, db.status());
         assertTrue(db.message().contains("disk full") && db.message().contains("3"), db.message());
         RootResult app = result(result, "web1", "app");
-        assertEquals(RootResult.Status.SKIPPED, app.status());
+        assertEquals(RootStatus.SKIPPED, app.status());
         assertEquals("db1/db failed", app.message());
-        assertEquals(RootResult.Status.CHANGED, result(result, "cache1", "cache").status());
+        assertEquals(RootStatus.CHANGED, result(result, "cache1", "cache").status());
     }
 
     @Test
@@ -210,11 +212,11 @@ class SshDeploymentTest {
                 "environments/test/environment.yaml")).replace(network.sshConfig().toString(), config.toString()));
         DeploymentResult result = deploy(3, false);
         RootResult cache = result(result, "cache1", "cache");
-        assertEquals(RootResult.Status.FAILED, cache.status());
+        assertEquals(RootStatus.FAILED, cache.status());
         assertTrue(cache.message().contains("cannot connect") && cache.message().contains("cache1"),
                 cache.message());
-        assertEquals(RootResult.Status.SKIPPED, result(result, "web1", "app").status());
-        assertEquals(RootResult.Status.CHANGED, result(result, "db1", "db").status());
+        assertEquals(RootStatus.SKIPPED, result(result, "web1", "app").status());
+        assertEquals(RootStatus.CHANGED, result(result, "db1", "db").status());
     }
 
     @Test
@@ -222,7 +224,7 @@ class SshDeploymentTest {
         network.trustOnly("web1", "db1");
         DeploymentResult refused = deploy(3, false);
         RootResult cache = result(refused, "cache1", "cache");
-        assertEquals(RootResult.Status.FAILED, cache.status());
+        assertEquals(RootStatus.FAILED, cache.status());
         assertTrue(cache.message().contains("SHA256:") && cache.message().contains("--accept-new-host-keys"),
                 cache.message());
         assertFalse(Files.readString(network.knownHosts()).contains(network.host("cache1").address()));
@@ -241,9 +243,9 @@ class SshDeploymentTest {
         try {
             DeploymentResult result = deploy(3, true);
             RootResult app = result(result, "web1", "app");
-            assertEquals(RootResult.Status.FAILED, app.status());
+            assertEquals(RootStatus.FAILED, app.status());
             assertTrue(app.message().contains("CHANGED") && app.message().contains("ssh-keygen -R"), app.message());
-            assertEquals(RootResult.Status.CHANGED, result(result, "db1", "db").status());
+            assertEquals(RootStatus.CHANGED, result(result, "db1", "db").status());
         } finally {
             network.trustOnly("web1", "db1", "cache1", "nojava1", "upgraded1");
         }
@@ -276,7 +278,7 @@ class SshDeploymentTest {
         deploy(3, false);
         Configuration configuration = new Configurator(TestDeployment.TYPES).configure(project.root(), "test");
         LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TestDeployment.TYPES), project.root(),
-                false, e -> { }, Clock.systemUTC());
+                RunMode.DEPLOY, e -> { }, Clock.systemUTC());
         try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project.root(),
                 TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""))) {
             String record = connector.record(configuration.plan().host("db1"));
@@ -292,7 +294,7 @@ class SshDeploymentTest {
                 + target("nojava1") + "\n");
         DeploymentResult result = deploy(1, false);
         RootResult db = result(result, "nojava1", "db");
-        assertEquals(RootResult.Status.FAILED, db.status());
+        assertEquals(RootStatus.FAILED, db.status());
         assertTrue(db.message().contains("no Java on host 'nojava1'")
                 && db.message().contains("Java 17 or newer"), db.message());
     }
@@ -308,7 +310,7 @@ class SshDeploymentTest {
                 + network.sshConfig() + "\nhosts:\n  upgraded1:\n    components: [db]\n    target_directory: "
                 + target("upgraded1") + "\n");
         DeploymentResult first = deploy(1, false);
-        assertEquals(RootResult.Status.CHANGED, result(first, "upgraded1", "db").status(), first.all()::toString);
+        assertEquals(RootStatus.CHANGED, result(first, "upgraded1", "db").status(), first.all()::toString);
         Path archive = awaitOneArchive(target("upgraded1"), null);
 
         // The same path now runs another Java, whose JVM cannot use the archive (and says so on stdout unless told
@@ -316,7 +318,7 @@ class SshDeploymentTest {
         Files.delete(javaLink());
         Files.createSymbolicLink(javaLink(), otherJava);
         DeploymentResult second = deploy(1, false);
-        assertEquals(RootResult.Status.UNCHANGED, result(second, "upgraded1", "db").status(),
+        assertEquals(RootStatus.UNCHANGED, result(second, "upgraded1", "db").status(),
                 () -> second.all() + "\n" + events);
         awaitOneArchive(target("upgraded1"), archive);
     }
@@ -347,7 +349,7 @@ class SshDeploymentTest {
         environment("  service_user: nosuchuser-batou\n");
         DeploymentResult result = deploy(3, false);
         RootResult db = result(result, "db1", "db");
-        assertEquals(RootResult.Status.FAILED, db.status());
+        assertEquals(RootStatus.FAILED, db.status());
         assertTrue(db.message().contains("cannot run the agent as service user 'nosuchuser-batou'")
                 && db.message().contains("sudo:") && db.message().contains("NOPASSWD"), db.message());
     }
@@ -376,7 +378,7 @@ class SshDeploymentTest {
                     + "    target_directory: " + target + "\n");
             DeploymentResult result = deploy(1, false);
             RootResult owned = result(result, "web1", "owned");
-            assertEquals(RootResult.Status.FAILED, owned.status(), () -> result.all() + "\n" + events);
+            assertEquals(RootStatus.FAILED, owned.status(), () -> result.all() + "\n" + events);
             assertTrue(owned.message().contains(": cannot give " + file + " the owner 'root': Operation not permitted"
                     + " (the agent runs as 'app';"), owned.message());
             assertEquals("old\n", Files.readString(file), "the file is old or new, never new with the wrong owner");
@@ -391,7 +393,7 @@ class SshDeploymentTest {
                       - file: {path: owned.conf, content: "new\\n"}
                     """);
             RootResult kept = result(deploy(1, false), "web1", "owned");
-            assertEquals(RootResult.Status.FAILED, kept.status(), () -> kept + "\n" + events);
+            assertEquals(RootStatus.FAILED, kept.status(), () -> kept + "\n" + events);
             assertTrue(kept.message().contains(": cannot replace " + file + " keeping its owner 'root': Operation not"
                     + " permitted (the agent runs as 'app';"), kept.message());
             assertEquals("old\n", Files.readString(file), "a file it may not give back to its owner stays as it was");
@@ -432,7 +434,7 @@ class SshDeploymentTest {
         DeploymentResult result = deploy(3, false);
         dropper.join();
         RootResult app = result(result, "web1", "app");
-        assertEquals(RootResult.Status.FAILED, app.status(), () -> result.all() + "\n" + events);
+        assertEquals(RootStatus.FAILED, app.status(), () -> result.all() + "\n" + events);
         assertTrue(app.message().contains("connection to") && app.message().contains("lost"), app.message());
         Path work = target("web1").resolve("work/app");
         assertEquals("before\n", Files.readString(work.resolve("before.conf")));
@@ -444,7 +446,7 @@ class SshDeploymentTest {
         }
         events.clear();
         DeploymentResult again = deploy(3, false);
-        assertEquals(RootResult.Status.CHANGED, result(again, "web1", "app").status(), () -> again.all() + "\n"
+        assertEquals(RootStatus.CHANGED, result(again, "web1", "app").status(), () -> again.all() + "\n"
                 + events);
         assertEquals(big, Files.readString(work.resolve("big.txt")));
     }
@@ -454,7 +456,7 @@ class SshDeploymentTest {
         project.write("environments/test/environment.yaml", "environment:\n  connect: ssh\n  ssh_config: "
                 + network.sshConfig() + "\nhosts:\n  web1:\n    components: [db]\n    agent_linger: 0\n"
                 + "    target_directory: " + target("web1") + "\n");
-        assertEquals(RootResult.Status.CHANGED, result(deploy(1, false), "web1", "db").status(), events::toString);
+        assertEquals(RootStatus.CHANGED, result(deploy(1, false), "web1", "db").status(), events::toString);
         Path agent = onlyAgent(target("web1"));
         byte[] whole = Files.readAllBytes(agent);
         try (var channel = java.nio.channels.FileChannel.open(agent, java.nio.file.StandardOpenOption.WRITE)) {
@@ -463,7 +465,7 @@ class SshDeploymentTest {
 
         events.clear();
         DeploymentResult again = deploy(1, false);
-        assertEquals(RootResult.Status.UNCHANGED, result(again, "web1", "db").status(),
+        assertEquals(RootStatus.UNCHANGED, result(again, "web1", "db").status(),
                 () -> again.all() + "\n" + events);
         assertEquals(agent, onlyAgent(target("web1")));
         assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(agent)), "uploaded again, whole");
@@ -499,7 +501,7 @@ class SshDeploymentTest {
             result = deploy(1, false);
             freezer.join();
             RootResult app = result(result, "web1", "app");
-            assertEquals(RootResult.Status.FAILED, app.status(), () -> result.all() + "\n" + events);
+            assertEquals(RootStatus.FAILED, app.status(), () -> result.all() + "\n" + events);
             assertTrue(app.message().contains("lost"), app.message());
 
             Files.writeString(work.resolve("go"), "go\n"); // the agent goes on and deploys the rest of the root
@@ -510,8 +512,8 @@ class SshDeploymentTest {
             network.host("web1").thawSessions(); // sshd sees the controller gone: so does the agent
         }
         String record = awaitRecord(target("web1").resolve(".batou/deployed.json"), "controller-lost");
-        DeployedRecord.Summary summary = DeployedRecord.read(record);
-        assertEquals(1, summary.components(), record);
+        DeployedRecord summary = DeployedRecord.read(record);
+        assertEquals(1, summary.components().size(), record);
         assertEquals(0, summary.failed(), record);
         assertTrue(summary.state().describe().startsWith("deployed by the agent after the controller lost the"
                 + " connection"), summary.state()::describe);

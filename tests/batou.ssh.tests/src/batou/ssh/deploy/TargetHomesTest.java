@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
-import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.configure.HostHomes;
@@ -86,9 +87,8 @@ class TargetHomesTest {
     /** Deploys {@code project}'s environment as the command line does: configure, then with the homes. */
     private DeploymentResult deploy() {
         Function<HostHomes, Configuration> configure = this::configure;
-        return new EnvironmentDeployment(project.root(), TestDeployment.TYPES,
-                SshSettings.defaults().withAgentSocket(""), new DeploymentInfo("test", null, "tester", false), events,
-                Clock.systemUTC())
+        return new EnvironmentDeployment(project.root(), TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""),
+                new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), events, Clock.systemUTC())
                 .run(configure.apply(HostHomes.UNKNOWN).plan(), 2, configure);
     }
 
@@ -119,7 +119,7 @@ class TargetHomesTest {
             assertEquals("~/" + folder, unknown.plan().host("home1").targetDirectory(), "without connecting: ~");
             long[] before = { accepted("home1"), accepted("home2") };
             DeploymentResult result = deploy();
-            assertTrue(result.all().stream().allMatch(root -> root.status() == RootResult.Status.CHANGED),
+            assertTrue(result.all().stream().allMatch(root -> root.status() == RootStatus.CHANGED),
                     () -> result.all() + "\n" + events);
 
             assertEquals("root " + appWork + "/htdocs\nstate /home/app/" + folder + "\n",
@@ -136,7 +136,7 @@ class TargetHomesTest {
             ProcessHandle lingering = awaitLingering(loginWork.getParent().getParent());
             long[] again = { accepted("home1"), accepted("home2"), commands("home1"), commands("home2") };
             DeploymentResult second = deploy();
-            assertTrue(second.all().stream().allMatch(root -> root.status() == RootResult.Status.UNCHANGED),
+            assertTrue(second.all().stream().allMatch(root -> root.status() == RootStatus.UNCHANGED),
                     () -> second.all() + "\n" + events);
             assertEquals(1, accepted("home1") - again[0]);
             assertEquals(1, accepted("home2") - again[1]);

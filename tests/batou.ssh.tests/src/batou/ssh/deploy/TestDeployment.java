@@ -10,6 +10,7 @@ import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.LocalDeployment;
 import batou.engine.Orchestrator;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentListener;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.lib.LibraryPartTypes;
@@ -33,7 +34,7 @@ final class TestDeployment {
     static DeploymentResult run(Path project, long jobs, SshSettings settings, DeploymentListener listener) {
         Configuration configuration = new Configurator(TYPES).configure(project, "test");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
-        DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", false);
+        DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", RunMode.DEPLOY);
         LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, info, listener,
                 Clock.systemUTC());
         try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES, settings)) {

@@ -28,7 +28,7 @@ final class ConsoleReporter implements DeploymentListener {
     public void on(DeploymentEvent event) {
         if (event instanceof DeploymentEvent.PartChanged changed) {
             announce(changed.host(), changed.component());
-            out.println("    " + style.bold(changed.path().substring(changed.path().indexOf(" > ") + 3)));
+            out.println("    " + style.bold(changed.path().belowRoot()));
             for (Change change : changed.changes()) {
                 for (String line : ChangeText.lines(change)) {
                     out.println("        " + style.diff(line));

@@ -23,6 +23,8 @@ import batou.engine.DeploymentResult;
 import batou.engine.DeploymentInfo;
 import batou.engine.Phase;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentListener;
 import batou.model.BatouVersion;
 import batou.model.Masking;
@@ -83,11 +85,11 @@ public final class DeployCommand implements Command {
     @Override
     public int run(ParsedArguments arguments, Console console) throws UsageException {
         String environment = arguments.expectPositional("ENV").get(0);
-        boolean predict = arguments.has(PREDICT);
-        boolean consistencyOnly = arguments.has(CONSISTENCY_ONLY);
-        if (predict && consistencyOnly) {
+        if (arguments.has(PREDICT) && arguments.has(CONSISTENCY_ONLY)) {
             throw new UsageException("--predict and --consistency-only exclude each other");
         }
+        RunMode mode = arguments.has(PREDICT) ? RunMode.PREDICT
+                : arguments.has(CONSISTENCY_ONLY) ? RunMode.CONSISTENCY : RunMode.DEPLOY;
         Long jobs = null;
         if (arguments.value(JOBS).isPresent()) {
             try {
@@ -101,11 +103,10 @@ public final class DeployCommand implements Command {
             }
         }
         Path project = ProjectOptions.project(arguments);
-        Run run = new Run(console, environment, predict ? "predict" : consistencyOnly ? "consistency" : "deploy",
-                arguments);
+        Run run = new Run(console, environment, mode, arguments);
         run.out.println(BatouVersion.current());
         try (DeployLock lock = DeployLock.acquire(project, environment)) {
-            return run.execute(project, consistencyOnly, predict, jobs);
+            return run.execute(project, jobs);
         } catch (DeployLock.HeldException e) {
             console.err().println("batou: " + e.getMessage());
             run.out.println(run.style.red("DEPLOYMENT FAILED (during " + Phase.PREPARING + ")"));
@@ -121,7 +122,7 @@ public final class DeployCommand implements Command {
         final Console console;
         final PrintStream out;
         final String environment;
-        final String mode;
+        final RunMode mode;
         final ParsedArguments arguments;
         final Style style = Style.forConsole();
         final Map<String, Long> timings = new LinkedHashMap<>();
@@ -134,7 +135,7 @@ public final class DeployCommand implements Command {
         Masking masking = Masking.none();
         DeploymentPlan plan;
 
-        Run(Console console, String environment, String mode, ParsedArguments arguments) {
+        Run(Console console, String environment, RunMode mode, ParsedArguments arguments) {
             this.console = console;
             this.out = console.out();
             this.environment = environment;
@@ -146,10 +147,10 @@ public final class DeployCommand implements Command {
          * Runs the phases; whatever goes wrong inside (a bug, an error of the JVM, Ctrl-C) ends in one clear line,
          * the reports and the FAILED line, never a stack trace.
          */
-        int execute(Path project, boolean consistencyOnly, boolean predict, Long jobs) throws IOException {
+        int execute(Path project, Long jobs) throws IOException {
             Interruption interruption = Interruption.onCtrlC();
             try {
-                return phases(project, consistencyOnly, predict, jobs, interruption);
+                return phases(project, jobs, interruption);
             } catch (RuntimeException | Error e) {
                 failure = Unexpected.describe(e, interruption.interrupted());
                 console.err().println("batou: " + failure);
@@ -159,8 +160,7 @@ public final class DeployCommand implements Command {
             }
         }
 
-        private int phases(Path project, boolean consistencyOnly, boolean predict, Long jobs,
-                Interruption interruption) throws IOException {
+        private int phases(Path project, Long jobs, Interruption interruption) throws IOException {
             heading(Phase.PREPARING);
             out.println("    project " + project + ", environment " + environment);
             if (!java.nio.file.Files.isDirectory(project.resolve("environments"))) {
@@ -185,7 +185,7 @@ public final class DeployCommand implements Command {
             Configuration configuration = configure.apply(HostHomes.UNKNOWN);
             timings.put("configure", millisSince(configureStart));
             String refusal = checkRepository(repositoryOf(repository), arguments.has(DIRTY),
-                    consistencyOnly || predict);
+                    !mode.changesHosts());
             if (refusal != null) {
                 out.println("    " + refusal);
                 failure = refusal;
@@ -206,7 +206,7 @@ public final class DeployCommand implements Command {
                     + plan.order().size() + " root components (" + timings.get("configure") + " ms)");
             plan.ignoredHosts().forEach(host -> out.println("    " + host + ": skipped (ignored host)"));
             plan.ignoredComponents().forEach(id -> out.println("    " + id + ": skipped (ignored component)"));
-            if (consistencyOnly) {
+            if (mode == RunMode.CONSISTENCY) {
                 return finish(null, null);
             }
             phase = Phase.DEPLOYING;
@@ -214,7 +214,7 @@ public final class DeployCommand implements Command {
             long deployStart = System.nanoTime();
             ConsoleReporter reporter = new ConsoleReporter(out, style);
             DeploymentInfo info = new DeploymentInfo(environment, (String) source.get("commit"),
-                    DeploymentInfo.currentOperator(), predict);
+                    DeploymentInfo.currentOperator(), mode);
             PartTypeRegistry registry = ProjectOptions.registry();
             DeploymentListener listener = event -> {
                 events.on(event);
@@ -286,12 +286,12 @@ public final class DeployCommand implements Command {
                 for (HostPlan host : plan.hosts()) {
                     List<RootResult> roots = result.of(host.name());
                     out.printf(Locale.ROOT, "    %s: %d components, %d changed, %d unchanged, %d failed, %d skipped%n",
-                            host.name(), roots.size(), count(roots, RootResult.Status.CHANGED),
-                            count(roots, RootResult.Status.UNCHANGED), count(roots, RootResult.Status.FAILED),
-                            count(roots, RootResult.Status.SKIPPED));
+                            host.name(), roots.size(), count(roots, RootStatus.CHANGED),
+                            count(roots, RootStatus.UNCHANGED), count(roots, RootStatus.FAILED),
+                            count(roots, RootStatus.SKIPPED));
                     for (RootResult root : roots) {
                         if (root.failedOrSkipped()) {
-                            out.println("        " + (root.status() == RootResult.Status.FAILED
+                            out.println("        " + (root.status() == RootStatus.FAILED
                                     ? style.red("failed  " + root.id().component() + ": " + root.message())
                                     : style.yellow("skipped " + root.id().component() + ": " + root.message())));
                         }
@@ -316,14 +316,14 @@ public final class DeployCommand implements Command {
                 return ExitCode.FAILURE;
             }
             out.println(style.green(switch (mode) {
-                case "predict" -> "DEPLOYMENT PREDICTION FINISHED";
-                case "consistency" -> "CONSISTENCY CHECK FINISHED";
-                default -> "DEPLOYMENT FINISHED";
+                case PREDICT -> "DEPLOYMENT PREDICTION FINISHED";
+                case CONSISTENCY -> "CONSISTENCY CHECK FINISHED";
+                case DEPLOY -> "DEPLOYMENT FINISHED";
             }));
             return ExitCode.OK;
         }
 
-        private static long count(List<RootResult> roots, RootResult.Status status) {
+        private static long count(List<RootResult> roots, RootStatus status) {
             return roots.stream().filter(r -> r.status() == status).count();
         }
 

@@ -25,7 +25,7 @@ final class EventLog implements DeploymentListener {
             entry.put("component", started.component());
         } else if (event instanceof DeploymentEvent.PartChanged changed) {
             entry.put("component", changed.component());
-            entry.put("part", changed.path());
+            entry.put("part", changed.path().toString());
             List<Object> changes = new ArrayList<>();
             for (Change change : changed.changes()) {
                 List<String> lines = ChangeText.lines(change);
@@ -44,7 +44,7 @@ final class EventLog implements DeploymentListener {
             entry.put("millis", finished.millis());
         } else if (event instanceof DeploymentEvent.RootFailed failed) {
             entry.put("component", failed.component());
-            entry.put("part", failed.path());
+            entry.put("part", failed.path().toString());
             entry.put("message", failed.message());
             entry.put("millis", failed.millis());
         } else if (event instanceof DeploymentEvent.RootSkipped skipped) {

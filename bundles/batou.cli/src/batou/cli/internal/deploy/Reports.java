@@ -13,6 +13,8 @@ import java.util.Map;
 
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.model.Masking;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
@@ -29,11 +31,11 @@ final class Reports {
         this.masking = masking;
     }
 
-    void writeJson(Path file, String environment, String mode, String outcome, Map<String, Object> source,
+    void writeJson(Path file, String environment, RunMode mode, String outcome, Map<String, Object> source,
             EventLog events, DeploymentResult result, Map<String, Long> timings) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("environment", environment);
-        report.put("mode", mode);
+        report.put("mode", mode.json());
         report.put("outcome", outcome);
         report.put("source", source);
         report.put("timings_ms", timings);
@@ -43,7 +45,7 @@ final class Reports {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("host", root.id().host());
                 item.put("component", root.id().component());
-                item.put("status", root.status().name().toLowerCase(Locale.ROOT));
+                item.put("status", root.status().json());
                 item.put("message", root.message());
                 item.put("millis", root.millis());
                 roots.add(item);
@@ -74,8 +76,8 @@ final class Reports {
         }
         for (HostPlan host : plan.hosts()) {
             List<RootResult> roots = result.of(host.name());
-            long failures = roots.stream().filter(r -> r.status() == RootResult.Status.FAILED).count();
-            long skipped = roots.stream().filter(r -> r.status() == RootResult.Status.SKIPPED).count();
+            long failures = roots.stream().filter(r -> r.status() == RootStatus.FAILED).count();
+            long skipped = roots.stream().filter(r -> r.status() == RootStatus.SKIPPED).count();
             double seconds = roots.stream().mapToLong(RootResult::millis).sum() / 1000.0;
             xml.append("  <testsuite name=\"").append(escape(host.name())).append("\" tests=\"").append(roots.size())
                     .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
@@ -89,7 +91,7 @@ final class Reports {
                             .append("\">").append(escape(root.message())).append("</failure>\n    </testcase>\n");
                     case SKIPPED -> xml.append(">\n      <skipped message=\"").append(escape(root.message()))
                             .append("\"/>\n    </testcase>\n");
-                    default -> xml.append(">\n      <system-out>").append(root.status() == RootResult.Status.CHANGED
+                    default -> xml.append(">\n      <system-out>").append(root.status() == RootStatus.CHANGED
                             ? "changed" : "unchanged").append("</system-out>\n    </testcase>\n");
                 }
             }

@@ -96,7 +96,7 @@ public final class StatusCommand implements Command {
         if (json == null) {
             return host.name() + ": never deployed by batou";
         }
-        DeployedRecord.Summary record;
+        DeployedRecord record;
         try {
             record = DeployedRecord.read(json);
         } catch (IllegalArgumentException e) {
@@ -107,7 +107,7 @@ public final class StatusCommand implements Command {
                 : commit.equals(head) ? "is HEAD" : head == null ? "" : "NOT HEAD";
         return host.name() + ": " + (commit == null ? "" : commit.substring(0, Math.min(12, commit.length())) + " ")
                 + state + ", environment " + record.environment() + ", " + record.time() + " by "
-                + record.operator() + ", " + record.components() + " components"
+                + record.operator() + ", " + record.components().size() + " components"
                 + (record.failed() > 0 ? ", " + record.failed() + " failed" : "")
                 + (record.state() == DeployedRecord.State.FINISHED ? "" : "; " + record.state().describe());
     }

@@ -1,5 +1,7 @@
 package batou.ui.internal.deploy;
 
+import batou.engine.RunMode;
+
 /** Deploy: converge every host of the selected environment; asks first when the project is not committed. */
 public final class DeployHandler extends RunHandler {
 

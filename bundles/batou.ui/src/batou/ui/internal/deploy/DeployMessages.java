@@ -2,6 +2,9 @@ package batou.ui.internal.deploy;
 
 import org.eclipse.osgi.util.NLS;
 
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
+
 /** The strings of the deployment toolbar, jobs and view; the texts live in {@code deploymessages.properties}. */
 public final class DeployMessages extends NLS {
 
@@ -11,6 +14,7 @@ public final class DeployMessages extends NLS {
     public static String Selector_tooltip;
     public static String Mode_predict;
     public static String Mode_deploy;
+    public static String Mode_consistency;
     public static String State_pending;
     public static String State_running;
     public static String State_changed;
@@ -92,5 +96,26 @@ public final class DeployMessages extends NLS {
     }
 
     private DeployMessages() {
+    }
+
+    /** The word shown for a run's mode. */
+    public static String label(RunMode mode) {
+        return switch (mode) {
+            case PREDICT -> Mode_predict;
+            case DEPLOY -> Mode_deploy;
+            case CONSISTENCY -> Mode_consistency;
+        };
+    }
+
+    /** The word shown for a root's status. */
+    public static String label(RootStatus status) {
+        return switch (status) {
+            case PENDING -> State_pending;
+            case RUNNING -> State_running;
+            case CHANGED -> State_changed;
+            case UNCHANGED -> State_unchanged;
+            case FAILED -> State_failed;
+            case SKIPPED -> State_skipped;
+        };
     }
 }

@@ -14,6 +14,8 @@ import org.eclipse.osgi.util.NLS;
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
@@ -140,7 +142,7 @@ public final class DeploymentJob extends Job {
         try (DeployLock lock = DeployLock.acquire(project, environment)) {
             monitor.beginTask(getName(), plan.order().size());
             DeploymentInfo info = new DeploymentInfo(environment, "".equals(commit) ? null : commit,
-                    DeploymentInfo.currentOperator(), predict);
+                    DeploymentInfo.currentOperator(), run.mode());
             EnvironmentDeployment started = new EnvironmentDeployment(project, OpenProject.registry(),
                     SshSettings.defaults().withAcceptNewHostKeys(BatouPreferences.acceptNewHostKeys()), info,
                     event -> on(event, monitor), Clock.systemUTC());
@@ -160,7 +162,7 @@ public final class DeploymentJob extends Job {
             return switch (outcome[0]) {
                 case CANCELLED -> Status.CANCEL_STATUS;
                 case FAILED -> Status.error(NLS.bind(DeployMessages.Job_failed, new Object[] { environment,
-                        result.count(RootResult.Status.FAILED), result.count(RootResult.Status.SKIPPED) }));
+                        result.count(RootStatus.FAILED), result.count(RootStatus.SKIPPED) }));
                 default -> Status.OK_STATUS;
             };
         } catch (DeployLock.HeldException | IOException e) {
@@ -203,7 +205,7 @@ public final class DeploymentJob extends Job {
             monitor.subTask(NLS.bind(DeployMessages.Job_root, started.host(), started.component()));
         }
         if (root != null) {
-            RootState state = run.state(root);
+            RootStatus state = run.state(root);
             if (state.finished()) {
                 monitor.worked(1);
             }
@@ -215,13 +217,7 @@ public final class DeploymentJob extends Job {
     /** Roots that ended without an event of their own (their host was lost) take the result's state. */
     private void settle(DeploymentResult result) {
         for (RootResult root : result.all()) {
-            RootState state = switch (root.status()) {
-                case CHANGED -> RootState.CHANGED;
-                case UNCHANGED -> RootState.UNCHANGED;
-                case FAILED -> RootState.FAILED;
-                case SKIPPED -> RootState.SKIPPED;
-            };
-            RootId changed = run.ended(root.id(), state);
+            RootId changed = run.ended(root.id(), root.status());
             if (changed != null) {
                 DeploymentRuns.get().rootState(run, changed);
             }

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.eclipse.osgi.util.NLS;
 
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.OutputFilter;
 import batou.engine.parts.Change;
@@ -28,7 +30,7 @@ public final class DeploymentRun {
     private final RunMode mode;
     private final Instant started;
     private final Map<String, List<String>> roots = new LinkedHashMap<>();
-    private final Map<RootId, RootState> states = new LinkedHashMap<>();
+    private final Map<RootId, RootStatus> states = new LinkedHashMap<>();
     private final List<LogLine> log = new ArrayList<>();
     private final List<FileChange> changes = new ArrayList<>();
     private OutputFilter shown = OutputFilter.of(Masking.none());
@@ -76,7 +78,7 @@ public final class DeploymentRun {
             List<String> components = new ArrayList<>();
             for (RootPlan root : host.roots()) {
                 components.add(root.id().component());
-                states.put(root.id(), RootState.PENDING);
+                states.put(root.id(), RootStatus.PENDING);
             }
             roots.put(host.name(), components);
         }
@@ -95,7 +97,7 @@ public final class DeploymentRun {
         } else if (event instanceof DeploymentEvent.RootStarted started) {
             add(new LogLine(host, NLS.bind(DeployMessages.Log_rootStarted, started.component()),
                     LogLine.Kind.INFO));
-            return state(new RootId(host, started.component()), RootState.RUNNING);
+            return state(new RootId(host, started.component()), RootStatus.RUNNING);
         } else if (event instanceof DeploymentEvent.PartChanged part) {
             RootId root = new RootId(host, part.component());
             for (Change change : part.changes()) {
@@ -108,16 +110,16 @@ public final class DeploymentRun {
         } else if (event instanceof DeploymentEvent.RootFinished done) {
             add(new LogLine(host, NLS.bind(done.changed() ? DeployMessages.Log_rootChanged
                     : DeployMessages.Log_rootUnchanged, done.component(), done.millis()), LogLine.Kind.INFO));
-            return state(new RootId(host, done.component()), done.changed() ? RootState.CHANGED
-                    : RootState.UNCHANGED);
+            return state(new RootId(host, done.component()), done.changed() ? RootStatus.CHANGED
+                    : RootStatus.UNCHANGED);
         } else if (event instanceof DeploymentEvent.RootFailed failed) {
             add(new LogLine(host, NLS.bind(DeployMessages.Log_rootFailed, new Object[] { failed.component(),
                     failed.path(), failed.message() }), LogLine.Kind.ERROR));
-            return state(new RootId(host, failed.component()), RootState.FAILED);
+            return state(new RootId(host, failed.component()), RootStatus.FAILED);
         } else if (event instanceof DeploymentEvent.RootSkipped skipped) {
             add(new LogLine(host, NLS.bind(DeployMessages.Log_rootSkipped, skipped.component(),
                     skipped.reason()), LogLine.Kind.WARNING));
-            return state(new RootId(host, skipped.component()), RootState.SKIPPED);
+            return state(new RootId(host, skipped.component()), RootStatus.SKIPPED);
         } else if (event instanceof DeploymentEvent.Warning warning) {
             add(new LogLine(host, NLS.bind(DeployMessages.Log_warning, warning.component(), warning.message()),
                     LogLine.Kind.WARNING));
@@ -132,11 +134,11 @@ public final class DeploymentRun {
     }
 
     /** A root the orchestrator ended without an event (its host was lost): failed. */
-    public synchronized RootId ended(RootId root, RootState state) {
+    public synchronized RootId ended(RootId root, RootStatus state) {
         return states.get(root) == state ? null : state(root, state);
     }
 
-    private RootId state(RootId root, RootState state) {
+    private RootId state(RootId root, RootStatus state) {
         roots.computeIfAbsent(root.host(), h -> new ArrayList<>());
         if (!roots.get(root.host()).contains(root.component())) {
             roots.get(root.host()).add(root.component());
@@ -170,16 +172,16 @@ public final class DeploymentRun {
     }
 
     /** The state of a root, or null when {@code root} is not part of this run. */
-    public synchronized RootState state(RootId root) {
+    public synchronized RootStatus state(RootId root) {
         return states.get(root);
     }
 
-    public synchronized Map<RootId, RootState> states() {
+    public synchronized Map<RootId, RootStatus> states() {
         return Map.copyOf(states);
     }
 
     /** How many roots are in {@code state}. */
-    public synchronized long count(RootState state) {
+    public synchronized long count(RootStatus state) {
         return states.values().stream().filter(s -> s == state).count();
     }
 

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 
 /**
  * The runs of this workbench: the one that runs (at most one at a time), the latest, and the finished ones, newest
  * first. Views follow runs through {@link Listener}s; another view (e.g. a graph of the roots) can follow the root
- * states without knowing anything else of this package than this class and {@link RootState}.
+ * states without knowing anything else of this package than this class and {@link RootStatus}.
  */
 public final class DeploymentRuns {
 
@@ -24,7 +25,7 @@ public final class DeploymentRuns {
         }
 
         /** A root of {@code run} reached {@code state}. */
-        default void rootState(DeploymentRun run, RootId root, RootState state) {
+        default void rootState(DeploymentRun run, RootId root, RootStatus state) {
         }
 
         /** Anything in {@code run} changed: a log line, a change, a state. Called often: batch the updates. */
@@ -65,7 +66,7 @@ public final class DeploymentRuns {
     }
 
     void rootState(DeploymentRun run, RootId root) {
-        RootState state = run.state(root);
+        RootStatus state = run.state(root);
         listeners.forEach(l -> l.rootState(run, root, state));
     }
 

@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.model.plan.RootId;
 import batou.ui.internal.project.OpenProject;
 
@@ -55,7 +57,7 @@ public final class DeploymentView {
         }
 
         @Override
-        public void rootState(DeploymentRun run, RootId root, RootState state) {
+        public void rootState(DeploymentRun run, RootId root, RootStatus state) {
             scheduleRefresh();
         }
 
@@ -151,9 +153,10 @@ public final class DeploymentView {
         if (run == null) {
             return DeployMessages.View_noRun;
         }
-        return NLS.bind(DeployMessages.View_summary, new Object[] { run.mode().label(), run.environment(),
-                RunHistory.time(run.started()), run.outcome().label(), run.count(RootState.CHANGED),
-                run.count(RootState.UNCHANGED), run.count(RootState.FAILED), run.count(RootState.SKIPPED) });
+        return NLS.bind(DeployMessages.View_summary, new Object[] { DeployMessages.label(run.mode()),
+                run.environment(), RunHistory.time(run.started()), run.outcome().label(),
+                run.count(RootStatus.CHANGED), run.count(RootStatus.UNCHANGED), run.count(RootStatus.FAILED),
+                run.count(RootStatus.SKIPPED) });
     }
 
     /** At most one refresh waits at a time; it reads everything that happened until it runs. */

@@ -21,7 +21,7 @@ record HostRecord(String host, String commit, String time, String operator, int 
 
     /** Reads the record {@code json} of {@code host}. */
     static HostRecord parse(String host, String json) {
-        DeployedRecord.Summary record;
+        DeployedRecord record;
         try {
             record = DeployedRecord.read(json);
         } catch (IllegalArgumentException e) {
@@ -35,8 +35,9 @@ record HostRecord(String host, String commit, String time, String operator, int 
             case CONTROLLER_LOST -> DeployMessages.Records_controllerLost;
             case INCOMPLETE -> DeployMessages.Records_incomplete;
         };
-        return new HostRecord(host, commit, record.time(), record.operator(), record.components(), record.failed(),
-                unfinished == null ? null : NLS.bind(unfinished, record.components(), record.failed()));
+        int components = record.components().size();
+        return new HostRecord(host, commit, record.time(), record.operator(), components, record.failed(),
+                unfinished == null ? null : NLS.bind(unfinished, components, record.failed()));
     }
 
     /** The state column: the problem, or the components and failures. */

@@ -1,5 +1,7 @@
 package batou.ui.internal.deploy;
 
+import batou.engine.RunMode;
+
 /** Predict: what a deployment of the selected environment would change, changing nothing. */
 public final class PredictHandler extends RunHandler {
 

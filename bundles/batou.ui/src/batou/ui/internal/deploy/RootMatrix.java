@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 
+import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 import batou.ui.internal.Columns;
 
@@ -101,19 +102,19 @@ final class RootMatrix {
             this.component = component;
         }
 
-        private RootState state(Object host) {
+        private RootStatus state(Object host) {
             return run == null ? null : run.state(new RootId((String) host, component));
         }
 
         @Override
         public String getText(Object host) {
-            RootState state = state(host);
-            return state == null ? "" : state.label();
+            RootStatus state = state(host);
+            return state == null ? "" : DeployMessages.label(state);
         }
 
         @Override
         public Color getBackground(Object host) {
-            RootState state = state(host);
+            RootStatus state = state(host);
             return state == null ? null : colors.of(state);
         }
     }

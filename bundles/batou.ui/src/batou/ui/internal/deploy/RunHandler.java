@@ -10,6 +10,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.HandlerUtil;
 
+import batou.engine.RunMode;
 import batou.ui.internal.project.OpenProject;
 
 /**

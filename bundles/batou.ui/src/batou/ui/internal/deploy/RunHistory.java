@@ -12,6 +12,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 
+import batou.engine.RootStatus;
 import batou.ui.internal.Columns;
 
 /** The finished runs of this workbench, newest first; double-click shows one again in the view. */
@@ -34,11 +35,13 @@ final class RunHistory {
         table.setData(TABLE, Boolean.TRUE);
         Columns.add(viewer, DeploymentRun.class, DeployMessages.History_time, 150, r -> time(r.started()));
         Columns.add(viewer, DeploymentRun.class, DeployMessages.History_environment, 110, DeploymentRun::environment);
-        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_mode, 80, r -> r.mode().label());
+        Columns.add(viewer, DeploymentRun.class, DeployMessages.History_mode, 80,
+                r -> DeployMessages.label(r.mode()));
         Columns.add(viewer, DeploymentRun.class, DeployMessages.History_outcome, 90, r -> r.outcome().label());
-        for (RootState state : new RootState[] { RootState.CHANGED, RootState.UNCHANGED, RootState.FAILED,
-                RootState.SKIPPED }) {
-            Columns.add(viewer, DeploymentRun.class, state.label(), 80, r -> String.valueOf(r.count(state)));
+        for (RootStatus state : new RootStatus[] { RootStatus.CHANGED, RootStatus.UNCHANGED, RootStatus.FAILED,
+                RootStatus.SKIPPED }) {
+            Columns.add(viewer, DeploymentRun.class, DeployMessages.label(state), 80,
+                    r -> String.valueOf(r.count(state)));
         }
         viewer.addDoubleClickListener(event -> {
             Object selected = ((IStructuredSelection) event.getSelection()).getFirstElement();

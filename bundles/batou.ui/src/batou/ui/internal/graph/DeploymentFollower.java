@@ -1,9 +1,9 @@
 package batou.ui.internal.graph;
 
+import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 import batou.ui.internal.deploy.DeploymentRun;
 import batou.ui.internal.deploy.DeploymentRuns;
-import batou.ui.internal.deploy.RootState;
 
 /**
  * Shows the runs of the workbench on the graph: when a run of the environment the graph shows starts, the nodes
@@ -26,9 +26,9 @@ final class DeploymentFollower implements DeploymentRuns.Listener {
     }
 
     @Override
-    public void rootState(DeploymentRun run, RootId root, RootState state) {
+    public void rootState(DeploymentRun run, RootId root, RootStatus state) {
         if (shows(run)) {
-            view.setState(root, State.valueOf(state.name()));
+            view.setState(root, state);
         }
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.ScrollBar;
 
+import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 import batou.ui.internal.graph.GraphModel.HostBox;
 import batou.ui.internal.graph.GraphModel.RootNode;
@@ -32,7 +33,7 @@ final class GraphCanvas {
 
     private final Canvas canvas;
     private final GraphPainter painter;
-    private final Map<RootId, State> states = new ConcurrentHashMap<>();
+    private final Map<RootId, RootStatus> states = new ConcurrentHashMap<>();
     private GraphModel model = GraphModel.EMPTY;
     private Object selection;
     private Consumer<Object> selectionListener = selected -> {
@@ -84,7 +85,7 @@ final class GraphCanvas {
         canvas.redraw();
     }
 
-    Map<RootId, State> states() {
+    Map<RootId, RootStatus> states() {
         return states;
     }
 
@@ -296,7 +297,7 @@ final class GraphCanvas {
     private String tooltip(int x, int y) {
         Object hit = hit(x, y);
         if (hit instanceof RootId id) {
-            State state = states.get(id);
+            RootStatus state = states.get(id);
             return state == null ? id.toString() : id + " \u2013 " + state.name().toLowerCase();
         }
         return null;

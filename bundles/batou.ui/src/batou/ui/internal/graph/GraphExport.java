@@ -19,6 +19,7 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Display;
 
+import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 import batou.ui.internal.graph.GraphModel.Box;
 import batou.ui.internal.graph.GraphModel.Edge;
@@ -35,7 +36,8 @@ public final class GraphExport {
     /**
      * Paints the graph at {@code scale} into a PNG file. Runs on the display thread (it uses SWT graphics).
      */
-    public static void png(GraphModel model, Map<RootId, State> states, Path file, double scale) throws IOException {
+    public static void png(GraphModel model, Map<RootId, RootStatus> states, Path file, double scale)
+            throws IOException {
         Display display = Display.getCurrent();
         if (display == null) {
             throw new IllegalStateException("PNG export runs on the display thread");
@@ -73,7 +75,7 @@ public final class GraphExport {
     }
 
     /** Writes the graph as an SVG document: a group per host box, edge and root node. */
-    public static void svg(GraphModel model, Map<RootId, State> states, Path file) throws IOException {
+    public static void svg(GraphModel model, Map<RootId, RootStatus> states, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
@@ -82,7 +84,7 @@ public final class GraphExport {
     }
 
     /** The SVG text of the graph. */
-    public static String svg(GraphModel model, Map<RootId, State> states) {
+    public static String svg(GraphModel model, Map<RootId, RootStatus> states) {
         StringBuilder svg = new StringBuilder();
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         svg.append(String.format(Locale.ROOT,
@@ -143,7 +145,7 @@ public final class GraphExport {
         svg.append("  </g>\n");
     }
 
-    private static void node(StringBuilder svg, RootNode node, State state) {
+    private static void node(StringBuilder svg, RootNode node, RootStatus state) {
         Box b = node.bounds();
         double centerX = b.x() + b.width() / 2;
         boolean detail = !node.detail().isEmpty();
@@ -152,7 +154,7 @@ public final class GraphExport {
             svg.append(" data-state=\"").append(state.name().toLowerCase(Locale.ROOT)).append('"');
         }
         svg.append(">\n    ").append(rect(b, GraphPainter.NODE_ARC / 2.0, GraphPalette.fill(state),
-                GraphPalette.accent(state), state == null ? 1 : 2, state == State.SKIPPED)).append('\n');
+                GraphPalette.accent(state), state == null ? 1 : 2, state == RootStatus.SKIPPED)).append('\n');
         if (state != null) {
             svg.append(String.format(Locale.ROOT, "    <circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>\n",
                     number(b.right() - 5 - GraphPainter.BADGE / 2.0), number(b.y() + 5 + GraphPainter.BADGE / 2.0),

@@ -8,6 +8,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 
+import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 import batou.ui.internal.graph.GraphModel.Box;
 import batou.ui.internal.graph.GraphModel.Edge;
@@ -37,7 +38,7 @@ final class GraphPainter {
     }
 
     /** What to paint besides the model: the states and the selection (a root id, a host name or null). */
-    record Decorations(Map<RootId, State> states, Object selection) {
+    record Decorations(Map<RootId, RootStatus> states, Object selection) {
     }
 
     void paint(GC gc, GraphModel model, Decorations decorations) {
@@ -112,13 +113,13 @@ final class GraphPainter {
                 (int) Math.round(baseX + uy * half), (int) Math.round(baseY - ux * half) };
     }
 
-    private void paintNode(GC gc, RootNode node, State state, boolean selected) {
+    private void paintNode(GC gc, RootNode node, RootStatus state, boolean selected) {
         Box b = node.bounds();
         gc.setBackground(style.color(GraphPalette.fill(state)));
         gc.fillRoundRectangle(x(b), y(b), w(b), h(b), NODE_ARC, NODE_ARC);
         gc.setForeground(style.color(selected ? GraphPalette.SELECTION : GraphPalette.accent(state)));
         gc.setLineWidth(selected ? 3 : state == null ? 1 : 2);
-        gc.setLineStyle(state == State.SKIPPED ? SWT.LINE_DASH : SWT.LINE_SOLID);
+        gc.setLineStyle(state == RootStatus.SKIPPED ? SWT.LINE_DASH : SWT.LINE_SOLID);
         gc.drawRoundRectangle(x(b), y(b), w(b), h(b), NODE_ARC, NODE_ARC);
         gc.setLineStyle(SWT.LINE_SOLID);
         if (state != null) {

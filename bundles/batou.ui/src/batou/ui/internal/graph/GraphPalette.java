@@ -1,5 +1,7 @@
 package batou.ui.internal.graph;
 
+import batou.engine.RootStatus;
+
 /**
  * The colours of the graph as 0xRRGGBB, shared by the canvas, the PNG and the SVG export so that they look alike.
  */
@@ -21,7 +23,7 @@ final class GraphPalette {
     }
 
     /** The fill of a root node in a state (null: no deployment state). */
-    static int fill(State state) {
+    static int fill(RootStatus state) {
         if (state == null) {
             return NODE_FILL;
         }
@@ -36,7 +38,7 @@ final class GraphPalette {
     }
 
     /** The border and badge colour of a root node in a state (null: no deployment state). */
-    static int accent(State state) {
+    static int accent(RootStatus state) {
         if (state == null) {
             return NODE_BORDER;
         }

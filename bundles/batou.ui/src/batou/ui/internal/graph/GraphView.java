@@ -32,6 +32,7 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import batou.engine.RootStatus;
 import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
 import batou.model.plan.DeploymentPlan;
@@ -144,7 +145,7 @@ public final class GraphView {
     /**
      * Shows the deployment state of a root on its node. Any thread: the change is made on the display's thread.
      */
-    public void setState(RootId root, State state) {
+    public void setState(RootId root, RootStatus state) {
         onDisplay(() -> {
             if (state == null) {
                 canvas.states().remove(root);
@@ -169,7 +170,7 @@ public final class GraphView {
     }
 
     /** The deployment states shown now. */
-    public Map<RootId, State> states() {
+    public Map<RootId, RootStatus> states() {
         return Map.copyOf(canvas.states());
     }
 

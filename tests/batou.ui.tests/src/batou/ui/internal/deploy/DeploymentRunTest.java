@@ -10,7 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
+import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 import batou.model.plan.RootId;
 
@@ -26,8 +29,8 @@ class DeploymentRunTest {
         RootId db = new RootId("db1", "postgres");
         assertNull(run.on(new DeploymentEvent.HostStarted(T, "web1")));
         assertEquals(web, run.on(new DeploymentEvent.RootStarted(T, "web1", "nginx")));
-        assertEquals(RootState.RUNNING, run.state(web));
-        run.on(new DeploymentEvent.PartChanged(T, "web1", "nginx", "nginx/file[0]", List.of(
+        assertEquals(RootStatus.RUNNING, run.state(web));
+        run.on(new DeploymentEvent.PartChanged(T, "web1", "nginx", PartPath.of("nginx", "file nginx.conf"), List.of(
                 new Change.Content("/srv/nginx.conf", null, "a\n", false),
                 new Change.Content("/srv/secret", "x", "y", true),
                 new Change.Command("nginx -s reload"))));
@@ -35,10 +38,10 @@ class DeploymentRunTest {
         assertEquals(db, run.on(new DeploymentEvent.RootSkipped(T, "db1", "postgres", "web1/nginx failed")));
         run.on(new DeploymentEvent.HostFailed(T, "db1", "connection refused"));
 
-        assertEquals(RootState.CHANGED, run.state(web));
-        assertEquals(RootState.SKIPPED, run.state(db));
+        assertEquals(RootStatus.CHANGED, run.state(web));
+        assertEquals(RootStatus.SKIPPED, run.state(db));
         assertEquals(List.of("web1", "db1"), run.hosts());
-        assertEquals(1, run.count(RootState.CHANGED));
+        assertEquals(1, run.count(RootStatus.CHANGED));
         List<String> lines = new ArrayList<>();
         run.log(0).forEach(line -> lines.add(line.display()));
         assertEquals(List.of("web1: connecting", "web1: nginx: started", "web1: nginx: create /srv/nginx.conf",
@@ -59,9 +62,9 @@ class DeploymentRunTest {
         DeploymentRun run = new DeploymentRun("dev", RunMode.DEPLOY, T);
         RootId app = new RootId("app1", "app");
         run.on(new DeploymentEvent.RootStarted(T, "app1", "app"));
-        assertEquals(app, run.ended(app, RootState.FAILED));
-        assertNull(run.ended(app, RootState.FAILED), "no change, no notice");
-        assertEquals(RootState.FAILED, run.state(app));
+        assertEquals(app, run.ended(app, RootStatus.FAILED));
+        assertNull(run.ended(app, RootStatus.FAILED), "no change, no notice");
+        assertEquals(RootStatus.FAILED, run.state(app));
         run.finish(Outcome.FAILED, T);
         assertEquals(Outcome.FAILED, run.outcome());
         assertTrue(DeploymentView.summaryOf(run).contains("0 changed, 0 unchanged, 1 failed, 0 skipped"),

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.engine.RootStatus;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
 import batou.ui.internal.graph.GraphModel.Box;
-import batou.ui.internal.graph.GraphModel.RootNode;
 import batou.ui.internal.project.OpenProject;
 import batou.test.harness.ProjectFolders;
 
@@ -98,15 +98,15 @@ class GraphViewTest {
     @Test
     void theStateOfARootChangesTheColourOfItsNodeFromAnyThread() throws Exception {
         assertEquals(rgb(GraphPalette.NODE_FILL), pixelInside(POSTGRES));
-        Thread deployer = new Thread(() -> view.setState(POSTGRES, State.FAILED));
+        Thread deployer = new Thread(() -> view.setState(POSTGRES, RootStatus.FAILED));
         deployer.start();
         deployer.join();
-        await(() -> view.states().get(POSTGRES) == State.FAILED, "the state arrives on the UI thread");
-        assertEquals(rgb(GraphPalette.fill(State.FAILED)), pixelInside(POSTGRES));
+        await(() -> view.states().get(POSTGRES) == RootStatus.FAILED, "the state arrives on the UI thread");
+        assertEquals(rgb(GraphPalette.fill(RootStatus.FAILED)), pixelInside(POSTGRES));
         assertEquals(rgb(GraphPalette.NODE_FILL), pixelInside(APP1), "other nodes keep their colour");
 
-        view.setState(APP1, State.RUNNING);
-        assertEquals(rgb(GraphPalette.fill(State.RUNNING)), pixelInside(APP1));
+        view.setState(APP1, RootStatus.RUNNING);
+        assertEquals(rgb(GraphPalette.fill(RootStatus.RUNNING)), pixelInside(APP1));
         view.clearStates();
         assertTrue(view.states().isEmpty());
         assertEquals(rgb(GraphPalette.NODE_FILL), pixelInside(POSTGRES));
@@ -180,7 +180,7 @@ class GraphViewTest {
 
     @Test
     void exportsADecodablePngAndWellFormedSvg() throws Exception {
-        view.setState(POSTGRES, State.CHANGED);
+        view.setState(POSTGRES, RootStatus.CHANGED);
         Path png = temp.resolve("out/production.png");
         view.exportPng(png);
         ImageData[] images = new ImageLoader().load(png.toString());
@@ -190,7 +190,7 @@ class GraphViewTest {
         Box postgres = view.model().node(POSTGRES).bounds();
         int x = (int) ((postgres.x() + 6) * GraphView.PNG_SCALE);
         int y = (int) ((postgres.y() + postgres.height() / 2) * GraphView.PNG_SCALE);
-        assertEquals(rgb(GraphPalette.fill(State.CHANGED)), images[0].palette.getRGB(images[0].getPixel(x, y)));
+        assertEquals(rgb(GraphPalette.fill(RootStatus.CHANGED)), images[0].palette.getRGB(images[0].getPixel(x, y)));
 
         Path svg = temp.resolve("out/production.svg");
         view.exportSvg(svg);
@@ -243,7 +243,7 @@ class GraphViewTest {
         await(() -> predict.getState() == org.eclipse.core.runtime.jobs.Job.NONE && predict.getResult() != null,
                 "the predict ends");
         await(() -> view.states().size() == view.plan().order().size()
-                && view.states().values().stream().allMatch(s -> s == State.CHANGED),
+                && view.states().values().stream().allMatch(s -> s == RootStatus.CHANGED),
                 "every node shows 'changed': " + view.states());
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import batou.engine.RootStatus;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.plan.DeploymentPlan;
@@ -94,7 +95,7 @@ class PlanLayoutTest {
     @Test
     void svgHasAGroupPerHostNodeAndEdge() throws Exception {
         GraphModel model = layout(production);
-        String svg = GraphExport.svg(model, Map.of(new RootId("db1", "postgres"), State.FAILED));
+        String svg = GraphExport.svg(model, Map.of(new RootId("db1", "postgres"), RootStatus.FAILED));
         var document = SvgDocuments.parse(svg);
         assertEquals("svg", document.getDocumentElement().getTagName());
         assertEquals(7, SvgDocuments.withClass(document, "g", "node").size());
@@ -104,6 +105,6 @@ class PlanLayoutTest {
                 .filter(g -> "failed".equals(g.getAttribute("data-state"))).toList();
         assertEquals(1, failed.size());
         assertEquals("db1/postgres", failed.get(0).getAttribute("data-root"));
-        assertTrue(svg.contains(GraphPalette.hex(GraphPalette.fill(State.FAILED))), "failed colour");
+        assertTrue(svg.contains(GraphPalette.hex(GraphPalette.fill(RootStatus.FAILED))), "failed colour");
     }
 }
