@@ -3,20 +3,19 @@ package batou.lib;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import batou.test.harness.ClassFile;
 
 /**
  * No class of the library opens, reads, writes or changes files on the target except through the engine's safe
@@ -48,7 +47,7 @@ class FileAccessGuardTest {
                     continue;
                 }
                 try (InputStream in = Files.newInputStream(file)) {
-                    Set<String> used = new TreeSet<>(referencedClasses(in));
+                    Set<String> used = new TreeSet<>(ClassFile.read(in).referencedClasses());
                     used.retainAll(FORBIDDEN);
                     if (!used.isEmpty()) {
                         offenders.add(name + " uses " + used);
@@ -58,34 +57,5 @@ class FileAccessGuardTest {
         }
         assertTrue(checked > 20, "only " + checked + " classes found");
         assertEquals(List.of(), offenders, "use batou.engine.files (SafePath, SafeDirectory) instead");
-    }
-
-    /** The classes a class file refers to: the Class entries of its constant pool. */
-    static List<String> referencedClasses(InputStream classFile) throws IOException {
-        DataInputStream in = new DataInputStream(classFile);
-        if (in.readInt() != 0xCAFEBABE) {
-            throw new IOException("not a class file");
-        }
-        in.readUnsignedShort();
-        in.readUnsignedShort();
-        int count = in.readUnsignedShort();
-        Map<Integer, String> texts = new HashMap<>();
-        List<Integer> classes = new ArrayList<>();
-        for (int index = 1; index < count; index++) {
-            int tag = in.readUnsignedByte();
-            switch (tag) {
-                case 1 -> texts.put(index, in.readUTF());
-                case 7 -> classes.add(in.readUnsignedShort());
-                case 8, 16, 19, 20 -> in.readUnsignedShort();
-                case 15 -> in.skipNBytes(3);
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
-                case 5, 6 -> {
-                    in.readLong();
-                    index++;
-                }
-                default -> throw new IOException("unknown constant pool tag " + tag);
-            }
-        }
-        return classes.stream().map(texts::get).toList();
     }
 }

@@ -31,6 +31,8 @@ class ProjectExplorerTest {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
 
+    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
+
     @TempDir
     Path temp;
 
@@ -43,7 +45,7 @@ class ProjectExplorerTest {
         ProjectFolders.copy(EXAMPLES, project);
         Path staging = project.resolve("environments/staging/environment.yaml");
         Files.writeString(staging, Files.readString(staging).replace("jobs: 2", "jobs: 0"));
-        ProjectMemory.open(project);
+        ProjectMemory.open(openProject, project);
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.showView(ProjectExplorerPart.ID);
         processEvents();
@@ -86,7 +88,7 @@ class ProjectExplorerTest {
 
     @AfterEach
     void close() {
-        OpenProject.get().close();
+        openProject.close();
         processEvents();
     }
 
@@ -151,7 +153,7 @@ class ProjectExplorerTest {
         tree.setSelection(host);
         tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionOf(host));
         processEvents();
-        assertEquals("production", OpenProject.get().environment());
+        assertEquals("production", openProject.environment());
     }
 
     /** Double-clicks {@code item}; returns the active editor then. */
@@ -198,9 +200,9 @@ class ProjectExplorerTest {
 
     @Test
     void theProjectIsRememberedAndAboutNamesTheCommit() throws Exception {
-        OpenProject.get().close();
-        ProjectMemory.restore();
-        assertEquals(project, OpenProject.get().root());
+        openProject.close();
+        ProjectMemory.restore(openProject);
+        assertEquals(project, openProject.root());
         String about = AboutHandler.text();
         assertTrue(about.contains(BatouVersion.current().version()), about);
         assertTrue(about.contains("commit " + BatouVersion.current().commit()), about);

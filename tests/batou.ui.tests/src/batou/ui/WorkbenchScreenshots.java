@@ -52,8 +52,8 @@ class WorkbenchScreenshots {
         vault.write("dev", batou.secrets.SecretsDocument.parse("members:\n  - " + identity.recipient()
                 + "\ncomponents:\n  app: {secret_key: \"s3cr3t\"}\n  postgres: {user: \"app_owner\"}\n"));
         vault.writeSecretFile("dev", "tls-key", "-----BEGIN PRIVATE KEY-----\n".getBytes());
-        ProjectMemory.open(project);
-        OpenProject.get().selectEnvironment("dev");
+        ProjectMemory.open(openProject(), project);
+        openProject().selectEnvironment("dev");
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         shell.setMaximized(false);
         shell.setBounds(0, 0, 1400, 860);
@@ -63,7 +63,7 @@ class WorkbenchScreenshots {
     @AfterAll
     static void close() {
         page().closeAllEditors(false);
-        OpenProject.get().close();
+        openProject().close();
         System.clearProperty(batou.secrets.IdentitySources.PROPERTY);
     }
 
@@ -86,7 +86,7 @@ class WorkbenchScreenshots {
 
     @Test
     void ab_graphOfProduction() throws Exception {
-        OpenProject.get().selectEnvironment("production");
+        openProject().selectEnvironment("production");
         org.eclipse.ui.IViewPart graph = page().showView(batou.ui.internal.graph.GraphView.ID);
         page().setPartState(page().getReference(graph), IWorkbenchPage.STATE_MAXIMIZED);
         settle(1000);
@@ -96,13 +96,13 @@ class WorkbenchScreenshots {
         settle(2000);
         capture("graph");
         page().setPartState(page().getReference(graph), IWorkbenchPage.STATE_RESTORED);
-        OpenProject.get().selectEnvironment("dev");
+        openProject().selectEnvironment("dev");
         settle(1500);
     }
 
     @Test
     void b_environmentEditor() throws Exception {
-        batou.ui.internal.editor.EnvironmentEditor.open(page(), OpenProject.get().environmentFile("dev"));
+        batou.ui.internal.editor.EnvironmentEditor.open(page(), openProject().environmentFile("dev"));
         settle(2000);
         capture("environment-editor");
     }
@@ -158,6 +158,10 @@ class WorkbenchScreenshots {
 
     static IWorkbenchPage page() {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+    }
+
+    static OpenProject openProject() {
+        return WorkbenchContext.service(OpenProject.class);
     }
 
     /** Pumps events for {@code millis} so that background jobs and layouts finish. */

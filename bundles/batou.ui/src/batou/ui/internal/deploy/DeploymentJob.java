@@ -47,28 +47,36 @@ public final class DeploymentJob extends Job {
         boolean deployAnyway(String environment, String state);
     }
 
+    private final OpenProject openProject;
     private final Path project;
+    private final DeploymentRuns runs;
     private final DeploymentRun run;
     private final DirtyConfirmation confirmation;
     private volatile EnvironmentDeployment deployment;
 
-    private DeploymentJob(Path project, DeploymentRun run, DirtyConfirmation confirmation) {
+    private DeploymentJob(OpenProject openProject, DeploymentRuns runs, DeploymentRun run,
+            DirtyConfirmation confirmation) {
         super(NLS.bind(run.mode() == RunMode.PREDICT ? DeployMessages.Job_predicting : DeployMessages.Job_deploying,
                 run.environment()));
-        this.project = project;
+        this.openProject = openProject;
+        this.project = openProject.root();
+        this.runs = runs;
         this.run = run;
         this.confirmation = confirmation;
         setUser(true);
     }
 
-    /** Starts a run of {@code environment} of {@code project}; null when another run is still running. */
-    public static DeploymentJob start(Path project, String environment, RunMode mode,
+    /**
+     * Starts a run of {@code environment} of the project open in {@code project} (its root now: a run stops when
+     * another project is opened meanwhile), as one of {@code runs}; null when another run is still running.
+     */
+    public static DeploymentJob start(OpenProject project, DeploymentRuns runs, String environment, RunMode mode,
             DirtyConfirmation confirmation) {
         DeploymentRun run = new DeploymentRun(environment, mode, Instant.now());
-        if (!DeploymentRuns.get().start(run)) {
+        if (!runs.start(run)) {
             return null;
         }
-        DeploymentJob job = new DeploymentJob(project, run, confirmation);
+        DeploymentJob job = new DeploymentJob(project, runs, run, confirmation);
         job.schedule();
         return job;
     }
@@ -105,7 +113,7 @@ public final class DeploymentJob extends Job {
                     shown);
         } finally {
             run.finish(outcome[0], Instant.now());
-            DeploymentRuns.get().finished(run);
+            runs.finished(run);
             monitor.done();
         }
     }
@@ -120,25 +128,25 @@ public final class DeploymentJob extends Job {
             return Status.CANCEL_STATUS;
         }
         monitor.subTask(NLS.bind(DeployMessages.Job_configuring, environment));
-        if (!project.equals(OpenProject.get().root())) {
+        if (!project.equals(openProject.root())) {
             run.note("", DeployMessages.Job_projectClosed, LogLine.Kind.ERROR);
             return Status.error(DeployMessages.Job_projectClosed);
         }
-        Configuration configuration = OpenProject.get().configuration(environment);
+        Configuration configuration = openProject.configuration(environment);
         run.mask(configuration.masking());
         if (configuration.failed()) {
             for (Diagnostic diagnostic : configuration.diagnostics()) {
                 run.note("", diagnostic.toString(), LogLine.Kind.ERROR);
             }
-            DeploymentRuns.get().updated(run);
+            runs.updated(run);
             return Status.error(NLS.bind(DeployMessages.Job_configurationFailed, environment,
                     configuration.errors().size()));
         }
         configuration.warnings().forEach(w -> run.note("", w.toString(), LogLine.Kind.WARNING));
         DeploymentPlan plan = configuration.plan();
         run.planned(plan);
-        plan.order().forEach(root -> DeploymentRuns.get().rootState(run, root));
-        DeploymentRuns.get().updated(run);
+        plan.order().forEach(root -> runs.rootState(run, root));
+        runs.updated(run);
         try (DeployLock lock = DeployLock.acquire(project, environment)) {
             monitor.beginTask(getName(), plan.order().size());
             DeploymentInfo info = new DeploymentInfo(environment, "".equals(commit) ? null : commit,
@@ -152,7 +160,7 @@ public final class DeploymentJob extends Job {
             }
             DeploymentResult result = started.run(plan, BatouPreferences.jobs() > 0 ? BatouPreferences.jobs()
                     : plan.jobs(), homes -> {
-                        Configuration configured = OpenProject.get().configuration(environment, homes);
+                        Configuration configured = openProject.configuration(environment, homes);
                         run.mask(configuration.masking().with(configured.masking()));
                         return configured;
                     });
@@ -191,7 +199,7 @@ public final class DeploymentJob extends Job {
         String commit = repository == null || repository.commit() == null ? "" : repository.commit();
         run.note("", state == null ? NLS.bind(DeployMessages.Git_commit, repository.shortCommit())
                 : state, state == null ? LogLine.Kind.INFO : LogLine.Kind.WARNING);
-        DeploymentRuns.get().updated(run);
+        runs.updated(run);
         if (state != null && !predict && !confirmation.deployAnyway(environment, state)) {
             run.note("", DeployMessages.Git_declined, LogLine.Kind.WARNING);
             return null;
@@ -209,9 +217,9 @@ public final class DeploymentJob extends Job {
             if (state.finished()) {
                 monitor.worked(1);
             }
-            DeploymentRuns.get().rootState(run, root);
+            runs.rootState(run, root);
         }
-        DeploymentRuns.get().updated(run);
+        runs.updated(run);
     }
 
     /** Roots that ended without an event of their own (their host was lost) take the result's state. */
@@ -219,7 +227,7 @@ public final class DeploymentJob extends Job {
         for (RootResult root : result.all()) {
             RootId changed = run.ended(root.id(), root.status());
             if (changed != null) {
-                DeploymentRuns.get().rootState(run, changed);
+                runs.rootState(run, changed);
             }
         }
     }

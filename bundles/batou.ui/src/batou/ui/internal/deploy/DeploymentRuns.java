@@ -6,11 +6,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import batou.engine.RootStatus;
 import batou.model.plan.RootId;
+import batou.ui.internal.project.OpenProject;
 
 /**
  * The runs of this workbench: the one that runs (at most one at a time), the latest, and the finished ones, newest
  * first. Views follow runs through {@link Listener}s; another view (e.g. a graph of the roots) can follow the root
- * states without knowing anything else of this package than this class and {@link RootStatus}.
+ * states without knowing anything else of this package than this class and {@link RootStatus}. One per workbench,
+ * in its context: the handlers, the jobs they start and the views get it injected. Closing the project ends the
+ * session of runs: the finished ones are forgotten (only tests close a project; the workbench opens another).
  */
 public final class DeploymentRuns {
 
@@ -37,15 +40,17 @@ public final class DeploymentRuns {
         }
     }
 
-    private static final DeploymentRuns INSTANCE = new DeploymentRuns();
-
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<DeploymentRun> history = new ArrayList<>();
     private DeploymentRun running;
     private DeploymentRun latest;
 
-    public static DeploymentRuns get() {
-        return INSTANCE;
+    public DeploymentRuns(OpenProject project) {
+        project.addListener(change -> {
+            if (change == OpenProject.Change.PROJECT && project.root() == null) {
+                forgetFinished();
+            }
+        });
     }
 
     /**
@@ -107,8 +112,8 @@ public final class DeploymentRuns {
         listeners.remove(listener);
     }
 
-    /** Forgets the finished runs (tests). A running run stays. */
-    public synchronized void clearHistory() {
+    /** Forgets the finished runs. A running run stays. */
+    private synchronized void forgetFinished() {
         history.clear();
         latest = running;
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -40,6 +41,8 @@ public final class DeploymentView {
 
     static final int REFRESH_MILLIS = 100;
 
+    private final OpenProject project;
+    private final DeploymentRuns runs;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private Display display;
     private Label summary;
@@ -79,10 +82,19 @@ public final class DeploymentView {
     };
 
     private final OpenProject.Listener projectListener = change -> {
+        if (change == OpenProject.Change.PROJECT) {
+            onUiThread(() -> history.refresh());
+        }
         if (change != OpenProject.Change.CONTENT) {
             onUiThread(() -> records.read());
         }
     };
+
+    @Inject
+    public DeploymentView(OpenProject project, DeploymentRuns runs) {
+        this.project = project;
+        this.runs = runs;
+    }
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -101,14 +113,14 @@ public final class DeploymentView {
         changes = new ChangeList(tabs);
         tab(tabs, DeployMessages.View_changes, changes.table());
         SashForm past = new SashForm(tabs, SWT.HORIZONTAL);
-        history = new RunHistory(past, this::show);
-        records = new HostRecords(past);
+        history = new RunHistory(past, runs, this::show);
+        records = new HostRecords(past, project);
         tab(tabs, DeployMessages.View_history, past);
         tabs.setSelection(0);
         sash.setWeights(35, 65);
-        DeploymentRuns.get().addListener(runsListener);
-        OpenProject.get().addListener(projectListener);
-        show(DeploymentRuns.get().latest());
+        runs.addListener(runsListener);
+        project.addListener(projectListener);
+        show(runs.latest());
         records.read();
     }
 
@@ -186,7 +198,7 @@ public final class DeploymentView {
 
     @PreDestroy
     public void dispose() {
-        DeploymentRuns.get().removeListener(runsListener);
-        OpenProject.get().removeListener(projectListener);
+        runs.removeListener(runsListener);
+        project.removeListener(projectListener);
     }
 }

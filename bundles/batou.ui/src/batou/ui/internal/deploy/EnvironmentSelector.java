@@ -2,6 +2,8 @@ package batou.ui.internal.deploy;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -22,6 +24,7 @@ public final class EnvironmentSelector extends WorkbenchWindowControlContributio
     /** The data key of the combo, for tests. */
     public static final String COMBO = "batou.ui.deploy.environmentCombo";
 
+    private final OpenProject project;
     private Combo combo;
     private final OpenProject.Listener listener = change -> {
         Combo shown = combo;
@@ -29,6 +32,11 @@ public final class EnvironmentSelector extends WorkbenchWindowControlContributio
             shown.getDisplay().asyncExec(this::showEnvironments);
         }
     };
+
+    @Inject
+    public EnvironmentSelector(OpenProject project) {
+        this.project = project;
+    }
 
     @Override
     protected Control createControl(Composite parent) {
@@ -44,11 +52,11 @@ public final class EnvironmentSelector extends WorkbenchWindowControlContributio
         combo.addListener(SWT.Selection, event -> {
             int index = combo.getSelectionIndex();
             if (index >= 0) {
-                OpenProject.get().selectEnvironment(combo.getItem(index));
+                project.selectEnvironment(combo.getItem(index));
             }
         });
-        OpenProject.get().addListener(listener);
-        combo.addListener(SWT.Dispose, event -> OpenProject.get().removeListener(listener));
+        project.addListener(listener);
+        combo.addListener(SWT.Dispose, event -> project.removeListener(listener));
         showEnvironments();
         return box;
     }
@@ -58,7 +66,6 @@ public final class EnvironmentSelector extends WorkbenchWindowControlContributio
         if (combo == null || combo.isDisposed()) {
             return;
         }
-        OpenProject project = OpenProject.get();
         List<String> environments = project.environments();
         if (!List.of(combo.getItems()).equals(environments)) {
             combo.setItems(environments.toArray(String[]::new));

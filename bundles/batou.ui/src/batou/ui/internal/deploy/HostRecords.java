@@ -39,12 +39,14 @@ final class HostRecords {
     /** The family of the jobs that read records, for tests. */
     static final Object FAMILY = HostRecords.class;
 
+    private final OpenProject project;
     private final Composite control;
     private final Label title;
     private final TableViewer viewer;
     private Job reading;
 
-    HostRecords(Composite parent) {
+    HostRecords(Composite parent, OpenProject project) {
+        this.project = project;
         control = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).margins(2, 2).applyTo(control);
         title = new Label(control, SWT.NONE);
@@ -76,7 +78,6 @@ final class HostRecords {
         if (control.isDisposed()) {
             return;
         }
-        OpenProject project = OpenProject.get();
         Path root = project.root();
         String environment = project.environment();
         if (reading != null) {
@@ -113,11 +114,11 @@ final class HostRecords {
     }
 
     /** The records of every host of {@code environment}; a failed configuration yields no hosts. */
-    private static List<HostRecord> fetch(Path root, String environment) {
-        if (!root.equals(OpenProject.get().root())) {
+    private List<HostRecord> fetch(Path root, String environment) {
+        if (!root.equals(project.root())) {
             return List.of();
         }
-        Configuration configuration = OpenProject.get().configuration(environment);
+        Configuration configuration = project.configuration(environment);
         if (configuration.failed()) {
             return List.of();
         }

@@ -21,6 +21,8 @@ import batou.ui.internal.project.OpenProject;
 abstract class RunHandler extends AbstractHandler {
 
     private final RunMode mode;
+    private final OpenProject project;
+    private final DeploymentRuns runs;
     private final OpenProject.Listener projectListener = change -> enablementChanged();
     private final DeploymentRuns.Listener runsListener = new DeploymentRuns.Listener() {
         @Override
@@ -34,26 +36,26 @@ abstract class RunHandler extends AbstractHandler {
         }
     };
 
-    RunHandler(RunMode mode) {
+    RunHandler(RunMode mode, OpenProject project, DeploymentRuns runs) {
         this.mode = mode;
-        OpenProject.get().addListener(projectListener);
-        DeploymentRuns.get().addListener(runsListener);
+        this.project = project;
+        this.runs = runs;
+        project.addListener(projectListener);
+        runs.addListener(runsListener);
     }
 
     @Override
     public boolean isEnabled() {
-        OpenProject project = OpenProject.get();
-        return project.root() != null && project.environment() != null && !DeploymentRuns.get().running();
+        return project.root() != null && project.environment() != null && !runs.running();
     }
 
     @Override
     public Object execute(ExecutionEvent event) {
-        OpenProject project = OpenProject.get();
         if (!isEnabled()) {
             return null;
         }
         IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
-        DeploymentJob job = DeploymentJob.start(project.root(), project.environment(), mode,
+        DeploymentJob job = DeploymentJob.start(project, runs, project.environment(), mode,
                 new DirtyPrompt(window == null ? null : window.getShell()));
         if (job != null && window != null && window.getActivePage() != null) {
             try {
@@ -78,8 +80,8 @@ abstract class RunHandler extends AbstractHandler {
 
     @Override
     public void dispose() {
-        OpenProject.get().removeListener(projectListener);
-        DeploymentRuns.get().removeListener(runsListener);
+        project.removeListener(projectListener);
+        runs.removeListener(runsListener);
         super.dispose();
     }
 }

@@ -24,9 +24,11 @@ final class RunHistory {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
+    private final DeploymentRuns runs;
     private final TableViewer viewer;
 
-    RunHistory(Composite parent, Consumer<DeploymentRun> open) {
+    RunHistory(Composite parent, DeploymentRuns runs, Consumer<DeploymentRun> open) {
+        this.runs = runs;
         viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         Table table = viewer.getTable();
@@ -61,6 +63,6 @@ final class RunHistory {
     }
 
     void refresh() {
-        viewer.setInput(DeploymentRuns.get().history());
+        viewer.setInput(runs.history());
     }
 }

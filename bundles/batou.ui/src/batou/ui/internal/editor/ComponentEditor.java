@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -22,6 +24,7 @@ import batou.model.Diagnostic;
 import batou.model.project.ProjectLoader;
 import batou.ui.internal.problems.Problem;
 import batou.ui.internal.problems.Problems;
+import batou.ui.internal.project.OpenProject;
 
 /**
  * The editor of a component.yaml: its YAML source, checked a moment after every change by reading it and
@@ -32,12 +35,20 @@ public final class ComponentEditor extends EditorPart {
 
     public static final String ID = "batou.ui.editors.component";
 
+    private final OpenProject openProject;
+    private final Problems problems;
     private YamlDocument document;
     private Label status;
     private SourcePage source;
     private ConfigurationCheck check;
     private List<Diagnostic> diagnostics = List.of();
     private boolean checked;
+
+    @Inject
+    public ComponentEditor(OpenProject openProject, Problems problems) {
+        this.openProject = openProject;
+        this.problems = problems;
+    }
 
     /** Opens {@code file} (a component.yaml) in the component editor, or activates the editor that has it. */
     public static ComponentEditor open(IWorkbenchPage page, Path file) throws PartInitException {
@@ -69,7 +80,7 @@ public final class ComponentEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, false).indent(6, 4).applyTo(status);
         source = new SourcePage(body, document);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(source.control());
-        check = ConfigurationCheck.ofComponent(parent.getDisplay(), root(), component(), this::checked);
+        check = ConfigurationCheck.ofComponent(parent.getDisplay(), openProject, root(), component(), this::checked);
         document.addListener(this::changed);
         showChecking();
         check.schedule(document.text());
@@ -92,11 +103,11 @@ public final class ComponentEditor extends EditorPart {
         String folder = ProjectLoader.COMPONENTS + "/" + component() + "/";
         diagnostics = result.diagnostics().stream().filter(d -> d.location().file().startsWith(folder)).toList();
         checked = true;
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> found = new ArrayList<>();
         for (Diagnostic diagnostic : diagnostics) {
-            problems.add(Problem.of(diagnostic, root()));
+            found.add(Problem.of(diagnostic, root()));
         }
-        Problems.get().set(this, problems);
+        problems.set(this, found);
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         String environment = result.environment() == null ? EditorMessages.ComponentEditor_notConfigured
                 : NLS.bind(EditorMessages.ComponentEditor_checkedWith, result.environment());
@@ -154,7 +165,7 @@ public final class ComponentEditor extends EditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
-        if (EditorSaving.save(document)) {
+        if (EditorSaving.save(document, openProject)) {
             firePropertyChange(PROP_DIRTY);
         }
     }
@@ -179,7 +190,7 @@ public final class ComponentEditor extends EditorPart {
         if (check != null) {
             check.dispose();
         }
-        Problems.get().set(this, List.of());
+        problems.set(this, List.of());
         super.dispose();
     }
 }

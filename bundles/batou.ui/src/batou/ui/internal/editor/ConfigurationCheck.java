@@ -65,12 +65,14 @@ final class ConfigurationCheck {
 
     /**
      * Checks the text of {@code component}'s component.yaml: reads it, and configures the environment selected in
-     * the workbench (else the project's first) with it, so that what it breaks elsewhere shows too.
+     * the workbench's {@code open} project (else the project's first) with it, so that what it breaks elsewhere
+     * shows too.
      */
-    static ConfigurationCheck ofComponent(Display display, Path root, String component, Consumer<Result> done) {
+    static ConfigurationCheck ofComponent(Display display, OpenProject open, Path root, String component,
+            Consumer<Result> done) {
         return new ConfigurationCheck(display, NLS.bind(EditorMessages.ComponentEditor_checkJob, component),
                 text -> {
-                    String selected = root.equals(OpenProject.get().root()) ? OpenProject.get().environment() : null;
+                    String selected = root.equals(open.root()) ? open.environment() : null;
                     return () -> checkComponent(root, component, text, selected);
                 }, done);
     }

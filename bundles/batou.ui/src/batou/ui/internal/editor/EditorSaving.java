@@ -16,7 +16,7 @@ final class EditorSaving {
     }
 
     /** Saves {@code document}; tells whether it was written. */
-    static boolean save(YamlDocument document) {
+    static boolean save(YamlDocument document, OpenProject project) {
         try {
             document.save();
         } catch (IOException e) {
@@ -25,8 +25,8 @@ final class EditorSaving {
                     StatusManager.SHOW | StatusManager.LOG);
             return false;
         }
-        if (OpenProject.get().root() != null) {
-            OpenProject.get().refresh();
+        if (project.root() != null) {
+            project.refresh();
         }
         return true;
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorInput;
@@ -22,6 +24,7 @@ import batou.model.project.edit.EditException;
 import batou.model.project.edit.EnvironmentEdits;
 import batou.ui.internal.problems.Problem;
 import batou.ui.internal.problems.Problems;
+import batou.ui.internal.project.OpenProject;
 
 /**
  * The editor of an environment.yaml: a form (connection settings, hosts, which host deploys which component), the
@@ -37,6 +40,8 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
     static final int OVERRIDES_PAGE = 1;
     static final int SOURCE_PAGE = 2;
 
+    private final OpenProject openProject;
+    private final Problems problems;
     private EnvironmentDocument document;
     private ProblemDecorations decorations;
     private ConfigurationCheck check;
@@ -46,6 +51,12 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
     private Project project;
     private List<Diagnostic> diagnostics = List.of();
     private boolean checked;
+
+    @Inject
+    public EnvironmentEditor(OpenProject openProject, Problems problems) {
+        this.openProject = openProject;
+        this.problems = problems;
+    }
 
     /** Opens {@code file} (an environment.yaml) in the environment editor, or activates the editor that has it. */
     public static EnvironmentEditor open(IWorkbenchPage page, Path file) throws PartInitException {
@@ -103,11 +114,11 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
         project = result.project();
         diagnostics = result.diagnostics();
         checked = true;
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> found = new ArrayList<>();
         for (Diagnostic diagnostic : diagnostics) {
-            problems.add(Problem.of(diagnostic, document.root()));
+            found.add(Problem.of(diagnostic, document.root()));
         }
-        Problems.get().set(this, problems);
+        problems.set(this, found);
         refreshForms();
         decorations.setDiagnostics(diagnostics);
         form.showSummary(diagnostics);
@@ -214,7 +225,7 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
-        if (EditorSaving.save(document)) {
+        if (EditorSaving.save(document, openProject)) {
             firePropertyChange(PROP_DIRTY);
         }
     }
@@ -243,7 +254,7 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
         if (check != null) {
             check.dispose();
         }
-        Problems.get().set(this, List.of());
+        problems.set(this, List.of());
         super.dispose();
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -37,6 +38,7 @@ import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
+import batou.ui.internal.deploy.DeploymentRuns;
 import batou.ui.internal.project.OpenProject;
 
 /**
@@ -52,7 +54,8 @@ public final class GraphView {
     /** The scale of PNG exports: twice the screen's, for sharp text. */
     static final double PNG_SCALE = 2;
 
-    private final OpenProject project = OpenProject.get();
+    private final OpenProject project;
+    private final DeploymentRuns runs;
     private final OpenProject.Listener listener = this::projectChanged;
 
     private Display display;
@@ -71,6 +74,12 @@ public final class GraphView {
     private volatile String shownEnvironment;
     private int generation;
     private int shownGeneration;
+
+    @Inject
+    public GraphView(OpenProject project, DeploymentRuns runs) {
+        this.project = project;
+        this.runs = runs;
+    }
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -105,7 +114,7 @@ public final class GraphView {
 
         createActions();
         project.addListener(listener);
-        batou.ui.internal.deploy.DeploymentRuns.get().addListener(follower);
+        runs.addListener(follower);
         reload(true);
     }
 
@@ -136,7 +145,7 @@ public final class GraphView {
     @PreDestroy
     public void dispose() {
         project.removeListener(listener);
-        batou.ui.internal.deploy.DeploymentRuns.get().removeListener(follower);
+        runs.removeListener(follower);
         generation++;
     }
 

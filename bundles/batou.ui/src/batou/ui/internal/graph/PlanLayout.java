@@ -53,8 +53,6 @@ public final class PlanLayout {
     static final double HOST_TITLE_GAP = 12;
     static final double GRAPH_PADDING = 24;
 
-    private static boolean registered;
-
     private final TextMeasure measure;
 
     public PlanLayout(TextMeasure measure) {
@@ -180,12 +178,9 @@ public final class PlanLayout {
 
     /** Inside OSGi, ELK does not find the layered algorithm through ServiceLoader: register it once. */
     private static synchronized void registerLayered() {
-        if (!registered) {
-            LayoutMetaDataService service = LayoutMetaDataService.getInstance();
-            if (service.getAlgorithmData(LayeredOptions.ALGORITHM_ID) == null) {
-                service.registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-            }
-            registered = true;
+        LayoutMetaDataService service = LayoutMetaDataService.getInstance();
+        if (service.getAlgorithmData(LayeredOptions.ALGORITHM_ID) == null) {
+            service.registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
         }
     }
 }

@@ -3,6 +3,8 @@ package batou.ui.internal.handlers;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import jakarta.inject.Inject;
+
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -17,20 +19,27 @@ import batou.ui.internal.project.ProjectMemory;
 /** File > Open Project...: choose a project folder (one with environments/); it is remembered across restarts. */
 public final class OpenProjectHandler extends AbstractHandler {
 
+    private final OpenProject project;
+
+    @Inject
+    public OpenProjectHandler(OpenProject project) {
+        this.project = project;
+    }
+
     @Override
     public Object execute(ExecutionEvent event) {
         Shell shell = HandlerUtil.getActiveShell(event);
         DirectoryDialog dialog = new DirectoryDialog(shell);
         dialog.setText(UIText.OpenProject_title);
         dialog.setMessage(UIText.OpenProject_message);
-        Path current = OpenProject.get().root();
+        Path current = project.root();
         if (current != null) {
             dialog.setFilterPath(current.toString());
         }
         String folder = dialog.open();
         if (folder != null) {
             try {
-                ProjectMemory.open(Path.of(folder));
+                ProjectMemory.open(project, Path.of(folder));
             } catch (IOException e) {
                 MessageDialog.openError(shell, UIText.OpenProject_title, e.getMessage());
             }

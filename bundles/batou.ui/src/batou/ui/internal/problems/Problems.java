@@ -8,18 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The problems the workbench knows, by who reported them (an editor reports those of its text): what the Problems
- * view shows. Used on the UI thread.
+ * view shows. Used on the UI thread. One per workbench, in its context: the editors and the view get it injected.
  */
 public final class Problems {
 
-    private static final Problems INSTANCE = new Problems();
-
     private final Map<Object, List<Problem>> bySource = new LinkedHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-
-    public static Problems get() {
-        return INSTANCE;
-    }
 
     /** Replaces the problems reported by {@code source}; an empty list forgets it. */
     public void set(Object source, List<Problem> problems) {

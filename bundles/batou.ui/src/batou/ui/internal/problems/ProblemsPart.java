@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -31,8 +32,14 @@ public final class ProblemsPart {
 
     public static final String ID = "batou.ui.views.problems";
 
+    private final Problems problems;
     private TableViewer viewer;
     private final Runnable listener = this::refresh;
+
+    @Inject
+    public ProblemsPart(Problems problems) {
+        this.problems = problems;
+    }
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -49,7 +56,7 @@ public final class ProblemsPart {
         viewer.addDoubleClickListener(event -> open(
                 (Problem) ((IStructuredSelection) event.getSelection()).getFirstElement()));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-        Problems.get().addListener(listener);
+        problems.addListener(listener);
         refresh();
     }
 
@@ -59,7 +66,7 @@ public final class ProblemsPart {
 
     private void refresh() {
         if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.setInput(Problems.get().all());
+            viewer.setInput(problems.all());
         }
     }
 
@@ -87,7 +94,7 @@ public final class ProblemsPart {
 
     @PreDestroy
     public void dispose() {
-        Problems.get().removeListener(listener);
+        problems.removeListener(listener);
     }
 
     /** The table of problems; for tests. */

@@ -24,7 +24,8 @@ import batou.secrets.age.PassphraseProvider;
 /**
  * The deployment project open in the workbench and the environment the user works on: what every view and editor
  * shows, and what Predict and Deploy act on. No UI code: views listen and update themselves. Configurations are
- * computed with the same model and secrets as the command line, cached until {@link #refresh()}.
+ * computed with the same model and secrets as the command line, cached until {@link #refresh()}. One per workbench,
+ * in its context ({@code batou.ui.internal.WorkbenchServices}): parts, handlers and editors get it injected.
  */
 public final class OpenProject {
 
@@ -44,17 +45,10 @@ public final class OpenProject {
         void changed(Change change);
     }
 
-    private static final OpenProject INSTANCE = new OpenProject();
-
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Configuration> configurations = new ConcurrentHashMap<>();
     private volatile Path root;
     private volatile String environment;
-
-    /** The one open project of this workbench. */
-    public static OpenProject get() {
-        return INSTANCE;
-    }
 
     /** The folder of the open project, or null. */
     public Path root() {

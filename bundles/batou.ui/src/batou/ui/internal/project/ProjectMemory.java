@@ -23,8 +23,11 @@ public final class ProjectMemory {
     private ProjectMemory() {
     }
 
-    /** Opens the project of {@link #PROPERTY}, else the one open when the workbench last closed, if it still is one. */
-    public static void restore() {
+    /**
+     * Opens in {@code project} the project of {@link #PROPERTY}, else the one open when the workbench last closed, if
+     * it still is one.
+     */
+    public static void restore(OpenProject project) {
         String wanted = System.getProperty(PROPERTY);
         if (wanted == null || wanted.isBlank()) {
             wanted = preferences().get(LAST_PROJECT, null);
@@ -33,17 +36,17 @@ public final class ProjectMemory {
             return;
         }
         try {
-            OpenProject.get().open(Path.of(wanted));
+            project.open(Path.of(wanted));
         } catch (IOException gone) {
             // not a project any more: start without one
         }
     }
 
-    /** Opens {@code folder} and remembers it. */
-    public static void open(Path folder) throws IOException {
-        OpenProject.get().open(folder);
+    /** Opens {@code folder} in {@code project} and remembers it. */
+    public static void open(OpenProject project, Path folder) throws IOException {
+        project.open(folder);
         IEclipsePreferences preferences = preferences();
-        preferences.put(LAST_PROJECT, OpenProject.get().root().toString());
+        preferences.put(LAST_PROJECT, project.root().toString());
         try {
             preferences.flush();
         } catch (BackingStoreException e) {

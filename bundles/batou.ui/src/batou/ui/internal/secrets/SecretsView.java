@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -75,7 +76,7 @@ public final class SecretsView {
         void run(SecretsVault vault, String environment) throws IOException;
     }
 
-    private final OpenProject project = OpenProject.get();
+    private final OpenProject project;
     private final OpenProject.Listener listener = this::projectChanged;
     private final Runnable hideTimer = this::hide;
     private Display display;
@@ -105,6 +106,11 @@ public final class SecretsView {
                     environment)));
     private final IAction editFile = action(SecretsMessages.Action_editFile, SecretsMessages.Action_editFile_tooltip,
             this::editFile);
+
+    @Inject
+    public SecretsView(OpenProject project) {
+        this.project = project;
+    }
 
     @PostConstruct
     public void createControls(Composite parent) {

@@ -2,6 +2,7 @@ package batou.ui.internal.views;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -35,12 +36,18 @@ public final class ProjectExplorerPart {
 
     public static final String ID = "batou.ui.views.projectExplorer";
 
+    private final OpenProject project;
     private final OpenProject.Listener listener = change -> runInUi(() -> changed(change));
 
     private Label hint;
     private TreeViewer viewer;
     private ProjectTreeContentProvider content;
     private Job checking;
+
+    @Inject
+    public ProjectExplorerPart(OpenProject project) {
+        this.project = project;
+    }
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -62,18 +69,18 @@ public final class ProjectExplorerPart {
             }
         });
         viewer.setContentProvider(content);
-        viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(new ProjectLabelProvider(content)));
+        viewer.setLabelProvider(new DelegatingStyledCellLabelProvider(new ProjectLabelProvider(content, project)));
         viewer.addSelectionChangedListener(event -> selectEnvironmentOf(
                 ((IStructuredSelection) event.getSelection()).getFirstElement()));
         viewer.addDoubleClickListener(event -> open(((IStructuredSelection) event.getSelection()).getFirstElement()));
         GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-        OpenProject.get().addListener(listener);
+        project.addListener(listener);
         reload();
     }
 
     @PreDestroy
     public void dispose() {
-        OpenProject.get().removeListener(listener);
+        project.removeListener(listener);
         if (checking != null) {
             checking.cancel();
         }
@@ -92,7 +99,7 @@ public final class ProjectExplorerPart {
         if (viewer.getControl().isDisposed()) {
             return;
         }
-        java.nio.file.Path root = OpenProject.get().root();
+        java.nio.file.Path root = project.root();
         Object[] expanded = viewer.getExpandedElements();
         content.reset();
         viewer.setInput(root);
@@ -112,7 +119,6 @@ public final class ProjectExplorerPart {
             checking.cancel();
         }
         checking = Job.create(UIText.ProjectExplorer_checking, (IProgressMonitor monitor) -> {
-            OpenProject project = OpenProject.get();
             for (String environment : project.environments()) {
                 if (monitor.isCanceled() || !root.equals(project.root())) {
                     return Status.CANCEL_STATUS;
@@ -130,10 +136,10 @@ public final class ProjectExplorerPart {
         checking.schedule();
     }
 
-    private static void selectEnvironmentOf(Object element) {
+    private void selectEnvironmentOf(Object element) {
         EnvironmentNode environment = environmentOf(element);
         if (environment != null) {
-            OpenProject.get().selectEnvironment(environment.name());
+            project.selectEnvironment(environment.name());
         }
     }
 

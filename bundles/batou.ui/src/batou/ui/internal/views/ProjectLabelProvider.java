@@ -8,6 +8,7 @@ import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 
 import batou.ui.internal.UIText;
+import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.views.ExplorerNode.ComponentNode;
 import batou.ui.internal.views.ExplorerNode.ComponentsNode;
 import batou.ui.internal.views.ExplorerNode.EnvironmentNode;
@@ -33,9 +34,11 @@ final class ProjectLabelProvider extends LabelProvider implements IStyledLabelPr
     };
 
     private final ProjectTreeContentProvider content;
+    private final OpenProject project;
 
-    ProjectLabelProvider(ProjectTreeContentProvider content) {
+    ProjectLabelProvider(ProjectTreeContentProvider content, OpenProject project) {
         this.content = content;
+        this.project = project;
     }
 
     @Override
@@ -45,7 +48,7 @@ final class ProjectLabelProvider extends LabelProvider implements IStyledLabelPr
             text = new StyledString(name(element), StyledString.QUALIFIER_STYLER);
             text.append(" " + UIText.ProjectExplorer_ignored, StyledString.QUALIFIER_STYLER);
         } else if (element instanceof EnvironmentNode node) {
-            if (node.name().equals(batou.ui.internal.project.OpenProject.get().environment())) {
+            if (node.name().equals(project.environment())) {
                 text = new StyledString(name(element), BOLD);
             }
             int errors = content.errors(node.name());

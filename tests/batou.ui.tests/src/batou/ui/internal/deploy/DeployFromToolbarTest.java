@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.ui.WorkbenchContext;
 import batou.ui.internal.project.OpenProject;
 
 import batou.test.harness.ProjectFolders;
@@ -50,6 +51,9 @@ import batou.test.harness.TempProject;
  */
 class DeployFromToolbarTest {
 
+
+    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
+    private final DeploymentRuns runs = WorkbenchContext.service(DeploymentRuns.class);
 
     @TempDir
     Path temp;
@@ -64,21 +68,20 @@ class DeployFromToolbarTest {
         window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         assertNotNull(window);
         display = window.getShell().getDisplay();
-        DeploymentRuns.get().clearHistory();
+        openProject.close(); // a session without finished runs
         target = temp.resolve("target");
     }
 
     @AfterEach
     void reset() {
         Job.getJobManager().cancel(DeploymentJob.FAMILY);
-        pumpUntil(() -> !DeploymentRuns.get().running(), "no run is left running");
+        pumpUntil(() -> !runs.running(), "no run is left running");
         for (Shell shell : display.getShells()) {
             if (shell != window.getShell()) {
                 shell.close();
             }
         }
-        OpenProject.get().close();
-        DeploymentRuns.get().clearHistory();
+        openProject.close();
         pump();
     }
 
@@ -94,8 +97,8 @@ class DeployFromToolbarTest {
 
         combo.select(2);
         combo.notifyListeners(SWT.Selection, new Event());
-        assertEquals("staging", OpenProject.get().environment());
-        OpenProject.get().selectEnvironment("production");
+        assertEquals("staging", openProject.environment());
+        openProject.selectEnvironment("production");
         pumpUntil(() -> "production".equals(combo.getText()), "the selector follows the selection");
 
         List<String> menus = Arrays.stream(window.getShell().getMenuBar().getItems()).map(MenuItem::getText)
@@ -105,7 +108,7 @@ class DeployFromToolbarTest {
         assertEquals("Ctrl+Alt+P", bindings.getBestActiveBindingFormattedFor(PredictHandler.COMMAND_ID));
         assertEquals("Ctrl+Alt+D", bindings.getBestActiveBindingFormattedFor(DeployHandler.COMMAND_ID));
 
-        OpenProject.get().close();
+        openProject.close();
         pumpUntil(() -> combo.getItemCount() == 0, "no environments without a project");
         assertThrows(NotEnabledException.class, () -> execute(PredictHandler.COMMAND_ID),
                 "Predict is disabled without a project");
@@ -234,7 +237,7 @@ class DeployFromToolbarTest {
                   localhost: [slow, after]
                 """.formatted(target));
         project.commit("project");
-        OpenProject.get().open(project.root());
+        openProject.open(project.root());
         DeploymentJob job = execute(DeployHandler.COMMAND_ID);
         pumpUntil(() -> cells(matrix()).contains(DeployMessages.State_running), "the slow root runs");
         assertEquals(List.of("slow", "after"), columnTitles(matrix()));
@@ -306,8 +309,8 @@ class DeployFromToolbarTest {
         if (committed) {
             project.commit("project");
         }
-        OpenProject.get().open(project.root());
-        assertEquals("dev", OpenProject.get().environment());
+        openProject.open(project.root());
+        assertEquals("dev", openProject.environment());
     }
 
     private DeploymentJob execute(String command) throws Exception {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.ui.WorkbenchContext;
 import batou.secrets.IdentitySources;
 import batou.secrets.SecretsDocument;
 import batou.secrets.SecretsVault;
@@ -43,6 +44,9 @@ class SecretsNeverShownInTheWorkbenchTest {
 
     private static final String SECRET = "Wb7-leak-Rt5pM2y";
 
+    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
+    private final DeploymentRuns runs = WorkbenchContext.service(DeploymentRuns.class);
+
     @TempDir
     Path temp;
 
@@ -54,7 +58,7 @@ class SecretsNeverShownInTheWorkbenchTest {
     void project() throws Exception {
         window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         display = window.getShell().getDisplay();
-        DeploymentRuns.get().clearHistory();
+        openProject.close(); // a session without finished runs
         X25519Identity alice = X25519Identity.generate();
         Path identity = temp.resolve("alice.txt");
         Files.writeString(identity, alice.encode() + "\n");
@@ -79,16 +83,15 @@ class SecretsNeverShownInTheWorkbenchTest {
                 + alice.recipient() + "]\ncomponents:\n  app: {password: " + SECRET + "}\n  fails: {password: "
                 + SECRET + "}\n"));
         project.commit("a project with a secret");
-        OpenProject.get().open(project.root());
-        OpenProject.get().selectEnvironment("dev");
+        openProject.open(project.root());
+        openProject.selectEnvironment("dev");
     }
 
     @AfterEach
     void close() {
         Job.getJobManager().cancel(DeploymentJob.FAMILY);
-        pumpUntil(() -> !DeploymentRuns.get().running(), "no run is left running");
-        OpenProject.get().close();
-        DeploymentRuns.get().clearHistory();
+        pumpUntil(() -> !runs.running(), "no run is left running");
+        openProject.close();
         System.clearProperty(IdentitySources.PROPERTY);
         pump();
     }

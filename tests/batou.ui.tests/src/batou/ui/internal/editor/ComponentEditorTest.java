@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.ui.WorkbenchContext;
 import batou.test.harness.ProjectFolders;
 import batou.ui.internal.problems.Problem;
 import batou.ui.internal.problems.Problems;
@@ -27,6 +28,9 @@ import batou.ui.internal.project.OpenProject;
 class ComponentEditorTest {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
+
+    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
+    private final Problems problems = WorkbenchContext.service(Problems.class);
 
     @TempDir
     Path project;
@@ -40,7 +44,7 @@ class ComponentEditorTest {
         ProjectFolders.copy(EXAMPLES, project);
         file = project.resolve("components/redis/component.yaml");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-        OpenProject.get().open(project);
+        openProject.open(project);
         page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         editor = ComponentEditor.open(page, file);
         waitUntil(editor::isChecked, "the first check");
@@ -50,7 +54,7 @@ class ComponentEditorTest {
     void closeEditors() {
         page.closeAllEditors(false);
         processEvents();
-        OpenProject.get().close();
+        openProject.close();
     }
 
     @Test
@@ -68,15 +72,15 @@ class ComponentEditorTest {
         assertTrue(editor.status().startsWith("Errors: 1, warnings: 0 (configured with environment '"),
                 editor.status());
         assertTrue(editor.status().contains("Line 4: ") && editor.status().contains("'defualt'"), editor.status());
-        assertTrue(Problems.get().all().stream().map(Problem::file)
-                .anyMatch("components/redis/component.yaml"::equals), Problems.get().all().toString());
+        assertTrue(problems.all().stream().map(Problem::file)
+                .anyMatch("components/redis/component.yaml"::equals), problems.all().toString());
         assertEquals(original, Files.readString(file), "nothing is written before saving");
 
         source.setText(original.replace("default: 256mb", "default: 512mb"));
         waitUntil(() -> editor.isChecked() && editor.diagnostics().isEmpty(), "the check of the fix");
         assertTrue(editor.status().startsWith("No problems"), editor.status());
-        assertFalse(Problems.get().all().stream().map(Problem::file)
-                .anyMatch("components/redis/component.yaml"::equals), Problems.get().all().toString());
+        assertFalse(problems.all().stream().map(Problem::file)
+                .anyMatch("components/redis/component.yaml"::equals), problems.all().toString());
         editor.doSave(null);
         assertFalse(editor.isDirty());
         assertEquals(original.replace("default: 256mb", "default: 512mb"), Files.readString(file));

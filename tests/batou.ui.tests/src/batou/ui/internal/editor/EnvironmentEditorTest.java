@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.ui.WorkbenchContext;
 import batou.ui.internal.problems.ProblemsMessages;
 import batou.ui.internal.problems.ProblemsPart;
 import batou.ui.internal.project.OpenProject;
@@ -41,6 +42,8 @@ import batou.test.harness.ProjectFolders;
 class EnvironmentEditorTest {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
+
+    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
 
     @TempDir
     Path project;
@@ -52,7 +55,7 @@ class EnvironmentEditorTest {
     @BeforeEach
     void openTheDevEnvironment() throws Exception {
         ProjectFolders.copy(EXAMPLES, project);
-        OpenProject.get().open(project);
+        openProject.open(project);
         page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         file = project.resolve("environments/dev/environment.yaml");
         editor = EnvironmentEditor.open(page, file);
@@ -64,7 +67,7 @@ class EnvironmentEditorTest {
     void closeEditors() {
         page.closeAllEditors(false);
         processEvents();
-        OpenProject.get().close();
+        openProject.close();
     }
 
     @Test

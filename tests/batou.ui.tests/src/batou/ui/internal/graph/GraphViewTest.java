@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.RootStatus;
+import batou.ui.WorkbenchContext;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
 import batou.ui.internal.graph.GraphModel.Box;
@@ -43,6 +44,8 @@ class GraphViewTest {
 
     private static final RootId APP1 = new RootId("app1", "app");
     private static final RootId POSTGRES = new RootId("db1", "postgres");
+
+    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
 
     @TempDir
     Path temp;
@@ -56,8 +59,8 @@ class GraphViewTest {
     void showProduction() throws Exception {
         project = temp.resolve("examples");
         ProjectFolders.copy(PlanLayoutTest.EXAMPLES, project);
-        OpenProject.get().open(project);
-        OpenProject.get().selectEnvironment("production");
+        openProject.open(project);
+        openProject.selectEnvironment("production");
         page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         part = page.showView(GraphView.ID);
         view = Adapters.adapt(part, GraphView.class);
@@ -69,7 +72,7 @@ class GraphViewTest {
     @AfterEach
     void closeProject() {
         view.clearStates();
-        OpenProject.get().close();
+        openProject.close();
         processEvents();
         page.hideView(part);
         processEvents();
@@ -205,7 +208,7 @@ class GraphViewTest {
         Path component = project.resolve("components/app/component.yaml");
         String original = Files.readString(component);
         Files.writeString(component, original.replace("type: int, default: 8080", "type: int, default: eighty"));
-        OpenProject.get().refresh();
+        openProject.refresh();
         await(() -> !view.isUpdating() && !view.showsGraph(), "the errors are shown");
         assertTrue(view.message().isVisible());
         assertTrue(view.message().getText().contains("production"), view.message().getText());
@@ -213,14 +216,14 @@ class GraphViewTest {
         assertNull(view.plan());
 
         Files.writeString(component, original);
-        OpenProject.get().refresh();
+        openProject.refresh();
         awaitGraph();
         assertEquals(7, view.model().nodes().size());
     }
 
     @Test
     void followsTheSelectedEnvironment() {
-        OpenProject.get().selectEnvironment("dev");
+        openProject.selectEnvironment("dev");
         awaitGraph();
         assertEquals("dev", view.plan().environment());
         GraphAssertions.sameElementsAsPlan(view.plan(), view.model());
@@ -233,8 +236,8 @@ class GraphViewTest {
         Path dev = project.resolve("environments/dev/environment.yaml");
         java.nio.file.Files.writeString(dev, java.nio.file.Files.readString(dev)
                 .replace("/tmp/batou-examples/dev", temp.resolve("dev-target").toString()));
-        OpenProject.get().refresh();
-        OpenProject.get().selectEnvironment("dev");
+        openProject.refresh();
+        openProject.selectEnvironment("dev");
         awaitGraph();
         Object job = PlatformUI.getWorkbench().getActiveWorkbenchWindow()
                 .getService(org.eclipse.ui.handlers.IHandlerService.class)

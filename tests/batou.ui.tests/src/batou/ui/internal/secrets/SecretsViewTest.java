@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.ui.WorkbenchContext;
 import batou.secrets.IdentitySources;
 import batou.secrets.Member;
 import batou.secrets.SecretEntry;
@@ -62,6 +63,8 @@ class SecretsViewTest {
     private static final SecretEntry PASSWORD = SecretEntry.component("postgres", "password");
     private static final SecretEntry HOST_TOKEN = SecretEntry.host("localhost", "token");
 
+    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
+
     @TempDir
     Path temp;
 
@@ -82,8 +85,8 @@ class SecretsViewTest {
         vault.write("dev", SecretsDocument.parse("members:\n  - " + alice.recipient() + "\ncomponents:\n"
                 + "  postgres: {password: \"" + SECRET + "\"}\nhosts:\n  localhost: {token: " + TOKEN + "}\n"));
         vault.writeSecretFile("dev", "tls-key", "KEY ONE\n".getBytes(StandardCharsets.UTF_8));
-        OpenProject.get().open(project);
-        OpenProject.get().selectEnvironment("dev");
+        openProject.open(project);
+        openProject.selectEnvironment("dev");
 
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         page = window.getActivePage();
@@ -98,7 +101,7 @@ class SecretsViewTest {
     @AfterEach
     void closeEverything() {
         page.hideView(page.findView(SecretsView.ID));
-        OpenProject.get().close();
+        openProject.close();
         System.clearProperty(IdentitySources.PROPERTY);
         Widgets.processEvents();
     }
@@ -231,7 +234,7 @@ class SecretsViewTest {
     void item26_removingOnesOwnKeySaysThatTheSecretsCannotBeReadAnyMore() throws IOException {
         X25519Identity bob = X25519Identity.generate();
         vault(alice).addMember("dev", bob.recipient().toString());
-        OpenProject.get().refresh(); // the view shows both members
+        openProject.refresh(); // the view shows both members
         waitUntil("both members", () -> view.tables().members().getTable().getItemCount() == 2);
 
         view.tables().members().setSelection(new StructuredSelection(Member.of(alice.recipient().toString())), true);
@@ -304,8 +307,8 @@ class SecretsViewTest {
         System.setProperty(IdentitySources.PROPERTY, identity.toString());
         Path other = temp.resolve("other");
         ProjectFolders.copy(project, other);
-        OpenProject.get().open(other);
-        OpenProject.get().selectEnvironment("dev");
+        openProject.open(other);
+        openProject.selectEnvironment("dev");
         waitUntil("the error", () -> Job.getJobManager().find(view).length == 0
                 && view.message().getText().startsWith("Cannot decrypt"));
         assertTrue(view.message().getText().startsWith("Cannot decrypt the secrets of dev: environment 'dev': "
