@@ -118,6 +118,67 @@ class EnvironmentDeploymentTest {
     }
 
     @Test
+    void theLockComesFirstNothingIsReadWhileAnotherRunHoldsIt() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeployProgress progress = new DeployProgress() {
+            @Override
+            public void phase(Phase phase) {
+                heard.add(phase.name());
+            }
+
+            @Override
+            public void repository(ProjectRepository repository) {
+                heard.add("git");
+            }
+        };
+        try (DeployLock held = DeployLock.acquire(project.root(), "dev")) {
+            DeployReport report = new DeployOperation(request(RunMode.DEPLOY).withProgress(progress)).run();
+            assertFalse(report.started());
+            assertEquals(Phase.PREPARING, report.failedIn());
+            assertTrue(report.failure().startsWith("another deployment of environment 'dev'"), report.failure());
+            assertEquals(List.of(), heard, "neither the git state nor the configuration was read");
+        }
+        assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
+    }
+
+    @Test
+    void uncommittedChangesAreDeployedOnlyWhenTheProgressAgrees() throws Exception {
+        String head = project.commit("project").head();
+        project.write("notes.txt", "new\n");
+        List<ProjectRepository> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        boolean[] answer = { false };
+        DeployProgress confirming = new DeployProgress() {
+            @Override
+            public boolean deployUncommitted(ProjectRepository repository) {
+                asked.add(repository);
+                return answer[0];
+            }
+        };
+        DeployRequest request = request(RunMode.DEPLOY).withDirty(false).withProgress(confirming);
+        DeployReport declined = new DeployOperation(request).run();
+        assertEquals(List.of("notes.txt"), asked.get(0).uncommitted());
+        assertEquals(Phase.PREPARING, declined.failedIn());
+        assertTrue(declined.cancelled(), "declining cancels the run");
+        assertNull(declined.result());
+        assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
+
+        DeployReport predicted = new DeployOperation(request(RunMode.PREDICT).withDirty(false)
+                .withProgress(confirming)).run();
+        assertNull(predicted.failedIn(), () -> predicted.failure());
+        assertEquals(1, asked.size(), "predicting changes nothing, so it never asks");
+
+        answer[0] = true;
+        DeployReport agreed = new DeployOperation(request).run();
+        assertNull(agreed.failedIn(), () -> agreed.failure());
+        assertEquals(head, agreed.commit());
+        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project.root(), TYPES,
+                SshSettings.defaults())) {
+            String record = connector.record(plan().host("localhost"));
+            assertTrue(record.contains("\"commit\": \"" + head + "\""), record);
+        }
+    }
+
+    @Test
     void projectOutsideGitHasNoRepository() throws IOException {
         assertNull(ProjectRepository.of(project.root()));
     }
