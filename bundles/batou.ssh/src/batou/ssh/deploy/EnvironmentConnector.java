@@ -123,7 +123,7 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
     }
 
     /** Every host of {@code hosts} fails to open with {@code message}. */
-    void failAll(List<HostPlan> hosts, String message) {
+    public void failAll(List<HostPlan> hosts, String message) {
         hosts.forEach(host -> failures.put(host.name(), new HostSessionException(message)));
     }
 

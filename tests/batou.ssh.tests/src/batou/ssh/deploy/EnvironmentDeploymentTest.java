@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
+import batou.engine.Phase;
 import batou.engine.RootStatus;
 import batou.engine.RunMode;
 import batou.lib.LibraryPartTypes;
@@ -29,6 +29,10 @@ import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
+import batou.ssh.operation.DeployOperation;
+import batou.ssh.operation.DeployProgress;
+import batou.ssh.operation.DeployReport;
+import batou.ssh.operation.DeployRequest;
 import batou.test.harness.EventRecorder;
 import batou.test.harness.TempProject;
 
@@ -73,44 +77,105 @@ class EnvironmentDeploymentTest {
         return new Configurator(TYPES).homes(homes).configure(project.root(), "dev");
     }
 
-    private EnvironmentDeployment deployment(boolean predict) {
-        return new EnvironmentDeployment(project.root(), TYPES, SshSettings.defaults(),
-                new DeploymentInfo("dev", null, "tester@here", predict ? RunMode.PREDICT : RunMode.DEPLOY), events,
-                Clock.systemUTC());
+    private DeployRequest request(RunMode mode) {
+        return DeployRequest.of(project.root(), "dev", mode, this::configure, TYPES).withDirty(true)
+                .withProgress(DeployProgress.events(events));
     }
 
     @Test
     void deploysLocalHostsAndRecordsWhatWasDeployed() throws Exception {
-        DeploymentPlan plan = plan();
-        HostPlan host = plan.host("localhost");
+        HostPlan host = plan().host("localhost");
         try (EnvironmentConnector connector = EnvironmentConnector.forProject(project.root(), TYPES,
                 SshSettings.defaults())) {
             assertNull(connector.record(host), "nothing deployed yet");
         }
-        DeploymentResult predicted = deployment(true).run(plan, 1, this::configure);
+        DeploymentResult predicted = new DeployOperation(request(RunMode.PREDICT)).run().result();
         assertEquals(2, predicted.count(RootStatus.CHANGED));
         assertFalse(Files.exists(target.resolve("work/web/index.html")), "predicting writes nothing");
 
-        DeploymentResult result = deployment(false).run(plan, 1, this::configure);
+        DeploymentResult result = new DeployOperation(request(RunMode.DEPLOY)).run().result();
         assertEquals(2, result.count(RootStatus.CHANGED), result.all().toString());
         assertEquals("hello\n", Files.readString(target.resolve("work/web/index.html")));
         try (EnvironmentConnector connector = EnvironmentConnector.forProject(project.root(), TYPES,
                 SshSettings.defaults())) {
             String record = connector.record(host);
             assertNotNull(record);
-            assertTrue(record.contains("\"operator\": \"tester@here\""), record);
+            assertTrue(record.contains("\"operator\": \"" + DeploymentInfo.currentOperator() + "\""), record);
         }
     }
 
     @Test
     void cancelledBeforeTheStartSkipsEveryRoot() {
-        EnvironmentDeployment deployment = deployment(false);
-        deployment.cancel();
-        assertTrue(deployment.cancelled());
-        DeploymentResult result = deployment.run(plan(), 1, this::configure);
+        DeployRequest request = request(RunMode.DEPLOY);
+        request.cancellation().cancel();
+        DeployReport report = new DeployOperation(request).run();
+        assertTrue(report.cancelled());
+        assertEquals(Phase.DEPLOYING, report.failedIn());
+        DeploymentResult result = report.result();
         assertEquals(2, result.count(RootStatus.SKIPPED), result.all().toString());
         assertTrue(result.all().stream().allMatch(r -> r.message().contains("cancelled")), result.all().toString());
         assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
+    }
+
+    @Test
+    void theLockComesFirstNothingIsReadWhileAnotherRunHoldsIt() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DeployProgress progress = new DeployProgress() {
+            @Override
+            public void phase(Phase phase) {
+                heard.add(phase.name());
+            }
+
+            @Override
+            public void repository(ProjectRepository repository) {
+                heard.add("git");
+            }
+        };
+        try (DeployLock held = DeployLock.acquire(project.root(), "dev")) {
+            DeployReport report = new DeployOperation(request(RunMode.DEPLOY).withProgress(progress)).run();
+            assertFalse(report.started());
+            assertEquals(Phase.PREPARING, report.failedIn());
+            assertTrue(report.failure().startsWith("another deployment of environment 'dev'"), report.failure());
+            assertEquals(List.of(), heard, "neither the git state nor the configuration was read");
+        }
+        assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
+    }
+
+    @Test
+    void uncommittedChangesAreDeployedOnlyWhenTheProgressAgrees() throws Exception {
+        String head = project.commit("project").head();
+        project.write("notes.txt", "new\n");
+        List<ProjectRepository> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        boolean[] answer = { false };
+        DeployProgress confirming = new DeployProgress() {
+            @Override
+            public boolean deployUncommitted(ProjectRepository repository) {
+                asked.add(repository);
+                return answer[0];
+            }
+        };
+        DeployRequest request = request(RunMode.DEPLOY).withDirty(false).withProgress(confirming);
+        DeployReport declined = new DeployOperation(request).run();
+        assertEquals(List.of("notes.txt"), asked.get(0).uncommitted());
+        assertEquals(Phase.PREPARING, declined.failedIn());
+        assertTrue(declined.cancelled(), "declining cancels the run");
+        assertNull(declined.result());
+        assertFalse(Files.exists(target.resolve("work")), "nothing was deployed");
+
+        DeployReport predicted = new DeployOperation(request(RunMode.PREDICT).withDirty(false)
+                .withProgress(confirming)).run();
+        assertNull(predicted.failedIn(), () -> predicted.failure());
+        assertEquals(1, asked.size(), "predicting changes nothing, so it never asks");
+
+        answer[0] = true;
+        DeployReport agreed = new DeployOperation(request).run();
+        assertNull(agreed.failedIn(), () -> agreed.failure());
+        assertEquals(head, agreed.commit());
+        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project.root(), TYPES,
+                SshSettings.defaults())) {
+            String record = connector.record(plan().host("localhost"));
+            assertTrue(record.contains("\"commit\": \"" + head + "\""), record);
+        }
     }
 
     @Test

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.RootStatus;
-import batou.engine.RunMode;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.configure.HostHomes;
@@ -86,10 +82,7 @@ class TargetHomesTest {
 
     /** Deploys {@code project}'s environment as the command line does: configure, then with the homes. */
     private DeploymentResult deploy() {
-        Function<HostHomes, Configuration> configure = this::configure;
-        return new EnvironmentDeployment(project.root(), TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""),
-                new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), events, Clock.systemUTC())
-                .run(configure.apply(HostHomes.UNKNOWN).plan(), 2, configure);
+        return TestDeployment.run(project.root(), 2, SshSettings.defaults().withAgentSocket(""), events);
     }
 
     private Configuration configure(HostHomes homes) {

@@ -1,28 +1,23 @@
 package batou.ssh.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 
-import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
-import batou.engine.LocalDeployment;
-import batou.engine.Orchestrator;
 import batou.engine.RunMode;
 import batou.engine.events.DeploymentListener;
-import batou.engine.parts.ExecutablePartTypes;
 import batou.lib.LibraryPartTypes;
-import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.parts.PartTypeRegistry;
 import batou.ssh.SshSettings;
+import batou.ssh.operation.DeployOperation;
+import batou.ssh.operation.DeployProgress;
+import batou.ssh.operation.DeployRequest;
+import batou.ssh.operation.DeployReport;
 
-/**
- * A test project's environment {@code test} configured with the library's part types and deployed as the command
- * line does: SSH hosts through the {@link EnvironmentConnector}, roots by the {@link Orchestrator}.
- */
+/** A test project's environment {@code test} deployed by the {@link DeployOperation} the command line runs. */
 final class TestDeployment {
 
     static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
@@ -30,15 +25,17 @@ final class TestDeployment {
     private TestDeployment() {
     }
 
-    /** Deploys {@code project} (which must configure without errors), at most {@code jobs} roots at once. */
+    /** The request to deploy {@code project} (committed or not), at most {@code jobs} roots at once. */
+    static DeployRequest request(Path project, long jobs, SshSettings settings, DeploymentListener listener) {
+        return DeployRequest.of(project, "test", RunMode.DEPLOY,
+                homes -> new Configurator(TYPES).homes(homes).configure(project, "test"), TYPES).withJobs(jobs)
+                .withDirty(true).withSettings(settings).withProgress(DeployProgress.events(listener));
+    }
+
+    /** Deploys {@code project}, which must configure without errors; the hosts' results. */
     static DeploymentResult run(Path project, long jobs, SshSettings settings, DeploymentListener listener) {
-        Configuration configuration = new Configurator(TYPES).configure(project, "test");
-        assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
-        DeploymentInfo info = new DeploymentInfo("test", "c0ffee", "tester@controller", RunMode.DEPLOY);
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TYPES), project, info, listener,
-                Clock.systemUTC());
-        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project, TYPES, settings)) {
-            return new Orchestrator(connector, info, jobs, listener, Clock.systemUTC()).run(configuration.plan());
-        }
+        DeployReport report = new DeployOperation(request(project, jobs, settings, listener)).run();
+        assertNotNull(report.result(), () -> report.failedIn() + ": " + report.failure() + " " + report.unexpected());
+        return report.result();
     }
 }

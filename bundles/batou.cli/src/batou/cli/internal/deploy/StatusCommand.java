@@ -1,11 +1,7 @@
 package batou.cli.internal.deploy;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import batou.cli.Command;
 import batou.cli.Console;
@@ -14,14 +10,13 @@ import batou.cli.Options;
 import batou.cli.ParsedArguments;
 import batou.cli.UsageException;
 import batou.cli.internal.ProjectOptions;
-import batou.engine.HostSessionException;
 import batou.engine.DeployedRecord;
 import batou.engine.events.OutputFilter;
 import batou.model.configure.Configuration;
-import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
-import batou.ssh.deploy.EnvironmentConnector;
-import batou.ssh.deploy.ProjectRepository;
+import batou.ssh.operation.StatusOperation;
+import batou.ssh.operation.StatusOperation.HostStatus;
+import batou.ssh.operation.StatusOperation.StatusReport;
 
 /**
  * {@code batou status ENV}: what each host of an environment last received (its {@code .batou/deployed.json}):
@@ -58,54 +53,34 @@ public final class StatusCommand implements Command {
             ProjectOptions.printDiagnostics(configuration, console.err());
             return ExitCode.FAILURE;
         }
-        String head;
-        try {
-            ProjectRepository repository = ProjectRepository.of(project);
-            head = repository == null ? null : repository.commit();
-        } catch (IOException e) {
-            head = null;
-        }
+        StatusReport report = StatusOperation.read(project, configuration.plan(), ProjectOptions.registry(),
+                SshSettings.defaults());
+        String head = report.head();
         PrintStream out = console.out();
         out.println("environment " + environment + (head == null ? ", project not in git"
                 : ", project HEAD " + head.substring(0, Math.min(12, head.length()))));
-        List<HostPlan> hosts = configuration.plan().hosts();
-        List<CompletableFuture<String>> lines = new ArrayList<>();
-        boolean[] unreadable = new boolean[1];
-        try (EnvironmentConnector connector = EnvironmentConnector.forProject(project, ProjectOptions.registry(),
-                SshSettings.defaults())) {
-            String headCommit = head;
-            for (HostPlan host : hosts) {
-                lines.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return describe(host, connector.record(host), headCommit);
-                    } catch (HostSessionException e) {
-                        synchronized (unreadable) {
-                            unreadable[0] = true;
-                        }
-                        return host.name() + ": cannot read the record: " + e.getMessage();
-                    }
-                }));
-            }
+        for (HostStatus host : report.hosts()) {
             // a line is about a host and made from what the host says: never let it drive the terminal
-            lines.forEach(line -> out.println("    " + OutputFilter.printable(line.join())));
+            out.println("    " + OutputFilter.printable(describe(host, head)));
         }
-        return unreadable[0] ? ExitCode.FAILURE : ExitCode.OK;
+        return report.hosts().stream().anyMatch(host -> host.unreachable() != null) ? ExitCode.FAILURE : ExitCode.OK;
     }
 
-    private static String describe(HostPlan host, String json, String head) {
-        if (json == null) {
-            return host.name() + ": never deployed by batou";
+    private static String describe(HostStatus host, String head) {
+        if (host.unreachable() != null) {
+            return host.host() + ": cannot read the record: " + host.unreachable();
         }
-        DeployedRecord record;
-        try {
-            record = DeployedRecord.read(json);
-        } catch (IllegalArgumentException e) {
-            return host.name() + ": unreadable record (" + e.getMessage() + ")";
+        if (host.unreadable() != null) {
+            return host.host() + ": unreadable record (" + host.unreadable() + ")";
+        }
+        DeployedRecord record = host.record();
+        if (record == null) {
+            return host.host() + ": never deployed by batou";
         }
         String commit = record.commit();
         String state = commit == null ? "no commit (deployed with --dirty outside git)"
                 : commit.equals(head) ? "is HEAD" : head == null ? "" : "NOT HEAD";
-        return host.name() + ": " + (commit == null ? "" : commit.substring(0, Math.min(12, commit.length())) + " ")
+        return host.host() + ": " + (commit == null ? "" : commit.substring(0, Math.min(12, commit.length())) + " ")
                 + state + ", environment " + record.environment() + ", " + record.time() + " by "
                 + record.operator() + ", " + record.components().size() + " components"
                 + (record.failed() > 0 ? ", " + record.failed() + " failed" : "")

@@ -1,8 +1,6 @@
 package batou.ui.internal.deploy;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -11,28 +9,21 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 
-import batou.engine.DeploymentInfo;
-import batou.engine.DeploymentResult;
-import batou.engine.RootResult;
+import batou.engine.Phase;
 import batou.engine.RootStatus;
 import batou.engine.RunMode;
-import batou.engine.events.DeploymentEvent;
-import batou.model.Diagnostic;
-import batou.model.configure.Configuration;
-import batou.model.plan.DeploymentPlan;
-import batou.model.plan.RootId;
 import batou.ssh.SshSettings;
+import batou.ssh.operation.Cancellation;
+import batou.ssh.operation.DeployOperation;
+import batou.ssh.operation.DeployReport;
+import batou.ssh.operation.DeployRequest;
 import batou.ui.internal.preferences.BatouPreferences;
-import batou.ssh.deploy.DeployLock;
-import batou.ssh.deploy.EnvironmentDeployment;
-import batou.ssh.deploy.ProjectRepository;
 import batou.ui.internal.project.OpenProject;
 
 /**
- * Predicts or deploys one environment of the open project in the background, as {@code batou deploy} does: the git
- * state, the configuration of {@link OpenProject}, the deploy lock the command line takes too, then the engine's
- * orchestrator through {@link EnvironmentDeployment}. One unit of progress per root; cancelling lets the running
- * roots finish and skips the others. Everything that happens goes into the job's {@link DeploymentRun}.
+ * Predicts or deploys one environment of the open project in the background: the {@link DeployOperation} that
+ * {@code batou deploy} runs too, configured by {@link OpenProject}, shown by {@link RunProgress} in the job's
+ * {@link DeploymentRun}. Cancelling lets the running roots finish and skips the others.
  */
 public final class DeploymentJob extends Job {
 
@@ -52,7 +43,7 @@ public final class DeploymentJob extends Job {
     private final DeploymentRuns runs;
     private final DeploymentRun run;
     private final DirtyConfirmation confirmation;
-    private volatile EnvironmentDeployment deployment;
+    private final Cancellation cancellation = new Cancellation();
 
     private DeploymentJob(OpenProject openProject, DeploymentRuns runs, DeploymentRun run,
             DirtyConfirmation confirmation) {
@@ -92,19 +83,48 @@ public final class DeploymentJob extends Job {
 
     @Override
     protected void canceling() {
-        EnvironmentDeployment running = deployment;
-        if (running != null) {
-            running.cancel();
-        }
+        cancellation.cancel();
     }
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        Outcome[] outcome = { Outcome.NOT_STARTED };
+        Outcome outcome = Outcome.NOT_STARTED;
         try {
-            return execute(monitor, outcome);
+            if (!project.equals(openProject.root())) {
+                run.note("", DeployMessages.Job_projectClosed, LogLine.Kind.ERROR);
+                return Status.error(DeployMessages.Job_projectClosed);
+            }
+            String environment = run.environment();
+            RunProgress progress = new RunProgress(run, runs, monitor, getName(), confirmation);
+            DeployReport report = new DeployOperation(DeployRequest.of(project, environment, run.mode(),
+                    homes -> progress.masked(openProject.configuration(environment, homes)), OpenProject.registry())
+                    .withJobs(Math.max(0, BatouPreferences.jobs())).withProgress(progress).withCancellation(cancellation)
+                    .withSettings(SshSettings.defaults().withAcceptNewHostKeys(BatouPreferences.acceptNewHostKeys())))
+                    .run();
+            if (report.unexpected() instanceof RuntimeException e) {
+                throw e;
+            } else if (report.unexpected() instanceof Error e) {
+                throw e;
+            }
+            if (!report.started()) {
+                run.note("", report.failure(), LogLine.Kind.ERROR);
+            }
+            if (report.result() != null) {
+                progress.settle(report.result());
+                outcome = report.cancelled() ? Outcome.CANCELLED : report.failed() ? Outcome.FAILED : Outcome.FINISHED;
+            } else if (report.cancelled()) {
+                outcome = Outcome.CANCELLED;
+            }
+            return switch (outcome) {
+                case CANCELLED -> Status.CANCEL_STATUS;
+                case FAILED -> Status.error(NLS.bind(DeployMessages.Job_failed, new Object[] { environment,
+                        report.result().count(RootStatus.FAILED), report.result().count(RootStatus.SKIPPED) }));
+                case FINISHED -> Status.OK_STATUS;
+                default -> Status.error(report.failedIn() == Phase.CONFIGURING ? NLS.bind(
+                        DeployMessages.Job_configurationFailed, environment, progress.errors()) : report.failure());
+            };
         } catch (RuntimeException e) {
-            outcome[0] = Outcome.FAILED;
+            outcome = Outcome.FAILED;
             run.note("", e.toString(), LogLine.Kind.ERROR);
             // the dialog and the workspace log get the masked text, and the trace without the original message
             RuntimeException shown = new RuntimeException(run.shown(e.toString()));
@@ -112,123 +132,9 @@ public final class DeploymentJob extends Job {
             return Status.error(NLS.bind(DeployMessages.Job_internalError, run.environment(), shown.getMessage()),
                     shown);
         } finally {
-            run.finish(outcome[0], Instant.now());
+            run.finish(outcome, Instant.now());
             runs.finished(run);
             monitor.done();
-        }
-    }
-
-    private IStatus execute(IProgressMonitor monitor, Outcome[] outcome) {
-        String environment = run.environment();
-        boolean predict = run.mode() == RunMode.PREDICT;
-        monitor.subTask(DeployMessages.Job_readingGit);
-        String commit = checkRepository(environment, predict);
-        if (commit == null || monitor.isCanceled()) {
-            outcome[0] = Outcome.CANCELLED;
-            return Status.CANCEL_STATUS;
-        }
-        monitor.subTask(NLS.bind(DeployMessages.Job_configuring, environment));
-        if (!project.equals(openProject.root())) {
-            run.note("", DeployMessages.Job_projectClosed, LogLine.Kind.ERROR);
-            return Status.error(DeployMessages.Job_projectClosed);
-        }
-        Configuration configuration = openProject.configuration(environment);
-        run.mask(configuration.masking());
-        if (configuration.failed()) {
-            for (Diagnostic diagnostic : configuration.diagnostics()) {
-                run.note("", diagnostic.toString(), LogLine.Kind.ERROR);
-            }
-            runs.updated(run);
-            return Status.error(NLS.bind(DeployMessages.Job_configurationFailed, environment,
-                    configuration.errors().size()));
-        }
-        configuration.warnings().forEach(w -> run.note("", w.toString(), LogLine.Kind.WARNING));
-        DeploymentPlan plan = configuration.plan();
-        run.planned(plan);
-        plan.order().forEach(root -> runs.rootState(run, root));
-        runs.updated(run);
-        try (DeployLock lock = DeployLock.acquire(project, environment)) {
-            monitor.beginTask(getName(), plan.order().size());
-            DeploymentInfo info = new DeploymentInfo(environment, "".equals(commit) ? null : commit,
-                    DeploymentInfo.currentOperator(), run.mode());
-            EnvironmentDeployment started = new EnvironmentDeployment(project, OpenProject.registry(),
-                    SshSettings.defaults().withAcceptNewHostKeys(BatouPreferences.acceptNewHostKeys()), info,
-                    event -> on(event, monitor), Clock.systemUTC());
-            deployment = started;
-            if (monitor.isCanceled()) {
-                started.cancel();
-            }
-            DeploymentResult result = started.run(plan, BatouPreferences.jobs() > 0 ? BatouPreferences.jobs()
-                    : plan.jobs(), homes -> {
-                        Configuration configured = openProject.configuration(environment, homes);
-                        run.mask(configuration.masking().with(configured.masking()));
-                        return configured;
-                    });
-            settle(result);
-            outcome[0] = started.cancelled() ? Outcome.CANCELLED : result.failed() ? Outcome.FAILED
-                    : Outcome.FINISHED;
-            return switch (outcome[0]) {
-                case CANCELLED -> Status.CANCEL_STATUS;
-                case FAILED -> Status.error(NLS.bind(DeployMessages.Job_failed, new Object[] { environment,
-                        result.count(RootStatus.FAILED), result.count(RootStatus.SKIPPED) }));
-                default -> Status.OK_STATUS;
-            };
-        } catch (DeployLock.HeldException | IOException e) {
-            run.note("", e.getMessage(), LogLine.Kind.ERROR);
-            return Status.error(e.getMessage());
-        }
-    }
-
-    /**
-     * Notes the project's git state; asks before deploying a project that is not at a clean commit. Returns the
-     * commit, "" when there is none, or null when the user declined (the run is then cancelled).
-     */
-    private String checkRepository(String environment, boolean predict) {
-        ProjectRepository repository;
-        String state;
-        try {
-            repository = ProjectRepository.of(project);
-            state = repository == null ? DeployMessages.Git_none
-                    : repository.commit() == null ? DeployMessages.Git_noCommit
-                    : repository.clean() ? null
-                    : NLS.bind(DeployMessages.Git_uncommitted, repository.describeUncommitted());
-        } catch (IOException e) {
-            repository = null;
-            state = e.getMessage();
-        }
-        String commit = repository == null || repository.commit() == null ? "" : repository.commit();
-        run.note("", state == null ? NLS.bind(DeployMessages.Git_commit, repository.shortCommit())
-                : state, state == null ? LogLine.Kind.INFO : LogLine.Kind.WARNING);
-        runs.updated(run);
-        if (state != null && !predict && !confirmation.deployAnyway(environment, state)) {
-            run.note("", DeployMessages.Git_declined, LogLine.Kind.WARNING);
-            return null;
-        }
-        return commit;
-    }
-
-    private void on(DeploymentEvent event, IProgressMonitor monitor) {
-        RootId root = run.on(event);
-        if (event instanceof DeploymentEvent.RootStarted started) {
-            monitor.subTask(NLS.bind(DeployMessages.Job_root, started.host(), started.component()));
-        }
-        if (root != null) {
-            RootStatus state = run.state(root);
-            if (state.finished()) {
-                monitor.worked(1);
-            }
-            runs.rootState(run, root);
-        }
-        runs.updated(run);
-    }
-
-    /** Roots that ended without an event of their own (their host was lost) take the result's state. */
-    private void settle(DeploymentResult result) {
-        for (RootResult root : result.all()) {
-            RootId changed = run.ended(root.id(), root.status());
-            if (changed != null) {
-                runs.rootState(run, changed);
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package batou.ui.internal.deploy;
 import org.eclipse.osgi.util.NLS;
 
 import batou.engine.DeployedRecord;
+import batou.ssh.operation.StatusOperation.HostStatus;
 
 /**
  * What one host last deployed, from its {@code .batou/deployed.json}: commit, time, operator, components and how
@@ -11,21 +12,16 @@ import batou.engine.DeployedRecord;
 record HostRecord(String host, String commit, String time, String operator, int components, int failed,
         String problem) {
 
-    static HostRecord never(String host) {
-        return new HostRecord(host, "", "", "", 0, 0, DeployMessages.Records_never);
-    }
-
-    static HostRecord unreadable(String host, String why) {
-        return new HostRecord(host, "", "", "", 0, 0, NLS.bind(DeployMessages.Records_unreadable, why));
-    }
-
-    /** Reads the record {@code json} of {@code host}. */
-    static HostRecord parse(String host, String json) {
-        DeployedRecord record;
-        try {
-            record = DeployedRecord.read(json);
-        } catch (IllegalArgumentException e) {
-            return unreadable(host, e.getMessage());
+    /** The row of what the status operation found on {@code status}'s host. */
+    static HostRecord of(HostStatus status) {
+        String host = status.host();
+        String why = status.unreachable() != null ? status.unreachable() : status.unreadable();
+        if (why != null) {
+            return new HostRecord(host, "", "", "", 0, 0, NLS.bind(DeployMessages.Records_unreadable, why));
+        }
+        DeployedRecord record = status.record();
+        if (record == null) {
+            return new HostRecord(host, "", "", "", 0, 0, DeployMessages.Records_never);
         }
         String commit = record.commit() == null ? DeployMessages.Records_noCommit
                 : record.commit().substring(0, Math.min(12, record.commit().length()));

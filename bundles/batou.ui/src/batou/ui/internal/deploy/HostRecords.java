@@ -1,9 +1,7 @@
 package batou.ui.internal.deploy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -19,11 +17,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 
-import batou.engine.HostSessionException;
 import batou.model.configure.Configuration;
-import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
-import batou.ssh.deploy.EnvironmentConnector;
+import batou.ssh.operation.StatusOperation;
 import batou.ui.internal.Columns;
 import batou.ui.internal.project.OpenProject;
 
@@ -122,20 +118,7 @@ final class HostRecords {
         if (configuration.failed()) {
             return List.of();
         }
-        List<CompletableFuture<HostRecord>> reads = new ArrayList<>();
-        try (EnvironmentConnector connector = EnvironmentConnector.forProject(root, OpenProject.registry(),
-                SshSettings.defaults())) {
-            for (HostPlan host : configuration.plan().hosts()) {
-                reads.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        String json = connector.record(host);
-                        return json == null ? HostRecord.never(host.name()) : HostRecord.parse(host.name(), json);
-                    } catch (HostSessionException e) {
-                        return HostRecord.unreadable(host.name(), e.getMessage());
-                    }
-                }));
-            }
-            return reads.stream().map(CompletableFuture::join).toList();
-        }
+        return StatusOperation.read(root, configuration.plan(), OpenProject.registry(), SshSettings.defaults())
+                .hosts().stream().map(HostRecord::of).toList();
     }
 }
