@@ -3,6 +3,7 @@ package batou.engine;
 import java.util.ArrayList;
 import java.util.List;
 
+import batou.engine.internal.Diff;
 import batou.engine.parts.Change;
 
 /**

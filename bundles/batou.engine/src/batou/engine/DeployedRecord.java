@@ -12,6 +12,7 @@ import java.util.Map;
 
 import batou.engine.events.OutputFilter;
 import batou.engine.files.SafeDirectory;
+import batou.engine.internal.JsonReader;
 import batou.model.BatouVersion;
 
 /**

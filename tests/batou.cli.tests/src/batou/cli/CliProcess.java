@@ -22,7 +22,7 @@ final class CliProcess {
 
     /** One class of each jar the launcher puts on the class path. */
     private static final List<String> ANCHORS = List.of("batou.cli.Cli", "batou.engine.RootDeployer",
-            "batou.lib.LibraryPartTypes", "batou.model.plan.HostPlan", "batou.agent.AgentMain",
+            "batou.lib.LibraryPartTypes", "batou.model.plan.HostPlan", "batou.agent.remote.AgentMain",
             "batou.ssh.SshTransport", "batou.template.Template", "batou.secrets.SecretsVault", "com.jcraft.jsch.JSch",
             "org.yaml.snakeyaml.Yaml", "com.googlecode.javaewah.EWAHCompressedBitmap",
             "org.apache.commons.codec.digest.DigestUtils", "org.slf4j.LoggerFactory", "org.eclipse.jgit.api.Git");

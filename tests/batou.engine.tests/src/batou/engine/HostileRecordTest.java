@@ -12,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import batou.engine.internal.JsonReader;
 import batou.test.harness.Properties;
 
 /**

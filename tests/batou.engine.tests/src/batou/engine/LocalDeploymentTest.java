@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.PartPath;
+import batou.engine.internal.TargetLock;
 import batou.engine.parts.Change;
 import batou.engine.parts.ExecutablePartType;
 import batou.engine.parts.ExecutablePartTypes;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.engine.internal.TargetLock;
 import batou.test.harness.LocalUser;
 import batou.test.harness.Victims;
 

@@ -2,7 +2,6 @@ package batou.lib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,13 +71,6 @@ class LibraryPartTypesTest {
         assertTrue(template.attribute("source").required());
         assertEquals(AttributeType.PATH, template.attribute("path").type());
         assertFalse(template.attribute("path").projectFile());
-    }
-
-    @Test
-    void theLibraryIsFoundThroughServiceLoaderOutsideOsgi() {
-        // the agent on target hosts runs without OSGi and finds part types through META-INF/services
-        assertNotNull(LibraryPartTypes.class.getClassLoader().getResource(
-                "META-INF/services/batou.model.parts.PartTypeProvider"));
     }
 
     @Test

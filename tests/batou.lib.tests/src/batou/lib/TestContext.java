@@ -26,7 +26,7 @@ final class TestContext implements PartContext, AutoCloseable {
     private boolean parentChanged;
     private final Map<String, String> environment = new LinkedHashMap<>(System.getenv());
     private final RunDirectory runDirectory;
-    private final batou.engine.SensitiveFiles sensitiveFiles = batou.engine.SensitiveFiles.inMemory();
+    private final batou.engine.internal.SensitiveFiles sensitiveFiles = batou.engine.internal.SensitiveFiles.inMemory();
 
     TestContext(Path root) throws IOException {
         this.workDirectory = Files.createDirectories(root.resolve("work"));

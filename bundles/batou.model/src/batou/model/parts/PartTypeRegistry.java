@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,11 +36,6 @@ public final class PartTypeRegistry {
             all.addAll(provider.partTypes());
         }
         return of(all);
-    }
-
-    /** The part types of every {@link PartTypeProvider} visible to {@code loader} through ServiceLoader. */
-    public static PartTypeRegistry discover(ClassLoader loader) {
-        return fromProviders(ServiceLoader.load(PartTypeProvider.class, loader));
     }
 
     /** The type called {@code name}, or null. */

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import batou.agent.ProjectFiles;
+import batou.agent.controller.ProjectFiles;
 import batou.engine.DeployedRecord;
 import batou.engine.DeploymentInfo;
 import batou.engine.HostConnector;

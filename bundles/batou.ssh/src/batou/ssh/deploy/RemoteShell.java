@@ -1,6 +1,6 @@
 package batou.ssh.deploy;
 
-import batou.agent.AgentEnd;
+import batou.agent.controller.AgentEnd;
 import batou.engine.processes.ProcessIdentity;
 
 /**

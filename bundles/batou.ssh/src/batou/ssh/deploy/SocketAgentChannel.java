@@ -3,8 +3,8 @@ package batou.ssh.deploy;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-import batou.agent.AgentChannel;
-import batou.agent.AgentEnd;
+import batou.agent.controller.AgentChannel;
+import batou.agent.controller.AgentEnd;
 import batou.ssh.RemoteSocket;
 
 /** A lingering agent reached on its Unix socket through the SSH connection. */

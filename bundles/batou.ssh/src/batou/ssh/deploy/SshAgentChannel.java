@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import batou.agent.AgentChannel;
-import batou.agent.AgentEnd;
+import batou.agent.controller.AgentChannel;
+import batou.agent.controller.AgentEnd;
 import batou.ssh.RemoteProcess;
 import batou.ssh.SshException;
 

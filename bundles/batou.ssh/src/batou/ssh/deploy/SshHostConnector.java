@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
-import batou.agent.AgentEnd;
-import batou.agent.AgentHostSession;
-import batou.agent.AgentJar;
-import batou.agent.AgentUnavailableException;
-import batou.agent.ProjectFiles;
+import batou.agent.controller.AgentEnd;
+import batou.agent.controller.AgentHostSession;
+import batou.agent.controller.AgentJar;
+import batou.agent.controller.AgentUnavailableException;
+import batou.agent.controller.ProjectFiles;
 import batou.engine.DeploymentInfo;
 import batou.engine.HostConnector;
 import batou.engine.HostSession;

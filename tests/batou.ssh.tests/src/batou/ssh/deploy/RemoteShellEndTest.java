@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import batou.agent.AgentEnd.Reason;
+import batou.agent.controller.AgentEnd.Reason;
 
 /** The one place that reads why a command on a target failed from its exit status and error output. */
 class RemoteShellEndTest {

@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.controller;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.controller;
 
 import batou.engine.HostSessionException;
 

@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.controller;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +26,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.wiring.BundleWiring;
 
+import batou.agent.protocol.ContentHash;
 import batou.model.BatouVersion;
 
 /**
@@ -37,10 +38,10 @@ import batou.model.BatouVersion;
 public final class AgentJar {
 
     /** The class that runs on the target. */
-    public static final String MAIN_CLASS = "batou.agent.AgentMain";
+    public static final String MAIN_CLASS = "batou.agent.remote.AgentMain";
 
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2020, 1, 1, 0, 0);
-    private static final String[] ANCHORS = { "batou.agent.AgentMain", "batou.engine.RootDeployer",
+    private static final String[] ANCHORS = { "batou.agent.remote.AgentMain", "batou.engine.RootDeployer",
             "batou.lib.LibraryPartTypes", "batou.model.plan.HostPlan", "batou.template.Template",
             "org.eclipse.jgit.api.Git", "com.googlecode.javaewah.EWAHCompressedBitmap", "org.slf4j.LoggerFactory",
             "org.yaml.snakeyaml.Yaml", "org.apache.commons.codec.digest.DigestUtils" };
@@ -55,7 +56,7 @@ public final class AgentJar {
 
     private AgentJar(byte[] bytes) {
         this.bytes = bytes;
-        this.sha256 = FileStore.sha256(bytes);
+        this.sha256 = ContentHash.sha256(bytes);
         this.cached = null;
     }
 
@@ -103,7 +104,7 @@ public final class AgentJar {
     public synchronized byte[] bytes() throws IOException {
         if (bytes == null) {
             byte[] read = Files.readAllBytes(cached);
-            if (!FileStore.sha256(read).equals(sha256)) {
+            if (!ContentHash.sha256(read).equals(sha256)) {
                 Files.deleteIfExists(cached);
                 throw new IOException("the cached agent " + cached + " is damaged (its SHA-256 differs from its name);"
                         + " it was removed: deploy again to rebuild it");
@@ -181,7 +182,7 @@ public final class AgentJar {
                 inputs.append(anchor).append(" unknown ").append(System.nanoTime()).append('\n'); // never cached
             }
         }
-        return FileStore.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
+        return ContentHash.sha256(inputs.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] build() throws IOException {

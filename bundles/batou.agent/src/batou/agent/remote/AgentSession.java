@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.remote;
 
 import java.io.IOException;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.agent.protocol.ContentHash;
+import batou.agent.remote.SocketStreams;
 import batou.engine.DeploymentInfo;
 import batou.engine.DeploymentResult;
 import batou.engine.HostSessionException;
@@ -25,9 +27,9 @@ import batou.engine.Orchestrator;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
 import batou.engine.RunMode;
-import batou.engine.TargetLock;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.events.PartPath;
+import batou.engine.internal.TargetLock;
 import batou.engine.processes.ProcessIdentity;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
@@ -228,7 +230,7 @@ class AgentDeploymentTest {
 
     @Test
     void theJarIsTheSameForTheSameBuildAndRunsOnItsOwn() throws Exception {
-        assertEquals(AgentJar.current().sha256(), FileStore.sha256(Files.readAllBytes(jar)));
+        assertEquals(AgentJar.current().sha256(), ContentHash.sha256(Files.readAllBytes(jar)));
         assertTrue(AgentJar.current().fileName().matches("agent-[0-9a-f]{64}\\.jar"));
         try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
             assertNotNull(zip.getEntry("batou/lib/LibraryPartTypes.class"));

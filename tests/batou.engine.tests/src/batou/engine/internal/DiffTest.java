@@ -1,4 +1,4 @@
-package batou.engine;
+package batou.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.remote;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +11,12 @@ import java.nio.channels.SocketChannel;
  * {@code Channels.newInputStream} and {@code newOutputStream} take the channel's blocking lock, so a read that waits
  * would hold up every write.)
  */
-final class SocketStreams {
+public final class SocketStreams {
 
     private SocketStreams() {
     }
 
-    static InputStream in(SocketChannel channel) {
+    public static InputStream in(SocketChannel channel) {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -39,7 +39,7 @@ final class SocketStreams {
         };
     }
 
-    static OutputStream out(SocketChannel channel) {
+    public static OutputStream out(SocketChannel channel) {
         return new OutputStream() {
             @Override
             public void write(int b) throws IOException {

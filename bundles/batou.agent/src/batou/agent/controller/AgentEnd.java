@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.controller;
 
 /**
  * How an agent ended, or a command that prepares it failed: the reason, for the controller to act on (upload the

@@ -1,4 +1,4 @@
-package batou.engine;
+package batou.engine.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import batou.engine.Json;
 import batou.engine.files.SafeDirectory;
 
 /**

@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

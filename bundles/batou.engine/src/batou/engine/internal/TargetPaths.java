@@ -1,4 +1,4 @@
-package batou.engine;
+package batou.engine.internal;
 
 import java.nio.file.Path;
 

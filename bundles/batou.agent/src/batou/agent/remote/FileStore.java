@@ -1,12 +1,11 @@
-package batou.agent;
+package batou.agent.remote;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import batou.agent.protocol.ContentHash;
 
 /**
  * The agent's store of project files by content ({@code .batou/files/<sha256>}): the controller sends only what is
@@ -34,7 +33,7 @@ final class FileStore {
 
     /** Stores {@code content} under its hash; refuses content that does not match. */
     void put(String sha256, byte[] content) throws IOException {
-        String actual = sha256(content);
+        String actual = ContentHash.sha256(content);
         if (!actual.equals(sha256)) {
             throw new IOException("project file content does not match its SHA-256 (expected " + sha256 + ", got "
                     + actual + ")");
@@ -46,14 +45,6 @@ final class FileStore {
             Files.move(temporary, path(sha256), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.remote;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 
+import batou.agent.protocol.ContentHash;
 import batou.agent.protocol.ProjectFile;
 import batou.model.project.ProjectPaths;
 
@@ -32,7 +33,7 @@ final class ProjectTree {
         StringBuilder list = new StringBuilder();
         files.stream().sorted(Comparator.comparing(ProjectFile::path)).forEach(file -> list.append(file.path())
                 .append('\0').append(file.sha256()).append('\0').append(file.mode()).append('\n'));
-        this.root = trees.resolve(FileStore.sha256(list.toString().getBytes(StandardCharsets.UTF_8)));
+        this.root = trees.resolve(ContentHash.sha256(list.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Where parts find the project path {@code path} (relative to the project). */

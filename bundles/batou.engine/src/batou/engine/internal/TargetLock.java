@@ -1,4 +1,4 @@
-package batou.engine;
+package batou.engine.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
+import batou.engine.HostSessionException;
 import batou.engine.files.SafeDirectory;
 
 /**

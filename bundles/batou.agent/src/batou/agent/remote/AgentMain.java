@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.remote;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;

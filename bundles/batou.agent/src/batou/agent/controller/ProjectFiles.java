@@ -1,4 +1,4 @@
-package batou.agent;
+package batou.agent.controller;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import batou.agent.protocol.ContentHash;
 import batou.agent.protocol.ProjectFile;
 import batou.model.parts.PartAttribute;
 import batou.model.parts.PartType;
@@ -58,7 +59,7 @@ public final class ProjectFiles {
             throw new IOException("no project file has the SHA-256 " + sha256);
         }
         byte[] content = Files.readAllBytes(file);
-        if (!FileStore.sha256(content).equals(sha256)) {
+        if (!ContentHash.sha256(content).equals(sha256)) {
             throw new IOException(file + " changed during the deployment");
         }
         return content;
@@ -97,7 +98,7 @@ public final class ProjectFiles {
         Path key = file.toAbsolutePath().normalize();
         Hashed known = hashes.get(key);
         if (known == null || known.size() != size || known.modified() != modified) {
-            known = new Hashed(size, modified, FileStore.sha256(Files.readAllBytes(file)));
+            known = new Hashed(size, modified, ContentHash.sha256(Files.readAllBytes(file)));
             hashes.put(key, known);
         }
         bySha256.putIfAbsent(known.sha256(), key);
