@@ -15,6 +15,7 @@ import java.util.List;
 import batou.model.parts.AttributeConstraint;
 import batou.model.parts.PartType;
 import batou.model.parts.PartTypeProvider;
+import batou.model.parts.PartTypeRegistry;
 import batou.model.types.AttributeType;
 
 /**
@@ -142,6 +143,11 @@ public final class LibraryPartTypes implements PartTypeProvider {
                             optional("keep_local_changes", AttributeType.BOOL, Boolean.FALSE,
                                     "leave local modifications alone instead of resetting them")),
                     GitPart::new).checking(GitPart::check));
+
+    /** A registry of the library's part types: what every front end, the agent and the tests configure with. */
+    public static PartTypeRegistry registry() {
+        return PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    }
 
     @Override
     public List<PartType> partTypes() {

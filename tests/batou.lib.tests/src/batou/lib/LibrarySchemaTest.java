@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,7 @@ import batou.test.harness.TempProject;
  */
 class LibrarySchemaTest {
 
-    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    private static final PartTypeRegistry TYPES = LibraryPartTypes.registry();
 
     @TempDir
     Path temp;

@@ -17,7 +17,6 @@ import batou.engine.RootDeployer;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.lib.LibraryPartTypes;
 import batou.model.BatouVersion;
-import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.RootPlan;
 
 /**
@@ -100,7 +99,7 @@ final class AgentSession {
         FileStore store = new FileStore(state.resolve("files"));
         ProjectTree tree = new ProjectTree(state.resolve("trees"), start.files());
         ExecutablePartTypes types = new ExecutablePartTypes(
-                PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes())));
+                LibraryPartTypes.registry());
         try {
             session = LocalHostSession.open(start.host(), start.info(), types, tree::resolve,
                     event -> trySend(new Message.Event(event)), clock);

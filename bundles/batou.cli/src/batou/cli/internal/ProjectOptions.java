@@ -2,7 +2,6 @@ package batou.cli.internal;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 import batou.cli.Console;
@@ -34,7 +33,7 @@ public final class ProjectOptions {
     }
 
     public static PartTypeRegistry registry() {
-        return PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+        return LibraryPartTypes.registry();
     }
 
     /**

@@ -46,7 +46,7 @@ import batou.test.harness.TempProject;
  */
 class AgentDeploymentTest {
 
-    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    private static final PartTypeRegistry TYPES = LibraryPartTypes.registry();
 
     @TempDir
     Path temp;

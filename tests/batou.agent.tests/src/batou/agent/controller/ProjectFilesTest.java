@@ -24,7 +24,7 @@ import batou.test.harness.TempProject;
 /** What the controller gathers for a host's agent follows the model's rule: nothing from outside the project. */
 class ProjectFilesTest {
 
-    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    private static final PartTypeRegistry TYPES = LibraryPartTypes.registry();
 
     @TempDir
     Path temp;

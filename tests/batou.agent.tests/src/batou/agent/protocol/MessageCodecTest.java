@@ -33,7 +33,6 @@ import batou.engine.parts.Change;
 import batou.lib.LibraryPartTypes;
 import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
-import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.HostPlan;
 import batou.model.plan.RootId;
 import batou.model.types.Address;
@@ -80,7 +79,7 @@ class MessageCodecTest {
                   a: {components: [app], data: {cores: 2, tags: [x, y], nested: {deep: {deeper: -1}}}}
                 """);
         Configuration configuration = new Configurator(
-                PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()))).configure(project.root(), "dev");
+                LibraryPartTypes.registry()).configure(project.root(), "dev");
         assertFalse(configuration.failed(), () -> configuration.diagnostics().toString());
         HostPlan host = configuration.plan().host("a");
         DeploymentInfo info = new DeploymentInfo("dev", "abc1234", "me@here", RunMode.PREDICT);

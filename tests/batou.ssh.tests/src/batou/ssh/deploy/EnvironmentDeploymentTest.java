@@ -42,7 +42,7 @@ import batou.test.harness.TempProject;
  */
 class EnvironmentDeploymentTest {
 
-    private static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    private static final PartTypeRegistry TYPES = LibraryPartTypes.registry();
 
     @TempDir
     Path temp;

@@ -3,7 +3,6 @@ package batou.ssh.deploy;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import batou.engine.DeploymentResult;
 import batou.engine.RunMode;
@@ -20,7 +19,7 @@ import batou.ssh.operation.DeployReport;
 /** A test project's environment {@code test} deployed by the {@link DeployOperation} the command line runs. */
 final class TestDeployment {
 
-    static final PartTypeRegistry TYPES = PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+    static final PartTypeRegistry TYPES = LibraryPartTypes.registry();
 
     private TestDeployment() {
     }

@@ -115,7 +115,7 @@ public final class OpenProject {
 
     /** The part types the workbench knows: the component library. */
     public static PartTypeRegistry registry() {
-        return PartTypeRegistry.fromProviders(List.of(new LibraryPartTypes()));
+        return LibraryPartTypes.registry();
     }
 
     /** The configuration of {@code name} (a plan, or diagnostics), computed once until {@link #refresh()}. */
