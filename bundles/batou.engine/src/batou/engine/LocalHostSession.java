@@ -50,6 +50,14 @@ public final class LocalHostSession implements HostSession {
         this.runDirectory = runDirectory;
     }
 
+    /**
+     * The connector of hosts deployed in this process ({@code connect: local}) with {@code types}, project files
+     * from {@code projectRoot}.
+     */
+    public static HostConnector connector(ExecutablePartTypes types, Path projectRoot, Clock clock) {
+        return (host, info, listener) -> open(host, info, types, projectRoot, listener, clock);
+    }
+
     /** Opens {@code host} here: takes the target directory's lock unless predicting. */
     public static LocalHostSession open(HostPlan host, DeploymentInfo info, ExecutablePartTypes types,
             Path projectRoot, DeploymentListener listener, Clock clock) throws HostSessionException {

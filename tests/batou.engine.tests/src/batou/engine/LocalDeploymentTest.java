@@ -104,8 +104,13 @@ class LocalDeploymentTest {
     }
 
     private DeploymentResult deploy(DeploymentPlan plan, boolean predict) {
-        return new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
-                predict ? RunMode.PREDICT : RunMode.DEPLOY, events, Clock.systemUTC()).run(plan);
+        RunMode mode = predict ? RunMode.PREDICT : RunMode.DEPLOY;
+        return new Orchestrator(local(), new DeploymentInfo("", null, DeploymentInfo.currentOperator(), mode),
+                plan.jobs(), events, Clock.systemUTC()).run(plan);
+    }
+
+    private HostConnector local() {
+        return LocalHostSession.connector(new ExecutablePartTypes(List.of(MARKER)), temp, Clock.systemUTC());
     }
 
     private DeploymentPlan plan(List<RootPlan> roots) {
@@ -288,8 +293,7 @@ class LocalDeploymentTest {
         RootPlan first = root("h", "first", List.of(marker("f1", Map.of())));
         RootPlan second = root("h", "second", List.of(marker("s1", Map.of())));
         Orchestrator[] orchestrator = new Orchestrator[1];
-        orchestrator[0] = new Orchestrator(new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp,
-                RunMode.DEPLOY, events, Clock.systemUTC()).connector(),
+        orchestrator[0] = new Orchestrator(local(),
                 new DeploymentInfo("test", null, "tester", RunMode.DEPLOY), 1, event -> {
                     events.on(event);
                     if (event instanceof DeploymentEvent.RootFinished) {
@@ -314,8 +318,7 @@ class LocalDeploymentTest {
                 List.of(up, other));
         DeploymentPlan plan = new DeploymentPlan("test", 2, List.of(downHost, upHost),
                 List.of(down.id(), up.id(), other.id()), List.of(), List.of());
-        HostConnector local = new LocalDeployment(new ExecutablePartTypes(List.of(MARKER)), temp, RunMode.DEPLOY,
-                events, Clock.systemUTC()).connector();
+        HostConnector local = local();
         DeploymentResult result = new Orchestrator((host, info, listener) -> {
             if (host.name().equals("down")) {
                 throw new HostSessionException("cannot connect to down: Connection refused");

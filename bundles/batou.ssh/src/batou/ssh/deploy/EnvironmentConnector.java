@@ -20,9 +20,8 @@ import batou.engine.DeploymentInfo;
 import batou.engine.HostConnector;
 import batou.engine.HostSession;
 import batou.engine.HostSessionException;
-import batou.engine.LocalDeployment;
 import batou.engine.LocalHostSession;
-import batou.engine.RunMode;
+import batou.engine.LocalHostSession;
 import batou.engine.events.DeploymentListener;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.parts.PartTypeRegistry;
@@ -68,10 +67,8 @@ public final class EnvironmentConnector implements HostConnector, AutoCloseable 
      * {@code registry}, SSH hosts with {@code settings}.
      */
     public static EnvironmentConnector forProject(Path projectRoot, PartTypeRegistry registry, SshSettings settings) {
-        // the local connector takes each run's info and listener from open(), not from this LocalDeployment
-        HostConnector local = new LocalDeployment(new ExecutablePartTypes(registry), projectRoot, RunMode.DEPLOY,
-                event -> {
-                }, Clock.systemUTC()).connector();
+        HostConnector local = LocalHostSession.connector(new ExecutablePartTypes(registry), projectRoot,
+                Clock.systemUTC());
         return new EnvironmentConnector(local, projectRoot, registry, settings);
     }
 

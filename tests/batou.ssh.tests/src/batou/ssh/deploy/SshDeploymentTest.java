@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.DeployedRecord;
 import batou.engine.DeploymentResult;
-import batou.engine.LocalDeployment;
+import batou.engine.HostConnector;
+import batou.engine.LocalHostSession;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
-import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.engine.parts.ExecutablePartTypes;
 import batou.model.configure.Configuration;
@@ -279,9 +279,9 @@ class SshDeploymentTest {
         String head = project.commit("project").head();
         deploy(3, false);
         Configuration configuration = new Configurator(TestDeployment.TYPES).configure(project.root(), "test");
-        LocalDeployment local = new LocalDeployment(new ExecutablePartTypes(TestDeployment.TYPES), project.root(),
-                RunMode.DEPLOY, e -> { }, Clock.systemUTC());
-        try (EnvironmentConnector connector = new EnvironmentConnector(local.connector(), project.root(),
+        HostConnector local = LocalHostSession.connector(new ExecutablePartTypes(TestDeployment.TYPES),
+                project.root(), Clock.systemUTC());
+        try (EnvironmentConnector connector = new EnvironmentConnector(local, project.root(),
                 TestDeployment.TYPES, SshSettings.defaults().withAgentSocket(""))) {
             String record = connector.record(configuration.plan().host("db1"));
             assertNotNull(record);
