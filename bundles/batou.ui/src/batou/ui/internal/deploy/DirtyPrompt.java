@@ -8,7 +8,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
 
 /** Asks the user, on the UI thread, whether to deploy a project that is not at a clean commit. */
-final class DirtyPrompt implements DeploymentJob.DirtyConfirmation {
+final class DirtyPrompt implements DirtyConfirmation {
 
     private final Shell shell;
 

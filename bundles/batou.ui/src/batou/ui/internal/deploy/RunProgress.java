@@ -1,11 +1,14 @@
 package batou.ui.internal.deploy;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 
 import batou.engine.Phase;
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
+import batou.engine.RootStatus;
 import batou.engine.events.DeploymentEvent;
 import batou.model.Diagnostic;
 import batou.model.Masking;
@@ -14,11 +17,12 @@ import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
 import batou.ssh.deploy.ProjectRepository;
 import batou.ssh.operation.DeployProgress;
+import batou.ssh.operation.DeployReport;
 
 /**
  * Shows a deploy operation in its {@link DeploymentRun} (notes, the plan, the states of roots, the masking of every
- * configuration) and in the job's progress monitor (one unit per root); asks the {@link DeploymentJob.DirtyConfirmation}
- * before deploying a project that is not at a clean commit.
+ * configuration, how it ended) and in the job's progress monitor (one unit per root); asks the
+ * {@link DirtyConfirmation} before deploying a project that is not at a clean commit.
  */
 final class RunProgress implements DeployProgress {
 
@@ -26,13 +30,14 @@ final class RunProgress implements DeployProgress {
     private final DeploymentRuns runs;
     private final IProgressMonitor monitor;
     private final String task;
-    private final DeploymentJob.DirtyConfirmation confirmation;
+    private final DirtyConfirmation confirmation;
     private Masking masking = Masking.none();
     private volatile boolean declined;
     private volatile int errors;
+    private volatile Outcome outcome = Outcome.NOT_STARTED;
 
     RunProgress(DeploymentRun run, DeploymentRuns runs, IProgressMonitor monitor, String task,
-            DeploymentJob.DirtyConfirmation confirmation) {
+            DirtyConfirmation confirmation) {
         this.run = run;
         this.runs = runs;
         this.monitor = monitor;
@@ -47,9 +52,49 @@ final class RunProgress implements DeployProgress {
         return configuration;
     }
 
-    /** The errors of the configuration, when it failed. */
-    int errors() {
-        return errors;
+    /** How the run ended: {@link Outcome#NOT_STARTED} until {@link #ended} or {@link #crashed}. */
+    Outcome outcome() {
+        return outcome;
+    }
+
+    /** Shows how {@code report} ended in the run; the job's status for it. */
+    IStatus ended(DeployReport report) {
+        if (report.unexpected() instanceof RuntimeException e) {
+            return crashed(e);
+        } else if (report.unexpected() instanceof Error e) {
+            throw e;
+        }
+        if (!report.started()) {
+            run.note("", report.failure(), LogLine.Kind.ERROR);
+        }
+        DeploymentResult result = report.result();
+        if (result != null) {
+            settle(result);
+            outcome = report.cancelled() ? Outcome.CANCELLED : report.failed() ? Outcome.FAILED : Outcome.FINISHED;
+        } else if (report.cancelled()) {
+            outcome = Outcome.CANCELLED;
+        }
+        return switch (outcome) {
+            case CANCELLED -> Status.CANCEL_STATUS;
+            case FAILED -> Status.error(NLS.bind(DeployMessages.Job_failed, new Object[] { run.environment(),
+                    result.count(RootStatus.FAILED), result.count(RootStatus.SKIPPED) }));
+            case FINISHED -> Status.OK_STATUS;
+            default -> Status.error(report.failedIn() == Phase.CONFIGURING
+                    ? NLS.bind(DeployMessages.Job_configurationFailed, run.environment(), errors)
+                    : report.failure());
+        };
+    }
+
+    /**
+     * Shows a bug in the run; the job's status for it. The dialog and the workspace log get the masked text, and the
+     * trace without the original message.
+     */
+    IStatus crashed(RuntimeException e) {
+        outcome = Outcome.FAILED;
+        run.note("", e.toString(), LogLine.Kind.ERROR);
+        RuntimeException shown = new RuntimeException(run.shown(e.toString()));
+        shown.setStackTrace(e.getStackTrace());
+        return Status.error(NLS.bind(DeployMessages.Job_internalError, run.environment(), shown.getMessage()), shown);
     }
 
     @Override
@@ -133,7 +178,7 @@ final class RunProgress implements DeployProgress {
     }
 
     /** Roots that ended without an event of their own (their host was lost) take the result's state. */
-    void settle(DeploymentResult result) {
+    private void settle(DeploymentResult result) {
         for (RootResult root : result.all()) {
             RootId changed = run.ended(root.id(), root.status());
             if (changed != null) {
