@@ -1,4 +1,4 @@
-package batou.ssh.deploy;
+package batou.ssh.operation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,10 +29,9 @@ import batou.model.parts.PartTypeRegistry;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.HostPlan;
 import batou.ssh.SshSettings;
-import batou.ssh.operation.DeployOperation;
-import batou.ssh.operation.DeployProgress;
-import batou.ssh.operation.DeployReport;
-import batou.ssh.operation.DeployRequest;
+import batou.ssh.deploy.DeployLock;
+import batou.ssh.deploy.EnvironmentConnector;
+import batou.ssh.deploy.ProjectRepository;
 import batou.test.harness.EventRecorder;
 import batou.test.harness.TempProject;
 
@@ -40,7 +39,7 @@ import batou.test.harness.TempProject;
  * What the command line and the workbench share to deploy an environment of a local project: the git state, the
  * deploy lock, the deployment with cancel, and the hosts' records.
  */
-class EnvironmentDeploymentTest {
+class DeployOperationTest {
 
     private static final PartTypeRegistry TYPES = LibraryPartTypes.registry();
 
