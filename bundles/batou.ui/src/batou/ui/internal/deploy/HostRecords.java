@@ -111,11 +111,8 @@ final class HostRecords {
 
     /** The records of every host of {@code environment}; a failed configuration yields no hosts. */
     private List<HostRecord> fetch(Path root, String environment) {
-        if (!root.equals(project.root())) {
-            return List.of();
-        }
-        Configuration configuration = project.configuration(environment);
-        if (configuration.failed()) {
+        Configuration configuration = project.configuration(root, environment).orElse(null);
+        if (configuration == null || configuration.failed()) {
             return List.of();
         }
         return StatusOperation.read(root, configuration.plan(), OpenProject.registry(), SshSettings.defaults())

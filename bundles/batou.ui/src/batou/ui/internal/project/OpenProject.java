@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -124,12 +125,34 @@ public final class OpenProject {
                 HostHomes.UNKNOWN));
     }
 
+    /**
+     * The configuration of {@code name} of the project at {@code expectedRoot}, for background jobs that started
+     * while it was open; empty once it is not (closed, or another project opened meanwhile: a normal race, not an
+     * error).
+     */
+    public Optional<Configuration> configuration(Path expectedRoot, String name) {
+        if (!expectedRoot.equals(root)) {
+            return Optional.empty();
+        }
+        Configuration configuration = configurations.computeIfAbsent(name, environmentName -> configure(
+                expectedRoot, environmentName, HostHomes.UNKNOWN));
+        if (!expectedRoot.equals(root)) {
+            configurations.remove(name, configuration); // computed for a project closed meanwhile
+            return Optional.empty();
+        }
+        return Optional.of(configuration);
+    }
+
     /** The configuration of {@code name} with the homes of its hosts (a deployment asks them), not kept. */
     public Configuration configuration(String name, HostHomes homes) {
         Path project = root;
         if (project == null) {
             throw new IllegalStateException("no project is open");
         }
+        return configure(project, name, homes);
+    }
+
+    private Configuration configure(Path project, String name, HostHomes homes) {
         SecretsVault vault = vault(project);
         return new Configurator(registry()).homes(homes).configure(project, name,
                 file -> vault.decryptBytes(file, name));

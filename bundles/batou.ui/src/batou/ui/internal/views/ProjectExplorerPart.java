@@ -123,7 +123,8 @@ public final class ProjectExplorerPart {
                 if (monitor.isCanceled() || !root.equals(project.root())) {
                     return Status.CANCEL_STATUS;
                 }
-                content.errors(environment, project.configuration(environment).errors().size());
+                project.configuration(root, environment)
+                        .ifPresent(configuration -> content.errors(environment, configuration.errors().size()));
             }
             runInUi(() -> {
                 if (!viewer.getControl().isDisposed()) {
