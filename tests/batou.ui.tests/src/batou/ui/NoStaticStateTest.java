@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import batou.test.harness.ClassFile;
 import batou.test.harness.ClassFile.Field;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The workbench keeps its state in services of its Eclipse context ({@code batou.ui.internal.WorkbenchServices}),
@@ -24,6 +25,7 @@ import batou.test.harness.ClassFile.Field;
  * enum constant (a singleton too) has such a field. Read from the compiled classes, so that a new singleton fails
  * here, named, before it reaches the workbench.
  */
+@ExtendWith(WorkspaceLogGuard.class)
 class NoStaticStateTest {
 
     /** Types whose instances cannot change. */

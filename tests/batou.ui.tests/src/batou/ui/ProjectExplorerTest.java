@@ -25,8 +25,10 @@ import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.project.ProjectMemory;
 import batou.ui.internal.views.ProjectExplorerPart;
 import batou.test.harness.ProjectFolders;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The project explorer on a copy of the example project: environments, hosts, roots, ignored items, errors. */
+@ExtendWith(WorkspaceLogGuard.class)
 class ProjectExplorerTest {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.Test;
 import batou.ui.internal.DeploymentPerspective;
 import batou.ui.internal.UIText;
 import batou.ui.internal.views.ProjectExplorerPart;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The batou workbench window, rendered for real under the Tycho UI harness (Xvfb in CI). */
+@ExtendWith(WorkspaceLogGuard.class)
 class WorkbenchWindowTest {
 
     private IWorkbenchWindow window;

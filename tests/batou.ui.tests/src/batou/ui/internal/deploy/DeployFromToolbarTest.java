@@ -1,8 +1,8 @@
 package batou.ui.internal.deploy;
 
-import static batou.ui.internal.deploy.Widgets.find;
-import static batou.ui.internal.deploy.Widgets.pump;
-import static batou.ui.internal.deploy.Widgets.pumpUntil;
+import static batou.ui.Ui.find;
+import static batou.ui.Ui.pump;
+import static batou.ui.Ui.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -44,11 +44,14 @@ import batou.ui.internal.project.OpenProject;
 
 import batou.test.harness.ProjectFolders;
 import batou.test.harness.TempProject;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /**
  * Predict and Deploy from the toolbar of the real workbench, on a copy of the example project's dev environment
  * (deployed into a temporary folder), and what the deployment view shows of it.
  */
+@ExtendWith(WorkspaceLogGuard.class)
 class DeployFromToolbarTest {
 
 
@@ -75,7 +78,7 @@ class DeployFromToolbarTest {
     @AfterEach
     void reset() {
         Job.getJobManager().cancel(DeploymentJob.FAMILY);
-        pumpUntil(() -> !runs.running(), "no run is left running");
+        waitUntil(() -> !runs.running(), "no run is left running");
         for (Shell shell : display.getShells()) {
             if (shell != window.getShell()) {
                 shell.close();
@@ -91,7 +94,7 @@ class DeployFromToolbarTest {
     void toolbarSelectsTheEnvironmentAndTheMenuAndKeysReachTheCommands() throws Exception {
         openExample(true);
         Combo combo = find(window.getShell(), Combo.class, c -> c.getData(EnvironmentSelector.COMBO) != null);
-        pumpUntil(() -> combo.getItemCount() == 3, "the selector lists the environments");
+        waitUntil(() -> combo.getItemCount() == 3, "the selector lists the environments");
         assertEquals(List.of("dev", "production", "staging"), List.of(combo.getItems()));
         assertEquals("dev", combo.getText());
 
@@ -99,7 +102,7 @@ class DeployFromToolbarTest {
         combo.notifyListeners(SWT.Selection, new Event());
         assertEquals("staging", openProject.environment());
         openProject.selectEnvironment("production");
-        pumpUntil(() -> "production".equals(combo.getText()), "the selector follows the selection");
+        waitUntil(() -> "production".equals(combo.getText()), "the selector follows the selection");
 
         List<String> menus = Arrays.stream(window.getShell().getMenuBar().getItems()).map(MenuItem::getText)
                 .map(text -> text.replace("&", "")).toList();
@@ -109,7 +112,7 @@ class DeployFromToolbarTest {
         assertEquals("Ctrl+Alt+D", bindings.getBestActiveBindingFormattedFor(DeployHandler.COMMAND_ID));
 
         openProject.close();
-        pumpUntil(() -> combo.getItemCount() == 0, "no environments without a project");
+        waitUntil(() -> combo.getItemCount() == 0, "no environments without a project");
         assertThrows(NotEnabledException.class, () -> execute(PredictHandler.COMMAND_ID),
                 "Predict is disabled without a project");
     }
@@ -210,7 +213,7 @@ class DeployFromToolbarTest {
         assertTrue(table(ChangeList.TABLE).getItemCount() > 0, "and its changed files");
 
         Table records = table(HostRecords.TABLE);
-        pumpUntil(() -> records.getItemCount() == 1 && !records.getItem(0).getText(1).isEmpty(),
+        waitUntil(() -> records.getItemCount() == 1 && !records.getItem(0).getText(1).isEmpty(),
                 "the host's record is read");
         assertEquals("localhost", records.getItem(0).getText(0));
         assertEquals(project.head().substring(0, 12), records.getItem(0).getText(1));
@@ -239,7 +242,7 @@ class DeployFromToolbarTest {
         project.commit("project");
         openProject.open(project.root());
         DeploymentJob job = execute(DeployHandler.COMMAND_ID);
-        pumpUntil(() -> cells(matrix()).contains(DeployMessages.State_running), "the slow root runs");
+        waitUntil(() -> cells(matrix()).contains(DeployMessages.State_running), "the slow root runs");
         assertEquals(List.of("slow", "after"), columnTitles(matrix()));
         assertThrows(NotEnabledException.class, () -> execute(DeployHandler.COMMAND_ID),
                 "no second run while one runs");
@@ -321,9 +324,9 @@ class DeployFromToolbarTest {
 
     /** Waits for the job, pumping the display, then for the view to show the run's end. */
     private void finish(DeploymentJob job) {
-        pumpUntil(() -> job.getState() == Job.NONE && job.getResult() != null, "the job ends");
+        waitUntil(() -> job.getState() == Job.NONE && job.getResult() != null, "the job ends");
         String expected = DeploymentView.summaryOf(job.deploymentRun());
-        pumpUntil(() -> summary().getText().equals(expected), "the view shows the end of the run: " + expected);
+        waitUntil(() -> summary().getText().equals(expected), "the view shows the end of the run: " + expected);
         pump();
     }
 
@@ -381,7 +384,7 @@ class DeployFromToolbarTest {
 
     private <T> T pumpUntilFound(java.util.function.Supplier<T> supplier, String what) {
         Object[] found = { null };
-        pumpUntil(() -> (found[0] = supplier.get()) != null, what);
+        waitUntil(() -> (found[0] = supplier.get()) != null, what);
         @SuppressWarnings("unchecked")
         T result = (T) found[0];
         return result;

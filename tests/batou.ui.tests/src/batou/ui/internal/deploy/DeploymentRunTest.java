@@ -16,8 +16,11 @@ import batou.engine.events.DeploymentEvent;
 import batou.engine.events.PartPath;
 import batou.engine.parts.Change;
 import batou.model.plan.RootId;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** What a run makes of the engine's events: root states, log lines, changed files. */
+@ExtendWith(WorkspaceLogGuard.class)
 class DeploymentRunTest {
 
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");

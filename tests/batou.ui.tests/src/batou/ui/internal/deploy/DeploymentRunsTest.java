@@ -17,8 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import batou.engine.RunMode;
 import batou.ui.internal.project.OpenProject;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** The runs of one workbench, on fresh instances: one run at a time, history newest first, the session's end. */
+@ExtendWith(WorkspaceLogGuard.class)
 class DeploymentRunsTest {
 
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");

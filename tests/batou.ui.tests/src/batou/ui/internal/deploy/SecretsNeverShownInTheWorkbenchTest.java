@@ -1,8 +1,8 @@
 package batou.ui.internal.deploy;
 
-import static batou.ui.internal.deploy.Widgets.find;
-import static batou.ui.internal.deploy.Widgets.pump;
-import static batou.ui.internal.deploy.Widgets.pumpUntil;
+import static batou.ui.Ui.find;
+import static batou.ui.Ui.pump;
+import static batou.ui.Ui.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,12 +34,15 @@ import batou.secrets.SecretsVault;
 import batou.secrets.age.X25519Identity;
 import batou.test.harness.TempProject;
 import batou.ui.internal.project.OpenProject;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /**
  * The workbench's part of the leak scanner: a deployment whose parts use a secret in their labels, their output and
  * their failures, run from the workbench; the log, the matrix, the list of changed files and the workspace log
  * must not show the secret.
  */
+@ExtendWith(WorkspaceLogGuard.class)
 class SecretsNeverShownInTheWorkbenchTest {
 
     private static final String SECRET = "Wb7-leak-Rt5pM2y";
@@ -90,7 +93,7 @@ class SecretsNeverShownInTheWorkbenchTest {
     @AfterEach
     void close() {
         Job.getJobManager().cancel(DeploymentJob.FAMILY);
-        pumpUntil(() -> !runs.running(), "no run is left running");
+        waitUntil(() -> !runs.running(), "no run is left running");
         openProject.close();
         System.clearProperty(IdentitySources.PROPERTY);
         pump();
@@ -104,11 +107,11 @@ class SecretsNeverShownInTheWorkbenchTest {
             Object job = window.getService(IHandlerService.class).executeCommand(command, null);
             assertTrue(job instanceof DeploymentJob, String.valueOf(job));
             DeploymentJob running = (DeploymentJob) job;
-            pumpUntil(() -> running.getState() == Job.NONE && running.getResult() != null, "the run ends");
+            waitUntil(() -> running.getState() == Job.NONE && running.getResult() != null, "the run ends");
             // the view refreshes on a timer: once its summary shows the end of the run, the rest shows all of it
             String expected = DeploymentView.summaryOf(running.deploymentRun());
             Label summary = find(window.getShell(), Label.class, l -> l.getData(DeploymentView.SUMMARY) != null);
-            pumpUntil(() -> summary.getText().equals(expected), "the view shows the end of the run: " + expected);
+            waitUntil(() -> summary.getText().equals(expected), "the view shows the end of the run: " + expected);
             pump();
             List<String> shown = new ArrayList<>();
             shown.add(find(window.getShell(), StyledText.class, t -> t.getData(LogConsole.TEXT) != null).getText());

@@ -3,8 +3,8 @@ package batou.ui.internal.editor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static batou.ui.internal.editor.UiEvents.processEvents;
-import static batou.ui.internal.editor.UiEvents.waitUntil;
+import static batou.ui.Ui.pump;
+import static batou.ui.Ui.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,11 @@ import batou.test.harness.ProjectFolders;
 import batou.ui.internal.problems.Problem;
 import batou.ui.internal.problems.Problems;
 import batou.ui.internal.project.OpenProject;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** The component editor on a copy of docs/examples, typed into in the real workbench. */
+@ExtendWith(WorkspaceLogGuard.class)
 class ComponentEditorTest {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
@@ -53,7 +56,7 @@ class ComponentEditorTest {
     @AfterEach
     void closeEditors() {
         page.closeAllEditors(false);
-        processEvents();
+        pump();
         openProject.close();
     }
 

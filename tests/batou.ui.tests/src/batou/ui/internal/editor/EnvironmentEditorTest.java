@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static batou.ui.internal.editor.UiEvents.processEvents;
-import static batou.ui.internal.editor.UiEvents.waitUntil;
+import static batou.ui.Ui.pump;
+import static batou.ui.Ui.waitUntil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +37,11 @@ import batou.ui.internal.problems.ProblemsMessages;
 import batou.ui.internal.problems.ProblemsPart;
 import batou.ui.internal.project.OpenProject;
 import batou.test.harness.ProjectFolders;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** The environment editor on a copy of docs/examples, driven through its widgets in the real workbench. */
+@ExtendWith(WorkspaceLogGuard.class)
 class EnvironmentEditorTest {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
@@ -66,7 +69,7 @@ class EnvironmentEditorTest {
     @AfterEach
     void closeEditors() {
         page.closeAllEditors(false);
-        processEvents();
+        pump();
         openProject.close();
     }
 
@@ -81,7 +84,7 @@ class EnvironmentEditorTest {
 
         cell.setSelection(true);
         cell.notifyListeners(SWT.Selection, new Event());
-        processEvents();
+        pump();
         assertTrue(editor.isDirty());
         assertTrue(cell.getSelection());
         assertTrue(editor.source().control().getText().contains("\"!backup\", logrotate]"),
@@ -89,7 +92,7 @@ class EnvironmentEditorTest {
 
         IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
         handlers.executeCommand("org.eclipse.ui.file.save", null);
-        processEvents();
+        pump();
         assertFalse(editor.isDirty());
 
         String after = Files.readString(file);
@@ -104,14 +107,14 @@ class EnvironmentEditorTest {
     void anIgnoredAssignmentIsToggledFromTheMatrix() {
         Button backup = editor.form().matrix().button("localhost", "backup");
         editor.form().matrix().toggleIgnored("localhost", "backup");
-        processEvents();
+        pump();
         assertTrue(editor.text().contains("nginx, backup]   # no crontab here"), editor.text());
         assertTrue(backup.getSelection());
         assertFalse(backup.getGrayed(), "no longer shown as ignored");
 
         backup.setSelection(false);
         backup.notifyListeners(SWT.Selection, new Event());
-        processEvents();
+        pump();
         assertTrue(editor.text().contains("[postgres, redis, app, worker, nginx]   # no crontab here"),
                 editor.text());
         assertFalse(backup.getSelection());
@@ -120,12 +123,12 @@ class EnvironmentEditorTest {
     @Test
     void anInvalidOverrideIsMarkedAndNotWritten() {
         editor.showPage(EnvironmentEditor.OVERRIDES_PAGE);
-        processEvents();
+        pump();
         String before = editor.text();
         Text port = editor.overrides().text("app", "port");
         assertNotNull(port, "the override field of app.port");
         port.setText("abc");
-        processEvents();
+        pump();
         String shown = editor.decorations().shown(port);
         assertNotNull(shown, "an error decoration on the field");
         assertTrue(shown.contains("int"), shown);
@@ -133,7 +136,7 @@ class EnvironmentEditorTest {
         assertFalse(editor.isDirty());
 
         port.setText("9090");
-        processEvents();
+        pump();
         assertNull(editor.decorations().shown(port));
         assertTrue(editor.text().contains("  app: {workers: 2, port: 9090}\n"), editor.text());
     }
@@ -163,7 +166,7 @@ class EnvironmentEditorTest {
         table.setSelection(row);
         table.notifyListeners(SWT.Selection, new Event());
         table.notifyListeners(SWT.DefaultSelection, new Event());
-        processEvents();
+        pump();
         assertEquals(EnvironmentEditor.SOURCE_PAGE, editor.activePage());
         StyledText source = editor.source().control();
         assertEquals(line - 1, source.getLineAtOffset(source.getSelection().x));
@@ -178,9 +181,9 @@ class EnvironmentEditorTest {
         StyledText source = editor.source().control();
         source.setText(source.getText().replace("connect: local",
                 "connect: ssh\n  host_domain: example.org\n  agent_linger: 300"));
-        processEvents();
+        pump();
         editor.showPage(EnvironmentEditor.FORM_PAGE);
-        processEvents();
+        pump();
         assertEquals("ssh", editor.form().settings().connect().getText());
         assertEquals("example.org", editor.form().settings().text("host_domain").getText());
         assertEquals(300, linger.getSelection());

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** The editors open project files with the loader's checks: what cannot be read is named with line and column. */
+@ExtendWith(WorkspaceLogGuard.class)
 class YamlDocumentTest {
 
     @TempDir

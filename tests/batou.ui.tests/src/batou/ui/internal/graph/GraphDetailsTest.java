@@ -15,8 +15,11 @@ import batou.model.configure.Configurator;
 import batou.model.plan.RootId;
 import batou.test.harness.TempProject;
 import batou.ui.internal.project.OpenProject;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** The details of the graph view's selection, as text: what is shown and what is masked. No display. */
+@ExtendWith(WorkspaceLogGuard.class)
 class GraphDetailsTest {
 
     @TempDir

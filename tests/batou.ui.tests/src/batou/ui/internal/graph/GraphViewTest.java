@@ -38,8 +38,11 @@ import batou.model.plan.RootId;
 import batou.ui.internal.graph.GraphModel.Box;
 import batou.ui.internal.project.OpenProject;
 import batou.test.harness.ProjectFolders;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** The graph view in the running workbench, showing a copy of the example project. */
+@ExtendWith(WorkspaceLogGuard.class)
 class GraphViewTest {
 
     private static final RootId APP1 = new RootId("app1", "app");

@@ -20,8 +20,11 @@ import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
 import batou.secrets.SecretsVault;
 import batou.ui.internal.project.OpenProject;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
 
 /** The layout of the example's plans without any drawing: fixed-width text, no display. */
+@ExtendWith(WorkspaceLogGuard.class)
 class PlanLayoutTest {
 
     static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();

@@ -1,9 +1,9 @@
 package batou.ui.internal.secrets;
 
-import static batou.ui.internal.secrets.Widgets.all;
-import static batou.ui.internal.secrets.Widgets.button;
-import static batou.ui.internal.secrets.Widgets.click;
-import static batou.ui.internal.secrets.Widgets.whenShellOpens;
+import static batou.ui.Ui.all;
+import static batou.ui.Ui.button;
+import static batou.ui.Ui.click;
+import static batou.ui.Ui.whenShellOpens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,6 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.Identities;
 import batou.secrets.age.SshEd25519Identity;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
+import batou.ui.Ui;
 
 /**
  * The passphrase of a protected SSH identity: asked in a dialog, remembered encrypted in an Eclipse secure storage
@@ -40,6 +43,7 @@ import batou.secrets.age.SshEd25519Identity;
  * test password ({@link IProviderHints#DEFAULT_PASSWORD}, no prompt), one with the workbench's own master password
  * provider, answered like a user would.
  */
+@ExtendWith(WorkspaceLogGuard.class)
 class RememberedPassphrasesTest {
 
     private static final String PASSPHRASE = "correct horse battery";
@@ -70,11 +74,11 @@ class RememberedPassphrasesTest {
                 + EncodingUtils.encodeSlashes(key.toAbsolutePath().normalize().toString()));
     }
 
-    private static Widgets.Answer typePassphrase(String passphrase, boolean remember) {
+    private static Ui.Answer typePassphrase(String passphrase, boolean remember) {
         return whenShellOpens(SecretsMessages.Passphrase_title, shell -> {
             all(shell, Text.class).get(0).setText(passphrase);
             button(shell, SecretsMessages.Passphrase_remember).setSelection(remember);
-            click(button(shell, IDialogConstants.OK_LABEL));
+            Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
     }
 
@@ -85,7 +89,7 @@ class RememberedPassphrasesTest {
         ISecurePreferences storage = storage(file, true);
         RememberedPassphrases passphrases = new RememberedPassphrases(Display.getCurrent(), () -> storage,
                 problems::add);
-        Widgets.Answer answer = typePassphrase(PASSPHRASE, true);
+        Ui.Answer answer = typePassphrase(PASSPHRASE, true);
         assertTrue(Identities.read(key, passphrases).get(0) instanceof SshEd25519Identity);
         answer.check();
         assertEquals(List.of(), problems);
@@ -95,12 +99,12 @@ class RememberedPassphrasesTest {
         assertFalse(Files.readString(file, StandardCharsets.ISO_8859_1).contains(PASSPHRASE),
                 "the storage file holds no plain passphrase");
 
-        Widgets.Answer never = whenShellOpens(SecretsMessages.Passphrase_title,
-                shell -> click(button(shell, IDialogConstants.CANCEL_LABEL)));
+        Ui.Answer never = whenShellOpens(SecretsMessages.Passphrase_title,
+                shell -> Ui.select(button(shell, IDialogConstants.CANCEL_LABEL)));
         RememberedPassphrases again = new RememberedPassphrases(Display.getCurrent(), () -> storage,
                 problems::add);
         assertTrue(again.guard(() -> Identities.read(key, again)).get().get(0) instanceof SshEd25519Identity);
-        Widgets.processEvents();
+        Ui.pump();
         never.stop();
         assertFalse(never.answered(), "not asked again");
     }
@@ -111,7 +115,7 @@ class RememberedPassphrasesTest {
         ISecurePreferences storage = storage(temp.resolve("secure_storage"), true);
         RememberedPassphrases passphrases = new RememberedPassphrases(Display.getCurrent(), () -> storage,
                 problems::add);
-        Widgets.Answer answer = typePassphrase(PASSPHRASE, false);
+        Ui.Answer answer = typePassphrase(PASSPHRASE, false);
         Identities.read(key, passphrases);
         answer.check();
         assertNull(node(storage, key).get(RememberedPassphrases.KEY, null));
@@ -129,14 +133,14 @@ class RememberedPassphrasesTest {
         ISecurePreferences storage = storage(temp.resolve("master_storage"), false);
         RememberedPassphrases passphrases = new RememberedPassphrases(Display.getCurrent(), () -> storage,
                 problems::add);
-        Widgets.Answer passphrase = typePassphrase(PASSPHRASE, true);
-        Widgets.Answer master = whenShellOpens(SecretsMessages.MasterPassword_title, shell -> {
+        Ui.Answer passphrase = typePassphrase(PASSPHRASE, true);
+        Ui.Answer master = whenShellOpens(SecretsMessages.MasterPassword_title, shell -> {
             List<Text> fields = all(shell, Text.class);
             assertEquals(2, fields.size(), "a new master password is typed twice");
             fields.get(0).setText("master");
             fields.get(1).setText("master");
             Button ok = button(shell, IDialogConstants.OK_LABEL);
-            click(ok);
+            Ui.select(ok);
         });
         Identities.read(key, passphrases);
         passphrase.check();
@@ -154,9 +158,9 @@ class RememberedPassphrasesTest {
         ISecurePreferences storage = storage(file, false);
         RememberedPassphrases passphrases = new RememberedPassphrases(Display.getCurrent(), () -> storage,
                 problems::add);
-        Widgets.Answer passphrase = typePassphrase(PASSPHRASE, true);
-        Widgets.Answer master = whenShellOpens(SecretsMessages.MasterPassword_title,
-                shell -> click(button(shell, IDialogConstants.CANCEL_LABEL)));
+        Ui.Answer passphrase = typePassphrase(PASSPHRASE, true);
+        Ui.Answer master = whenShellOpens(SecretsMessages.MasterPassword_title,
+                shell -> Ui.select(button(shell, IDialogConstants.CANCEL_LABEL)));
         assertTrue(Identities.read(key, passphrases).get(0) instanceof SshEd25519Identity, "the key still opens");
         passphrase.check();
         master.check();

@@ -1,11 +1,11 @@
 package batou.ui.internal.secrets;
 
-import static batou.ui.internal.secrets.Widgets.all;
-import static batou.ui.internal.secrets.Widgets.button;
-import static batou.ui.internal.secrets.Widgets.click;
-import static batou.ui.internal.secrets.Widgets.texts;
-import static batou.ui.internal.secrets.Widgets.waitUntil;
-import static batou.ui.internal.secrets.Widgets.whenShellOpens;
+import static batou.ui.Ui.all;
+import static batou.ui.Ui.button;
+import static batou.ui.Ui.click;
+import static batou.ui.Ui.texts;
+import static batou.ui.Ui.waitUntil;
+import static batou.ui.Ui.whenShellOpens;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,11 +50,15 @@ import batou.secrets.SecretsVault;
 import batou.secrets.age.X25519Identity;
 import batou.ui.internal.project.OpenProject;
 import batou.test.harness.ProjectFolders;
+import org.junit.jupiter.api.extension.ExtendWith;
+import batou.ui.WorkspaceLogGuard;
+import batou.ui.Ui;
 
 /**
  * The secrets view on a copy of the example project whose dev secrets are encrypted to a test identity: what it
  * lists, that no widget shows a value until it is revealed, and that its changes reach the files through the vault.
  */
+@ExtendWith(WorkspaceLogGuard.class)
 class SecretsViewTest {
 
     private static final Path EXAMPLES = Path.of("../../docs/examples").toAbsolutePath().normalize();
@@ -103,7 +107,7 @@ class SecretsViewTest {
         page.hideView(page.findView(SecretsView.ID));
         openProject.close();
         System.clearProperty(IdentitySources.PROPERTY);
-        Widgets.processEvents();
+        Ui.pump();
     }
 
     private SecretsVault vault(X25519Identity identity) {
@@ -111,8 +115,8 @@ class SecretsViewTest {
     }
 
     private void waitUntilLoaded() {
-        waitUntil("the secrets of dev", () -> Job.getJobManager().find(view).length == 0
-                && view.message().getText().startsWith("Environment dev:"));
+        waitUntil(() -> Job.getJobManager().find(view).length == 0
+                && view.message().getText().startsWith("Environment dev:"), "the secrets of dev");
     }
 
     private Composite root() {
@@ -135,7 +139,7 @@ class SecretsViewTest {
 
     private void select(SecretEntry entry) {
         view.tables().secrets().setSelection(new StructuredSelection(entry), true);
-        Widgets.processEvents();
+        Ui.pump();
     }
 
     @Test
@@ -170,14 +174,14 @@ class SecretsViewTest {
         click(toolBar(), SecretsMessages.Action_reveal);
         assertEquals(List.of(TOKEN), showing(TOKEN));
         view.tables().secrets().setSelection(StructuredSelection.EMPTY, true);
-        Widgets.processEvents();
+        Ui.pump();
         assertEquals(List.of(), showing(TOKEN));
     }
 
     @Test
     void editValueWritesThroughTheVault() throws IOException {
         select(PASSWORD);
-        Widgets.Answer answer = whenShellOpens(SecretsMessages.EditValue_title, shell -> {
+        Ui.Answer answer = whenShellOpens(SecretsMessages.EditValue_title, shell -> {
             Text field = all(shell, Text.class).get(0);
             assertEquals("", field.getText(), "the old value is not put into the field");
             assertEquals(EditValueDialog.ECHO, field.getEchoChar(), "typed text is masked");
@@ -185,9 +189,9 @@ class SecretsViewTest {
             field.setText("changed-value");
             org.eclipse.swt.widgets.Button show = button(shell, SecretsMessages.EditValue_show);
             show.setSelection(true);
-            click(show);
+            Ui.select(show);
             assertEquals('\0', field.getEchoChar(), "shown on request");
-            click(button(shell, IDialogConstants.OK_LABEL));
+            Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
         click(toolBar(), SecretsMessages.Action_editValue);
         answer.check();
@@ -203,11 +207,11 @@ class SecretsViewTest {
         String bobKey = bob.recipient().toString();
         assertThrows(IOException.class, () -> vault(bob).read("dev"));
 
-        Widgets.Answer add = whenShellOpens(SecretsMessages.AddMember_title, shell -> {
+        Ui.Answer add = whenShellOpens(SecretsMessages.AddMember_title, shell -> {
             all(shell, Text.class).get(0).setText("not a key");
             assertFalse(button(shell, IDialogConstants.OK_LABEL).isEnabled(), "a broken key is refused");
             all(shell, Text.class).get(0).setText(bobKey);
-            click(button(shell, IDialogConstants.OK_LABEL));
+            Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
         click(toolBar(), SecretsMessages.Action_addMember);
         add.check();
@@ -217,9 +221,9 @@ class SecretsViewTest {
         assertEquals(2, view.tables().members().getTable().getItemCount());
 
         view.tables().members().setSelection(new StructuredSelection(Member.of(bobKey)), true);
-        Widgets.processEvents();
-        Widgets.Answer remove = whenShellOpens(SecretsMessages.RemoveMember_title,
-                shell -> click(button(shell, IDialogConstants.OK_LABEL)));
+        Ui.pump();
+        Ui.Answer remove = whenShellOpens(SecretsMessages.RemoveMember_title,
+                shell -> Ui.select(button(shell, IDialogConstants.OK_LABEL)));
         click(toolBar(), SecretsMessages.Action_removeMember);
         remove.check();
         waitUntilLoaded();
@@ -235,20 +239,20 @@ class SecretsViewTest {
         X25519Identity bob = X25519Identity.generate();
         vault(alice).addMember("dev", bob.recipient().toString());
         openProject.refresh(); // the view shows both members
-        waitUntil("both members", () -> view.tables().members().getTable().getItemCount() == 2);
+        waitUntil(() -> view.tables().members().getTable().getItemCount() == 2, "both members");
 
         view.tables().members().setSelection(new StructuredSelection(Member.of(alice.recipient().toString())), true);
-        Widgets.processEvents();
-        Widgets.Answer confirm = whenShellOpens(SecretsMessages.RemoveMember_title,
-                shell -> click(button(shell, IDialogConstants.OK_LABEL)));
+        Ui.pump();
+        Ui.Answer confirm = whenShellOpens(SecretsMessages.RemoveMember_title,
+                shell -> Ui.select(button(shell, IDialogConstants.OK_LABEL)));
         click(toolBar(), SecretsMessages.Action_removeMember);
         confirm.check();
         String[] told = new String[1];
-        Widgets.Answer info = whenShellOpens(SecretsMessages.RemoveMember_title, shell -> {
+        Ui.Answer info = whenShellOpens(SecretsMessages.RemoveMember_title, shell -> {
             told[0] = String.join("\n", texts(shell));
-            click(button(shell, IDialogConstants.OK_LABEL));
+            Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
-        waitUntil("the dialog that says so", info::answered);
+        waitUntil(info::answered, "the dialog that says so");
         info.check();
         assertTrue(told[0].contains("That was your key: it was removed from the members of dev, and the secrets were "
                 + "re-encrypted to the 1 members left. You cannot decrypt them any more"), told[0]);
@@ -258,15 +262,15 @@ class SecretsViewTest {
     @Test
     void editSecretFileInADialogAndReencrypt() throws IOException {
         view.tables().files().setSelection(new StructuredSelection(view.tables().files().getElementAt(0)), true);
-        Widgets.processEvents();
-        Widgets.Answer edit = whenShellOpens("Secret File tls-key (dev)", shell -> {
+        Ui.pump();
+        Ui.Answer edit = whenShellOpens("Secret File tls-key (dev)", shell -> {
             StyledText editor = all(shell, StyledText.class).get(0);
             assertEquals("KEY ONE\n", editor.getText());
             editor.setText("KEY TWO\n");
-            click(button(shell, SecretsMessages.SecretFile_save));
+            Ui.select(button(shell, SecretsMessages.SecretFile_save));
         });
         click(toolBar(), SecretsMessages.Action_editFile);
-        waitUntil("the file dialog", edit::answered);
+        waitUntil(edit::answered, "the file dialog");
         edit.check();
         waitUntilLoaded();
         assertArrayEquals("KEY TWO\n".getBytes(StandardCharsets.UTF_8), vault(alice).readSecretFile("dev",
@@ -287,14 +291,14 @@ class SecretsViewTest {
         waitUntilLoaded();
         assertEquals("keytab", ((SecretsSnapshot.SecretFile) view.tables().files().getElementAt(0)).name());
         view.tables().files().setSelection(new StructuredSelection(view.tables().files().getElementAt(0)), true);
-        Widgets.processEvents();
-        Widgets.Answer explained = whenShellOpens(SecretsMessages.SecretFile_binaryTitle, shell -> {
+        Ui.pump();
+        Ui.Answer explained = whenShellOpens(SecretsMessages.SecretFile_binaryTitle, shell -> {
             assertTrue(texts(shell).stream().anyMatch(text -> text.contains("the secret file 'keytab' of dev is binary,"
                     + " not text: replace it with: batou secrets set-file dev keytab < FILE")), texts(shell)::toString);
-            click(button(shell, IDialogConstants.OK_LABEL));
+            Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
         click(toolBar(), SecretsMessages.Action_editFile);
-        waitUntil("the explanation", explained::answered);
+        waitUntil(explained::answered, "the explanation");
         explained.check();
         assertArrayEquals(keytab, vault(alice).readSecretFile("dev", "keytab"), "the file is unchanged");
     }
@@ -309,8 +313,8 @@ class SecretsViewTest {
         ProjectFolders.copy(project, other);
         openProject.open(other);
         openProject.selectEnvironment("dev");
-        waitUntil("the error", () -> Job.getJobManager().find(view).length == 0
-                && view.message().getText().startsWith("Cannot decrypt"));
+        waitUntil(() -> Job.getJobManager().find(view).length == 0
+                && view.message().getText().startsWith("Cannot decrypt"), "the error");
         assertTrue(view.message().getText().startsWith("Cannot decrypt the secrets of dev: environment 'dev': "
                 + "no identity matches any recipient of this file"), view.message().getText());
         assertEquals(0, view.tables().secrets().getTable().getItemCount());
