@@ -2,6 +2,7 @@ package batou.ui.internal;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 
+import batou.ui.internal.deploy.CommandEnablement;
 import batou.ui.internal.deploy.DeploymentRuns;
 import batou.ui.internal.problems.Problems;
 import batou.ui.internal.project.OpenProject;
@@ -21,7 +22,9 @@ public final class WorkbenchServices {
     public static void install(IEclipseContext context) {
         OpenProject project = new OpenProject();
         context.set(OpenProject.class, project);
-        context.set(DeploymentRuns.class, new DeploymentRuns(project));
+        DeploymentRuns runs = new DeploymentRuns(project);
+        context.set(DeploymentRuns.class, runs);
+        CommandEnablement.follow(context, project, runs);
         context.set(Problems.class, new Problems());
     }
 }

@@ -20,7 +20,7 @@ import batou.ui.internal.project.OpenProject;
 /**
  * Predicts or deploys one environment of the open project in the background: the {@link DeployOperation} that
  * {@code batou deploy} runs too, configured by {@link OpenProject}, shown by {@link RunProgress} in the job's
- * {@link DeploymentRun}. Cancelling lets the running roots finish and skips the others.
+ * {@link DeploymentRun}. Cancelling (Stop) lets the running roots finish and skips the others, as Ctrl-C does.
  */
 public final class DeploymentJob extends Job {
 
@@ -72,6 +72,10 @@ public final class DeploymentJob extends Job {
 
     @Override
     protected void canceling() {
+        if (run.outcome() == Outcome.RUNNING) {
+            run.note("", DeployMessages.Log_stopping, LogLine.Kind.WARNING);
+            runs.updated(run);
+        }
         cancellation.cancel();
     }
 
@@ -81,7 +85,8 @@ public final class DeploymentJob extends Job {
         try {
             if (!project.equals(openProject.root())) {
                 run.note("", DeployMessages.Job_projectClosed, LogLine.Kind.ERROR);
-                return Status.error(DeployMessages.Job_projectClosed);
+                run.fail(DeployMessages.Job_projectClosed);
+                return Status.warning(DeployMessages.Job_projectClosed);
             }
             return progress.ended(new DeployOperation(request(progress)).run());
         } catch (RuntimeException e) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.core.runtime.jobs.Job;
+
 import batou.engine.RootStatus;
 import batou.model.plan.RootId;
 import batou.ui.internal.project.OpenProject;
@@ -87,6 +89,14 @@ public final class DeploymentRuns {
             history.add(0, run);
         }
         listeners.forEach(l -> l.finished(run));
+    }
+
+    /**
+     * Stops the running run as Ctrl-C stops {@code batou deploy}: the roots that run finish, no other root starts,
+     * the run ends {@link Outcome#CANCELLED}. Nothing happens when no run runs.
+     */
+    public void stop() {
+        Job.getJobManager().cancel(DeploymentJob.FAMILY);
     }
 
     /** True while a run runs. */

@@ -1,5 +1,8 @@
 package batou.ui.internal.deploy;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import org.eclipse.osgi.util.NLS;
 
 import batou.engine.DeployedRecord;
@@ -32,8 +35,20 @@ record HostRecord(String host, String commit, String time, String operator, int 
             case INCOMPLETE -> DeployMessages.Records_incomplete;
         };
         int components = record.components().size();
-        return new HostRecord(host, commit, record.time(), record.operator(), components, record.failed(),
+        return new HostRecord(host, commit, localTime(record.time()), record.operator(), components, record.failed(),
                 unfinished == null ? null : NLS.bind(unfinished, components, record.failed()));
+    }
+
+    /** The record's ISO-8601 time as local time, as the person's locale writes it; unparsable: as written. */
+    static String localTime(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return RunHistory.time(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /** The state column: the problem, or the components and failures. */

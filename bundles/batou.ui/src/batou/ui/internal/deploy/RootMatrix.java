@@ -106,16 +106,24 @@ final class RootMatrix {
             return run == null ? null : run.state(new RootId((String) host, component));
         }
 
+        /** A root that did not run because its host could not be reached shows that, not "failed" or "skipped". */
+        private boolean unreachable(Object host) {
+            RootStatus state = state(host);
+            return state != null && run.unreachable((String) host) && state != RootStatus.CHANGED
+                    && state != RootStatus.UNCHANGED;
+        }
+
         @Override
         public String getText(Object host) {
             RootStatus state = state(host);
-            return state == null ? "" : DeployMessages.label(state);
+            return state == null ? "" : unreachable(host) ? DeployMessages.State_unreachable
+                    : DeployMessages.label(state);
         }
 
         @Override
         public Color getBackground(Object host) {
             RootStatus state = state(host);
-            return state == null ? null : colors.of(state);
+            return state == null ? null : unreachable(host) ? colors.unreachable() : colors.of(state);
         }
     }
 }
