@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -202,6 +203,31 @@ public final class Ui {
 
     private static String describe(ToolItem item) {
         return item.getText() != null && !item.getText().isEmpty() ? item.getText() : item.getToolTipText();
+    }
+
+    /**
+     * Right-clicks {@code control} at {@code at} (relative to it) as the mouse does: the button goes down and up
+     * there, and the control is asked for its context menu at that place (a menu that depends on the pointer, such
+     * as a table's cell, learns it so). Then {@link #contextMenu} selects from the menu.
+     */
+    public static void rightClick(Control control, Point at) {
+        assertTrue(control.isVisible() && control.isEnabled(), () -> control + " is not shown or grey");
+        Event down = new Event();
+        down.button = 3;
+        down.x = at.x;
+        down.y = at.y;
+        control.notifyListeners(SWT.MouseDown, down);
+        Point onDisplay = control.toDisplay(at);
+        Event detect = new Event();
+        detect.x = onDisplay.x;
+        detect.y = onDisplay.y;
+        control.notifyListeners(SWT.MenuDetect, detect);
+        Event up = new Event();
+        up.button = 3;
+        up.x = at.x;
+        up.y = at.y;
+        control.notifyListeners(SWT.MouseUp, up);
+        pump();
     }
 
     /**

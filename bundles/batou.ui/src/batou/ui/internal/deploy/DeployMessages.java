@@ -98,6 +98,10 @@ public final class DeployMessages extends NLS {
     public static String View_noRun;
     public static String View_summary;
     public static String View_stop;
+    public static String Menu_copy;
+    public static String Menu_selectAll;
+    public static String Menu_copyCell;
+    public static String Menu_copyRow;
     public static String View_stopTooltip;
     public static String View_log;
     public static String View_changes;
