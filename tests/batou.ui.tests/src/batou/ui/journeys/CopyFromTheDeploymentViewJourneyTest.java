@@ -62,6 +62,7 @@ class CopyFromTheDeploymentViewJourneyTest {
 
     @Test
     void copyAllOfTheLog() {
+        Ui.selectTab(runs.window, "Log");
         StyledText log = Ui.find(runs.window, StyledText.class, t -> t.getData("batou.ui.deploy.log") != null);
         Ui.rightClick(log, new Point(5, 5));
         Ui.contextMenu(log, "Select All");

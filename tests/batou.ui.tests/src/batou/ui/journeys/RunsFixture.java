@@ -4,8 +4,12 @@ import static batou.ui.Ui.find;
 import static batou.ui.Ui.findOrNull;
 import static batou.ui.Ui.pump;
 import static batou.ui.Ui.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -130,6 +134,17 @@ final class RunsFixture {
     void waitForCell(String state) {
         waitUntil(() -> column(matrix(), 1).contains(state) || column(matrix(), 2).contains(state),
                 "the matrix shows " + state);
+    }
+
+    /** {@code time} is a local time as a person reads it, not a raw ISO-8601 timestamp. */
+    static void assertLocalTime(String time) {
+        assertFalse(time.isEmpty());
+        try {
+            Instant.parse(time);
+            throw new AssertionError("a raw ISO timestamp: " + time);
+        } catch (DateTimeParseException expected) {
+            assertTrue(time.matches(".*\\d{1,2}:\\d{2}.*"), time);
+        }
     }
 
     /** Waits until no run runs and the view shows the end of the latest. */

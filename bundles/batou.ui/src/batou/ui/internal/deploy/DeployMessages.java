@@ -82,6 +82,13 @@ public final class DeployMessages extends NLS {
     public static String Records_title;
     public static String Records_noEnvironment;
     public static String Records_refresh;
+    public static String Records_refreshTooltip;
+    public static String Records_reachable;
+    public static String Records_unreachable;
+    public static String Records_head;
+    public static String Records_atHead;
+    public static String Records_notHead;
+    public static String Records_headUnknown;
     public static String Records_job;
     public static String Records_host;
     public static String Records_commit;
@@ -106,6 +113,7 @@ public final class DeployMessages extends NLS {
     public static String View_log;
     public static String View_changes;
     public static String View_history;
+    public static String View_hosts;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, DeployMessages.class);

@@ -32,8 +32,8 @@ import batou.ui.internal.project.OpenProject;
 
 /**
  * The deployment view: the run shown (the running one, the last one, or one re-opened from the history) as a live
- * host x root matrix above its log, its changed files (double-click: the diff) and the history of runs with what the
- * hosts of the selected environment last deployed. Events arrive on the deploying thread; the view reads the run at
+ * host x root matrix above its log, its changed files (double-click: the diff), the history of runs and what the
+ * hosts of the selected environment last deployed (Hosts). Events arrive on the deploying thread; the view reads the run at
  * most every {@value #REFRESH_MILLIS} ms on the UI thread, however many events came.
  */
 public final class DeploymentView {
@@ -134,10 +134,10 @@ public final class DeploymentView {
         tab(tabs, DeployMessages.View_log, log.control());
         changes = new ChangeList(tabs);
         tab(tabs, DeployMessages.View_changes, changes.table());
-        SashForm past = new SashForm(tabs, SWT.HORIZONTAL);
-        history = new RunHistory(past, runs, this::show);
-        records = new HostRecords(past, project);
-        tab(tabs, DeployMessages.View_history, past);
+        history = new RunHistory(tabs, runs, this::show);
+        tab(tabs, DeployMessages.View_history, history.table());
+        records = new HostRecords(tabs, project);
+        tab(tabs, DeployMessages.View_hosts, records.control());
         tabs.setSelection(0);
         sash.setWeights(35, 65);
         runs.addListener(runsListener);
