@@ -108,7 +108,7 @@ public final class DeploymentRun {
                 add(new LogLine(host, NLS.bind(DeployMessages.Log_change, part.component(), summary(change)),
                         LogLine.Kind.CHANGE));
                 if (change instanceof Change.Content content) {
-                    changes.add(new FileChange(root, part.path(), content));
+                    changes.add(new FileChange(root, part.path(), content.map(shown::apply)));
                 }
             }
         } else if (event instanceof DeploymentEvent.RootFinished done) {
@@ -152,6 +152,21 @@ public final class DeploymentRun {
         }
         return NLS.bind(change instanceof Change.Property ? DeployMessages.Log_wouldChange
                 : DeployMessages.Log_would, change.summary());
+    }
+
+    /** Restores the state of a root of a stored run ({@link StoredRun}). */
+    synchronized void restore(RootId root, RootStatus state) {
+        state(root, state);
+    }
+
+    /** Restores that a host of a stored run could not be reached. */
+    synchronized void restoreUnreachable(String host) {
+        unreachable.add(host);
+    }
+
+    /** Restores a changed file of a stored run. */
+    synchronized void restore(FileChange change) {
+        changes.add(change);
     }
 
     /** A root the orchestrator ended without an event (its host was lost): failed. */
