@@ -60,6 +60,7 @@ class HistorySurvivesJourneyTest {
         assertEquals(0, runs.history().getItemCount(), "no project, no history");
 
         runs.open();
+        Ui.waitUntil(() -> runs.summary().startsWith("Predict of dev"), "the view shows the project's last run");
         Ui.selectTab(runs.window, "History");
         Table history = runs.history();
         Ui.waitUntil(() -> history.getItemCount() == 2, "the stored runs are listed");

@@ -2,6 +2,7 @@ package batou.ui.internal.deploy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -33,6 +34,7 @@ public final class DeploymentJob extends Job {
     private final DeploymentRun run;
     private final DirtyConfirmation confirmation;
     private final Cancellation cancellation = new Cancellation();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     private DeploymentJob(OpenProject openProject, DeploymentRuns runs, DeploymentRun run,
             DirtyConfirmation confirmation) {
@@ -72,7 +74,7 @@ public final class DeploymentJob extends Job {
 
     @Override
     protected void canceling() {
-        if (run.outcome() == Outcome.RUNNING) {
+        if (run.outcome() == Outcome.RUNNING && !stopping.getAndSet(true)) {
             run.note("", DeployMessages.Log_stopping, LogLine.Kind.WARNING);
             runs.updated(run);
         }

@@ -46,8 +46,8 @@ public final class DeploymentRuns {
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<DeploymentRun> history = new ArrayList<>();
-    private Path project;
     private final RunStore store;
+    private Path project;
     private DeploymentRun running;
     private Path runningProject;
     private DeploymentRun latest;

@@ -33,8 +33,9 @@ import batou.ui.internal.project.OpenProject;
 /**
  * The deployment view: the run shown (the running one, the last one, or one re-opened from the history) as a live
  * host x root matrix above its log, its changed files (double-click: the diff), the history of runs and what the
- * hosts of the selected environment last deployed (Hosts). Events arrive on the deploying thread; the view reads the run at
- * most every {@value #REFRESH_MILLIS} ms on the UI thread, however many events came.
+ * hosts of the selected environment last deployed (Hosts); Stop, and why the run failed. Events arrive on the
+ * deploying thread; the view reads the run at most every {@value #REFRESH_MILLIS} ms on the UI thread, however many
+ * events came.
  */
 public final class DeploymentView {
 
@@ -94,7 +95,7 @@ public final class DeploymentView {
 
     private final OpenProject.Listener projectListener = change -> {
         if (change == OpenProject.Change.PROJECT) {
-            onUiThread(() -> history.refresh());
+            onUiThread(this::showProjectRuns);
         }
         if (change != OpenProject.Change.CONTENT) {
             onUiThread(() -> records.read());
@@ -144,6 +145,12 @@ public final class DeploymentView {
         project.addListener(projectListener);
         show(runs.latest());
         records.read();
+    }
+
+    /** The history of the project just opened, and its last run (from its stored history), or none. */
+    private void showProjectRuns() {
+        history.refresh();
+        show(runs.latest());
     }
 
     private static void tab(CTabFolder tabs, String title, Control control) {

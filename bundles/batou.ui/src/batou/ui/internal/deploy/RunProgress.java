@@ -77,8 +77,8 @@ final class RunProgress implements DeployProgress {
             outcome = Outcome.CANCELLED;
         }
         String failure = switch (outcome) {
-            case CANCELLED -> NLS.bind(DeployMessages.Log_cancelled, result == null ? 0
-                    : result.count(RootStatus.SKIPPED));
+            case CANCELLED -> result == null ? null : NLS.bind(DeployMessages.Log_cancelled,
+                    result.count(RootStatus.SKIPPED));
             case FAILED -> NLS.bind(predicting() ? DeployMessages.Job_predictFailed : DeployMessages.Job_deployFailed,
                     new Object[] { run.environment(), result.count(RootStatus.FAILED),
                             result.count(RootStatus.SKIPPED) });
@@ -92,13 +92,16 @@ final class RunProgress implements DeployProgress {
     }
 
     /**
-     * The job's status for a run that ended with {@code failure} (null: it did not fail). Never an error: the
+     * The job's status for a run that ended with {@code failure} (null: it did not fail; when cancelled before it
+     * started, e.g. declined, there is nothing to add to the log). Never an error: the
      * progress service keeps a job that ended with an error and shows it again when its icon is clicked, also during
      * the next run; the run's failure is shown once, in the deployment view.
      */
     private IStatus status(String failure) {
         if (outcome == Outcome.CANCELLED) {
-            run.note("", failure, LogLine.Kind.WARNING);
+            if (failure != null) {
+                run.note("", failure, LogLine.Kind.WARNING);
+            }
             return Status.CANCEL_STATUS;
         }
         if (failure == null) {

@@ -179,6 +179,7 @@ class DeployFromToolbarTest {
         assertEquals(1, decline.asked(), "deploying uncommitted changes asks first");
         assertEquals(IStatus.CANCEL, declined.getResult().getSeverity());
         assertFalse(Files.exists(target.resolve("work")), "declined: nothing deployed");
+        assertFalse(log().getText().contains("cancelled:"), "declined is not cancelled: " + log().getText());
 
         DialogAnswer accept = DialogAnswer.install(display, DeployMessages.Dirty_deploy);
         DeploymentJob first = execute(DeployHandler.COMMAND_ID);
