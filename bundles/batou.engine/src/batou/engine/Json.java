@@ -3,6 +3,8 @@ package batou.engine;
 import java.util.List;
 import java.util.Map;
 
+import batou.engine.internal.JsonReader;
+
 /**
  * Writes JSON: the json part's documents, reports, and (later) messages between controller and agent. Maps keep
  * their order; texts are escaped, including the line separators U+2028 and U+2029.
@@ -10,6 +12,15 @@ import java.util.Map;
 public final class Json {
 
     private Json() {
+    }
+
+    /**
+     * The value of the JSON {@code text} (at most 1 MiB): Map (in order), List, String, Long or Double, Boolean, null.
+     *
+     * @throws IllegalArgumentException with the offset when it is not JSON, or too large or deep
+     */
+    public static Object read(String text) {
+        return JsonReader.parse(text);
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -202,6 +205,68 @@ public final class Ui {
 
     private static String describe(ToolItem item) {
         return item.getText() != null && !item.getText().isEmpty() ? item.getText() : item.getToolTipText();
+    }
+
+    /**
+     * Double-clicks row {@code row} of {@code table} as a person opens an entry: the row is selected, then opened
+     * (the table's default selection).
+     */
+    public static void doubleClick(Table table, int row) {
+        assertTrue(table.isVisible() && table.isEnabled(), () -> table + " is not shown or grey");
+        table.setSelection(row);
+        Event selection = new Event();
+        selection.item = table.getItem(row);
+        table.notifyListeners(SWT.Selection, selection);
+        Event open = new Event();
+        open.item = table.getItem(row);
+        table.notifyListeners(SWT.DefaultSelection, open);
+        pump();
+    }
+
+    /**
+     * Clicks the tab titled {@code title} of a tab folder under {@code root}, as a person brings a tab to front: the
+     * folder selects it and tells its listeners.
+     */
+    public static void selectTab(Control root, String title) {
+        for (CTabFolder folder : all(root, CTabFolder.class)) {
+            for (CTabItem item : folder.getItems()) {
+                if (plain(title).equals(plain(item.getText()))) {
+                    assertTrue(folder.isVisible(), () -> "the tab " + title + " is not shown");
+                    folder.setSelection(item);
+                    Event event = new Event();
+                    event.item = item;
+                    folder.notifyListeners(SWT.Selection, event);
+                    pump();
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no tab " + title);
+    }
+
+    /**
+     * Right-clicks {@code control} at {@code at} (relative to it) as the mouse does: the button goes down and up
+     * there, and the control is asked for its context menu at that place (a menu that depends on the pointer, such
+     * as a table's cell, learns it so). Then {@link #contextMenu} selects from the menu.
+     */
+    public static void rightClick(Control control, Point at) {
+        assertTrue(control.isVisible() && control.isEnabled(), () -> control + " is not shown or grey");
+        Event down = new Event();
+        down.button = 3;
+        down.x = at.x;
+        down.y = at.y;
+        control.notifyListeners(SWT.MouseDown, down);
+        Point onDisplay = control.toDisplay(at);
+        Event detect = new Event();
+        detect.x = onDisplay.x;
+        detect.y = onDisplay.y;
+        control.notifyListeners(SWT.MenuDetect, detect);
+        Event up = new Event();
+        up.button = 3;
+        up.x = at.x;
+        up.y = at.y;
+        control.notifyListeners(SWT.MouseUp, up);
+        pump();
     }
 
     /**

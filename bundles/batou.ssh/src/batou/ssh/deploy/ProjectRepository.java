@@ -11,6 +11,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.StatusCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -52,7 +53,8 @@ public record ProjectRepository(String commit, List<String> uncommitted) {
                 uncommitted.add(relative.isEmpty() ? path : path.substring(Math.min(path.length(), relative.length() + 1)));
             }
             return new ProjectRepository(head == null ? null : head.name(), uncommitted);
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | JGitInternalException e) {
+            // JGitInternalException: e.g. an object missing while another process (git commit, git pull) writes
             throw new IOException("cannot read the git status of " + project + ": " + e.getMessage(), e);
         }
     }

@@ -1,8 +1,14 @@
 package batou.ui.internal;
 
-import org.eclipse.e4.core.contexts.IEclipseContext;
+import java.nio.file.Path;
 
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.osgi.framework.FrameworkUtil;
+
+import batou.ui.internal.deploy.CommandEnablement;
 import batou.ui.internal.deploy.DeploymentRuns;
+import batou.ui.internal.deploy.RunStore;
 import batou.ui.internal.problems.Problems;
 import batou.ui.internal.project.OpenProject;
 
@@ -21,7 +27,10 @@ public final class WorkbenchServices {
     public static void install(IEclipseContext context) {
         OpenProject project = new OpenProject();
         context.set(OpenProject.class, project);
-        context.set(DeploymentRuns.class, new DeploymentRuns(project));
+        Path state = Platform.getStateLocation(FrameworkUtil.getBundle(WorkbenchServices.class)).toPath();
+        DeploymentRuns runs = new DeploymentRuns(project, new RunStore(state.resolve("runs")));
+        context.set(DeploymentRuns.class, runs);
+        CommandEnablement.follow(context, project, runs);
         context.set(Problems.class, new Problems());
     }
 }

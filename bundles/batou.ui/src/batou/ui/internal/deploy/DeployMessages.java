@@ -21,6 +21,7 @@ public final class DeployMessages extends NLS {
     public static String State_unchanged;
     public static String State_failed;
     public static String State_skipped;
+    public static String State_unreachable;
     public static String Outcome_running;
     public static String Outcome_finished;
     public static String Outcome_failed;
@@ -32,9 +33,12 @@ public final class DeployMessages extends NLS {
     public static String Job_configuring;
     public static String Job_root;
     public static String Job_projectClosed;
-    public static String Job_configurationFailed;
-    public static String Job_failed;
-    public static String Job_internalError;
+    public static String Job_predictConfigurationFailed;
+    public static String Job_deployConfigurationFailed;
+    public static String Job_predictFailed;
+    public static String Job_deployFailed;
+    public static String Job_predictCrashed;
+    public static String Job_deployCrashed;
     public static String Git_commit;
     public static String Git_none;
     public static String Git_noCommit;
@@ -47,12 +51,18 @@ public final class DeployMessages extends NLS {
     public static String Log_hostStarted;
     public static String Log_rootStarted;
     public static String Log_change;
+    public static String Log_would;
+    public static String Log_wouldChange;
     public static String Log_rootChanged;
+    public static String Log_rootWouldChange;
     public static String Log_rootUnchanged;
     public static String Log_rootFailed;
     public static String Log_rootSkipped;
     public static String Log_warning;
     public static String Log_hostFailed;
+    public static String Log_hostUnreachable;
+    public static String Log_stopping;
+    public static String Log_cancelled;
     public static String Log_hostFinished;
     public static String Log_filter;
     public static String Log_allHosts;
@@ -72,6 +82,13 @@ public final class DeployMessages extends NLS {
     public static String Records_title;
     public static String Records_noEnvironment;
     public static String Records_refresh;
+    public static String Records_refreshTooltip;
+    public static String Records_reachable;
+    public static String Records_unreachable;
+    public static String Records_head;
+    public static String Records_atHead;
+    public static String Records_notHead;
+    public static String Records_headUnknown;
     public static String Records_job;
     public static String Records_host;
     public static String Records_commit;
@@ -87,9 +104,16 @@ public final class DeployMessages extends NLS {
     public static String Records_incomplete;
     public static String View_noRun;
     public static String View_summary;
+    public static String View_stop;
+    public static String Menu_copy;
+    public static String Menu_selectAll;
+    public static String Menu_copyCell;
+    public static String Menu_copyRow;
+    public static String View_stopTooltip;
     public static String View_log;
     public static String View_changes;
     public static String View_history;
+    public static String View_hosts;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, DeployMessages.class);

@@ -2,6 +2,7 @@ package batou.ui.internal.deploy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -20,7 +21,7 @@ import batou.ui.internal.project.OpenProject;
 /**
  * Predicts or deploys one environment of the open project in the background: the {@link DeployOperation} that
  * {@code batou deploy} runs too, configured by {@link OpenProject}, shown by {@link RunProgress} in the job's
- * {@link DeploymentRun}. Cancelling lets the running roots finish and skips the others.
+ * {@link DeploymentRun}. Cancelling (Stop) lets the running roots finish and skips the others, as Ctrl-C does.
  */
 public final class DeploymentJob extends Job {
 
@@ -33,6 +34,7 @@ public final class DeploymentJob extends Job {
     private final DeploymentRun run;
     private final DirtyConfirmation confirmation;
     private final Cancellation cancellation = new Cancellation();
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     private DeploymentJob(OpenProject openProject, DeploymentRuns runs, DeploymentRun run,
             DirtyConfirmation confirmation) {
@@ -72,6 +74,10 @@ public final class DeploymentJob extends Job {
 
     @Override
     protected void canceling() {
+        if (run.outcome() == Outcome.RUNNING && !stopping.getAndSet(true)) {
+            run.note("", DeployMessages.Log_stopping, LogLine.Kind.WARNING);
+            runs.updated(run);
+        }
         cancellation.cancel();
     }
 
@@ -81,7 +87,8 @@ public final class DeploymentJob extends Job {
         try {
             if (!project.equals(openProject.root())) {
                 run.note("", DeployMessages.Job_projectClosed, LogLine.Kind.ERROR);
-                return Status.error(DeployMessages.Job_projectClosed);
+                run.fail(DeployMessages.Job_projectClosed);
+                return Status.warning(DeployMessages.Job_projectClosed);
             }
             return progress.ended(new DeployOperation(request(progress)).run());
         } catch (RuntimeException e) {

@@ -3,8 +3,10 @@ package batou.ui.internal.deploy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -33,9 +35,11 @@ public final class DeploymentRun {
     private final Map<RootId, RootStatus> states = new LinkedHashMap<>();
     private final List<LogLine> log = new ArrayList<>();
     private final List<FileChange> changes = new ArrayList<>();
+    private final Set<String> unreachable = new LinkedHashSet<>();
     private OutputFilter shown = OutputFilter.of(Masking.none());
     private Outcome outcome = Outcome.RUNNING;
     private Instant finished;
+    private String failure;
 
     public DeploymentRun(String environment, RunMode mode, Instant started) {
         this.environment = environment;
@@ -101,15 +105,17 @@ public final class DeploymentRun {
         } else if (event instanceof DeploymentEvent.PartChanged part) {
             RootId root = new RootId(host, part.component());
             for (Change change : part.changes()) {
-                add(new LogLine(host, NLS.bind(DeployMessages.Log_change, part.component(), change.summary()),
+                add(new LogLine(host, NLS.bind(DeployMessages.Log_change, part.component(), summary(change)),
                         LogLine.Kind.CHANGE));
                 if (change instanceof Change.Content content) {
-                    changes.add(new FileChange(root, part.path(), content));
+                    changes.add(new FileChange(root, part.path(), content.map(shown::apply)));
                 }
             }
         } else if (event instanceof DeploymentEvent.RootFinished done) {
-            add(new LogLine(host, NLS.bind(done.changed() ? DeployMessages.Log_rootChanged
-                    : DeployMessages.Log_rootUnchanged, done.component(), done.millis()), LogLine.Kind.INFO));
+            String changed = mode == RunMode.PREDICT ? DeployMessages.Log_rootWouldChange
+                    : DeployMessages.Log_rootChanged;
+            add(new LogLine(host, NLS.bind(done.changed() ? changed : DeployMessages.Log_rootUnchanged,
+                    done.component(), done.millis()), LogLine.Kind.INFO));
             return state(new RootId(host, done.component()), done.changed() ? RootStatus.CHANGED
                     : RootStatus.UNCHANGED);
         } else if (event instanceof DeploymentEvent.RootFailed failed) {
@@ -124,13 +130,43 @@ public final class DeploymentRun {
             add(new LogLine(host, NLS.bind(DeployMessages.Log_warning, warning.component(), warning.message()),
                     LogLine.Kind.WARNING));
         } else if (event instanceof DeploymentEvent.HostFailed failed) {
-            add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFailed, failed.message()),
-                    LogLine.Kind.ERROR));
+            boolean reached = roots.getOrDefault(host, List.of()).stream()
+                    .map(component -> states.get(new RootId(host, component)))
+                    .anyMatch(state -> state != null && state != RootStatus.PENDING && state != RootStatus.SKIPPED);
+            if (!reached) {
+                unreachable.add(host);
+            }
+            add(new LogLine(host, NLS.bind(reached ? DeployMessages.Log_hostFailed : DeployMessages.Log_hostUnreachable,
+                    failed.message()), LogLine.Kind.ERROR));
         } else if (event instanceof DeploymentEvent.HostFinished done) {
             add(new LogLine(host, NLS.bind(DeployMessages.Log_hostFinished, new Object[] { done.changed(),
                     done.unchanged(), done.failed(), done.skipped(), done.millis() }), LogLine.Kind.INFO));
         }
         return null;
+    }
+
+    /** What {@code change} does, or in a prediction would do. */
+    private String summary(Change change) {
+        if (mode != RunMode.PREDICT) {
+            return change.summary();
+        }
+        return NLS.bind(change instanceof Change.Property ? DeployMessages.Log_wouldChange
+                : DeployMessages.Log_would, change.summary());
+    }
+
+    /** Restores the state of a root of a stored run ({@link StoredRun}). */
+    synchronized void restore(RootId root, RootStatus state) {
+        state(root, state);
+    }
+
+    /** Restores that a host of a stored run could not be reached. */
+    synchronized void restoreUnreachable(String host) {
+        unreachable.add(host);
+    }
+
+    /** Restores a changed file of a stored run. */
+    synchronized void restore(FileChange change) {
+        changes.add(change);
     }
 
     /** A root the orchestrator ended without an event (its host was lost): failed. */
@@ -152,6 +188,16 @@ public final class DeploymentRun {
         finished = time;
     }
 
+    /** Why the run failed, as a sentence for a person (masked); shown once, in the deployment view. */
+    public synchronized void fail(String why) {
+        failure = shown.apply(why);
+    }
+
+    /** Why the run failed, or null. */
+    public synchronized String failure() {
+        return failure;
+    }
+
     public synchronized Outcome outcome() {
         return outcome;
     }
@@ -164,6 +210,14 @@ public final class DeploymentRun {
     /** The hosts, in plan order. */
     public synchronized List<String> hosts() {
         return List.copyOf(roots.keySet());
+    }
+
+    /**
+     * True when {@code host} could not be reached: it failed before any of its roots started (its roots failed or
+     * were skipped without running).
+     */
+    public synchronized boolean unreachable(String host) {
+        return unreachable.contains(host);
     }
 
     /** The root components of {@code host}, in plan order. */

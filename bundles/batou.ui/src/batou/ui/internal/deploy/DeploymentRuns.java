@@ -1,8 +1,12 @@
 package batou.ui.internal.deploy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.core.runtime.jobs.Job;
 
 import batou.engine.RootStatus;
 import batou.model.plan.RootId;
@@ -12,8 +16,8 @@ import batou.ui.internal.project.OpenProject;
  * The runs of this workbench: the one that runs (at most one at a time), the latest, and the finished ones, newest
  * first. Views follow runs through {@link Listener}s; another view (e.g. a graph of the roots) can follow the root
  * states without knowing anything else of this package than this class and {@link RootStatus}. One per workbench,
- * in its context: the handlers, the jobs they start and the views get it injected. Closing the project ends the
- * session of runs: the finished ones are forgotten (only tests close a project; the workbench opens another).
+ * in its context: the handlers, the jobs they start and the views get it injected. The finished runs are those of the
+ * open project, kept across restarts in a {@link RunStore}: opening a project shows its history.
  */
 public final class DeploymentRuns {
 
@@ -42,15 +46,21 @@ public final class DeploymentRuns {
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final List<DeploymentRun> history = new ArrayList<>();
+    private final RunStore store;
+    private Path project;
     private DeploymentRun running;
+    private Path runningProject;
     private DeploymentRun latest;
 
-    public DeploymentRuns(OpenProject project) {
+    /** The runs of the project open in {@code project}, its finished runs kept in {@code store}. */
+    public DeploymentRuns(OpenProject project, RunStore store) {
+        this.store = store;
         project.addListener(change -> {
-            if (change == OpenProject.Change.PROJECT && project.root() == null) {
-                forgetFinished();
+            if (change == OpenProject.Change.PROJECT) {
+                showProject(project.root());
             }
         });
+        showProject(project.root());
     }
 
     /**
@@ -64,6 +74,7 @@ public final class DeploymentRuns {
                 return false;
             }
             running = run;
+            runningProject = project;
             latest = run;
         }
         listeners.forEach(l -> l.started(run));
@@ -80,13 +91,30 @@ public final class DeploymentRuns {
     }
 
     void finished(DeploymentRun run) {
+        Path of;
         synchronized (this) {
-            if (running == run) {
+            boolean wasRunning = running == run;
+            of = wasRunning ? runningProject : null;
+            if (wasRunning) {
                 running = null;
+                runningProject = null;
             }
-            history.add(0, run);
+            if (Objects.equals(of, project)) {
+                history.add(0, run);
+            }
+        }
+        if (of != null) {
+            store.save(of, run);
         }
         listeners.forEach(l -> l.finished(run));
+    }
+
+    /**
+     * Stops the running run as Ctrl-C stops {@code batou deploy}: the roots that run finish, no other root starts,
+     * the run ends {@link Outcome#CANCELLED}. Nothing happens when no run runs.
+     */
+    public void stop() {
+        Job.getJobManager().cancel(DeploymentJob.FAMILY);
     }
 
     /** True while a run runs. */
@@ -112,9 +140,19 @@ public final class DeploymentRuns {
         listeners.remove(listener);
     }
 
-    /** Forgets the finished runs. A running run stays. */
-    private synchronized void forgetFinished() {
-        history.clear();
-        latest = running;
+    /** The history of {@code root} (none: null), as stored; a running run stays the latest. */
+    private void showProject(Path root) {
+        synchronized (this) {
+            if (root != null && root.equals(project)) {
+                return; // opened again: the history is this one's already
+            }
+        }
+        List<DeploymentRun> stored = root == null ? List.of() : store.load(root);
+        synchronized (this) {
+            project = root;
+            history.clear();
+            history.addAll(stored);
+            latest = running != null ? running : history.isEmpty() ? null : history.get(0);
+        }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.ColorDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
 import org.eclipse.osgi.util.NLS;
@@ -16,6 +17,9 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -28,16 +32,18 @@ import batou.ui.internal.project.OpenProject;
 
 /**
  * The deployment view: the run shown (the running one, the last one, or one re-opened from the history) as a live
- * host x root matrix above its log, its changed files (double-click: the diff) and the history of runs with what the
- * hosts of the selected environment last deployed. Events arrive on the deploying thread; the view reads the run at
- * most every {@value #REFRESH_MILLIS} ms on the UI thread, however many events came.
+ * host x root matrix above its log, its changed files (double-click: the diff), the history of runs and what the
+ * hosts of the selected environment last deployed (Hosts); Stop, and why the run failed. Events arrive on the
+ * deploying thread; the view reads the run at most every {@value #REFRESH_MILLIS} ms on the UI thread, however many
+ * events came.
  */
 public final class DeploymentView {
 
     public static final String ID = "batou.ui.views.deployment";
 
-    /** The data key of the summary label, for tests. */
+    /** The data keys of the summary label and the failure line, for tests. */
     public static final String SUMMARY = "batou.ui.deploy.summary";
+    public static final String FAILURE = "batou.ui.deploy.failure";
 
     static final int REFRESH_MILLIS = 100;
 
@@ -46,6 +52,8 @@ public final class DeploymentView {
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private Display display;
     private Label summary;
+    private Button stop;
+    private Label failure;
     private RootMatrix matrix;
     private LogConsole log;
     private ChangeList changes;
@@ -56,7 +64,10 @@ public final class DeploymentView {
     private final DeploymentRuns.Listener runsListener = new DeploymentRuns.Listener() {
         @Override
         public void started(DeploymentRun run) {
-            onUiThread(() -> show(run));
+            onUiThread(() -> {
+                show(run);
+                stop.setEnabled(runs.running());
+            });
         }
 
         @Override
@@ -73,6 +84,7 @@ public final class DeploymentView {
         public void finished(DeploymentRun run) {
             scheduleRefresh();
             onUiThread(() -> {
+                stop.setEnabled(runs.running());
                 history.refresh();
                 if (run.mode() == RunMode.DEPLOY && run.outcome() != Outcome.NOT_STARTED) {
                     records.read();
@@ -83,7 +95,7 @@ public final class DeploymentView {
 
     private final OpenProject.Listener projectListener = change -> {
         if (change == OpenProject.Change.PROJECT) {
-            onUiThread(() -> history.refresh());
+            onUiThread(this::showProjectRuns);
         }
         if (change != OpenProject.Change.CONTENT) {
             onUiThread(() -> records.read());
@@ -100,28 +112,45 @@ public final class DeploymentView {
     public void createControls(Composite parent) {
         display = parent.getDisplay();
         LocalResourceManager resources = new LocalResourceManager(JFaceResources.getResources(), parent);
-        GridLayoutFactory.fillDefaults().applyTo(parent);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(parent);
         summary = new Label(parent, SWT.WRAP);
         summary.setData(SUMMARY, Boolean.TRUE);
-        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).applyTo(summary);
+        GridDataFactory.fillDefaults().grab(true, false).indent(4, 4).align(SWT.FILL, SWT.CENTER).applyTo(summary);
+        stop = new Button(parent, SWT.PUSH);
+        stop.setText(DeployMessages.View_stop);
+        stop.setToolTipText(DeployMessages.View_stopTooltip);
+        stop.addListener(SWT.Selection, event -> runs.stop());
+        stop.setEnabled(runs.running());
+        GridDataFactory.fillDefaults().indent(0, 4).applyTo(stop);
+        failure = new Label(parent, SWT.WRAP);
+        failure.setData(FAILURE, Boolean.TRUE);
+        failure.setForeground(resources.create(ColorDescriptor.createFrom(new RGB(190, 0, 0))));
+        failure.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).indent(4, 0).applyTo(failure);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(sash);
         matrix = new RootMatrix(sash, new StateColors(resources));
         CTabFolder tabs = new CTabFolder(sash, SWT.BOTTOM | SWT.BORDER);
         log = new LogConsole(tabs, resources);
         tab(tabs, DeployMessages.View_log, log.control());
         changes = new ChangeList(tabs);
         tab(tabs, DeployMessages.View_changes, changes.table());
-        SashForm past = new SashForm(tabs, SWT.HORIZONTAL);
-        history = new RunHistory(past, runs, this::show);
-        records = new HostRecords(past, project);
-        tab(tabs, DeployMessages.View_history, past);
+        history = new RunHistory(tabs, runs, this::show);
+        tab(tabs, DeployMessages.View_history, history.table());
+        records = new HostRecords(tabs, project);
+        tab(tabs, DeployMessages.View_hosts, records.control());
         tabs.setSelection(0);
         sash.setWeights(35, 65);
         runs.addListener(runsListener);
         project.addListener(projectListener);
         show(runs.latest());
         records.read();
+    }
+
+    /** The history of the project just opened, and its last run (from its stored history), or none. */
+    private void showProjectRuns() {
+        history.refresh();
+        show(runs.latest());
     }
 
     private static void tab(CTabFolder tabs, String title, Control control) {
@@ -155,9 +184,14 @@ public final class DeploymentView {
         showSummary(text);
     }
 
+    /** The summary, and the failure line (hidden while there is none). */
     private void showSummary(String text) {
         summary.setText(text);
-        summary.getParent().layout(new Control[] { summary });
+        String why = shown == null ? null : shown.failure();
+        failure.setText(why == null ? "" : why);
+        failure.setVisible(why != null);
+        ((GridData) failure.getLayoutData()).exclude = why == null;
+        summary.getParent().layout(new Control[] { summary, failure });
     }
 
     /** The line above the matrix: what ran, when, how it ended and the counts of root states. */

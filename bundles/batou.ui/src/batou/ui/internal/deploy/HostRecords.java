@@ -12,20 +12,24 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 
 import batou.model.configure.Configuration;
 import batou.ssh.SshSettings;
 import batou.ssh.operation.StatusOperation;
+import batou.ssh.operation.StatusOperation.StatusReport;
+import batou.ui.internal.preferences.BatouPreferences;
 import batou.ui.internal.Columns;
 import batou.ui.internal.project.OpenProject;
 
 /**
  * What each host of the selected environment last deployed (its {@code deployed.json}, as {@code batou status}
- * reads it), fetched in a background job, hosts in parallel.
+ * reads it), whether the host could be reached and whether it runs the project's HEAD; fetched in a background job,
+ * hosts in parallel, again after each deployment and on Refresh.
  */
 final class HostRecords {
 
@@ -47,8 +51,10 @@ final class HostRecords {
         GridLayoutFactory.fillDefaults().numColumns(2).margins(2, 2).applyTo(control);
         title = new Label(control, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(title);
-        Button refresh = new Button(control, SWT.PUSH);
+        ToolBar tools = new ToolBar(control, SWT.FLAT | SWT.RIGHT);
+        ToolItem refresh = new ToolItem(tools, SWT.PUSH);
         refresh.setText(DeployMessages.Records_refresh);
+        refresh.setToolTipText(DeployMessages.Records_refreshTooltip);
         refresh.addListener(SWT.Selection, event -> read());
         viewer = new TableViewer(control, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.H_SCROLL
                 | SWT.V_SCROLL);
@@ -59,8 +65,10 @@ final class HostRecords {
         table.setData(TABLE, Boolean.TRUE);
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(table);
         Columns.add(viewer, HostRecord.class, DeployMessages.Records_host, 140, HostRecord::host);
+        Columns.add(viewer, HostRecord.class, DeployMessages.Records_reachable, 100, HostRecord::reachable);
         Columns.add(viewer, HostRecord.class, DeployMessages.Records_commit, 110, HostRecord::commit);
-        Columns.add(viewer, HostRecord.class, DeployMessages.Records_time, 210, HostRecord::time);
+        Columns.add(viewer, HostRecord.class, DeployMessages.Records_head, 170, HostRecord::head);
+        Columns.add(viewer, HostRecord.class, DeployMessages.Records_time, 170, HostRecord::time);
         Columns.add(viewer, HostRecord.class, DeployMessages.Records_operator, 160, HostRecord::operator);
         Columns.add(viewer, HostRecord.class, DeployMessages.Records_state, 260, HostRecord::summary);
     }
@@ -115,7 +123,8 @@ final class HostRecords {
         if (configuration == null || configuration.failed()) {
             return List.of();
         }
-        return StatusOperation.read(root, configuration.plan(), OpenProject.registry(), SshSettings.defaults())
-                .hosts().stream().map(HostRecord::of).toList();
+        StatusReport report = StatusOperation.read(root, configuration.plan(), OpenProject.registry(),
+                SshSettings.defaults().withAcceptNewHostKeys(BatouPreferences.acceptNewHostKeys()));
+        return report.hosts().stream().map(host -> HostRecord.of(host, report.head())).toList();
     }
 }

@@ -16,6 +16,8 @@ import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 
 /**
  * The log of a run: a line per event, prefixed by its host, failures red, warnings orange, changes blue. A host
@@ -49,10 +51,27 @@ final class LogConsole {
         text.setData(TEXT, Boolean.TRUE);
         text.setFont(JFaceResources.getTextFont());
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(text);
+        text.setMenu(menu());
         error = resources.create(ColorDescriptor.createFrom(new RGB(190, 0, 0)));
         warning = resources.create(ColorDescriptor.createFrom(new RGB(170, 90, 0)));
         change = resources.create(ColorDescriptor.createFrom(new RGB(0, 70, 160)));
         showHosts(List.of());
+    }
+
+    /** Copy (enabled with a selection) and Select All. */
+    private Menu menu() {
+        Menu menu = new Menu(text);
+        MenuItem copy = new MenuItem(menu, SWT.PUSH);
+        copy.setText(DeployMessages.Menu_copy);
+        copy.addListener(SWT.Selection, event -> CopyText.copy(text, text.getSelectionText()));
+        MenuItem all = new MenuItem(menu, SWT.PUSH);
+        all.setText(DeployMessages.Menu_selectAll);
+        all.addListener(SWT.Selection, event -> text.selectAll());
+        menu.addListener(SWT.Show, event -> {
+            copy.setEnabled(text.getSelectionCount() > 0);
+            all.setEnabled(text.getCharCount() > 0);
+        });
+        return menu;
     }
 
     Composite control() {

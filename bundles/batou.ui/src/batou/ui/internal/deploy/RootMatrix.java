@@ -4,15 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
 
 import batou.engine.RootStatus;
 import batou.model.plan.RootId;
@@ -40,12 +47,59 @@ final class RootMatrix {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setData(TABLE, Boolean.TRUE);
+        table.setMenu(menu(table));
         column(DeployMessages.Matrix_host, 160, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return (String) element;
             }
         });
+    }
+
+    /**
+     * Copy Cell (the state under the pointer where the menu was opened) and Copy Row (the selected host's row, with
+     * the header line), tab-separated, as a spreadsheet or a ticket takes them.
+     */
+    private Menu menu(Table table) {
+        int[] column = { -1 };
+        table.addListener(SWT.MenuDetect, event -> column[0] = columnAt(table, table.toControl(event.x, event.y)));
+        Menu menu = new Menu(table);
+        MenuItem cell = new MenuItem(menu, SWT.PUSH);
+        cell.setText(DeployMessages.Menu_copyCell);
+        cell.addListener(SWT.Selection, event -> CopyText.copy(table, table.getSelection()[0].getText(column[0])));
+        MenuItem row = new MenuItem(menu, SWT.PUSH);
+        row.setText(DeployMessages.Menu_copyRow);
+        row.addListener(SWT.Selection, event -> CopyText.copy(table, header(table) + "\n"
+                + line(table.getColumnCount(), table.getSelection()[0]::getText)));
+        menu.addListener(SWT.Show, event -> {
+            boolean selected = table.getSelectionCount() == 1;
+            cell.setEnabled(selected && column[0] >= 0);
+            row.setEnabled(selected);
+        });
+        return menu;
+    }
+
+    /** The index of the column at {@code point} of {@code table}, or -1. */
+    private static int columnAt(Table table, Point point) {
+        TableItem item = table.getItem(point);
+        if (item == null) {
+            return -1;
+        }
+        table.setSelection(item);
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            if (item.getBounds(i).contains(point)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String header(Table table) {
+        return line(table.getColumnCount(), i -> table.getColumn(i).getText());
+    }
+
+    private static String line(int columns, IntFunction<String> cell) {
+        return IntStream.range(0, columns).mapToObj(cell).collect(Collectors.joining("\t"));
     }
 
     Table table() {
@@ -106,16 +160,24 @@ final class RootMatrix {
             return run == null ? null : run.state(new RootId((String) host, component));
         }
 
+        /** A root that did not run because its host could not be reached shows that, not "failed" or "skipped". */
+        private boolean unreachable(Object host) {
+            RootStatus state = state(host);
+            return state != null && run.unreachable((String) host) && state != RootStatus.CHANGED
+                    && state != RootStatus.UNCHANGED;
+        }
+
         @Override
         public String getText(Object host) {
             RootStatus state = state(host);
-            return state == null ? "" : DeployMessages.label(state);
+            return state == null ? "" : unreachable(host) ? DeployMessages.State_unreachable
+                    : DeployMessages.label(state);
         }
 
         @Override
         public Color getBackground(Object host) {
             RootStatus state = state(host);
-            return state == null ? null : colors.of(state);
+            return state == null ? null : unreachable(host) ? colors.unreachable() : colors.of(state);
         }
     }
 }

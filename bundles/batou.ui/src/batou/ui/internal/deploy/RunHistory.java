@@ -3,6 +3,7 @@ package batou.ui.internal.deploy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -21,7 +22,8 @@ final class RunHistory {
     /** The data key of the table, for tests. */
     static final String TABLE = "batou.ui.deploy.history";
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+    /** Local time, as the person's locale writes it. */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
     private final DeploymentRuns runs;

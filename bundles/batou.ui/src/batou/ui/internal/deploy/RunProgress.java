@@ -1,5 +1,6 @@
 package batou.ui.internal.deploy;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -9,6 +10,7 @@ import batou.engine.Phase;
 import batou.engine.DeploymentResult;
 import batou.engine.RootResult;
 import batou.engine.RootStatus;
+import batou.engine.RunMode;
 import batou.engine.events.DeploymentEvent;
 import batou.model.Diagnostic;
 import batou.model.Masking;
@@ -74,27 +76,58 @@ final class RunProgress implements DeployProgress {
         } else if (report.cancelled()) {
             outcome = Outcome.CANCELLED;
         }
-        return switch (outcome) {
-            case CANCELLED -> Status.CANCEL_STATUS;
-            case FAILED -> Status.error(NLS.bind(DeployMessages.Job_failed, new Object[] { run.environment(),
-                    result.count(RootStatus.FAILED), result.count(RootStatus.SKIPPED) }));
-            case FINISHED -> Status.OK_STATUS;
-            default -> Status.error(report.failedIn() == Phase.CONFIGURING
-                    ? NLS.bind(DeployMessages.Job_configurationFailed, run.environment(), errors)
-                    : report.failure());
+        String failure = switch (outcome) {
+            case CANCELLED -> result == null ? null : NLS.bind(DeployMessages.Log_cancelled,
+                    result.count(RootStatus.SKIPPED));
+            case FAILED -> NLS.bind(predicting() ? DeployMessages.Job_predictFailed : DeployMessages.Job_deployFailed,
+                    new Object[] { run.environment(), result.count(RootStatus.FAILED),
+                            result.count(RootStatus.SKIPPED) });
+            case FINISHED -> null;
+            default -> report.failedIn() == Phase.CONFIGURING
+                    ? NLS.bind(predicting() ? DeployMessages.Job_predictConfigurationFailed
+                            : DeployMessages.Job_deployConfigurationFailed, run.environment(), errors)
+                    : report.failure();
         };
+        return status(failure);
     }
 
     /**
-     * Shows a bug in the run; the job's status for it. The dialog and the workspace log get the masked text, and the
-     * trace without the original message.
+     * The job's status for a run that ended with {@code failure} (null: it did not fail; when cancelled before it
+     * started, e.g. declined, there is nothing to add to the log). Never an error: the
+     * progress service keeps a job that ended with an error and shows it again when its icon is clicked, also during
+     * the next run; the run's failure is shown once, in the deployment view.
+     */
+    private IStatus status(String failure) {
+        if (outcome == Outcome.CANCELLED) {
+            if (failure != null) {
+                run.note("", failure, LogLine.Kind.WARNING);
+            }
+            return Status.CANCEL_STATUS;
+        }
+        if (failure == null) {
+            return Status.OK_STATUS;
+        }
+        run.fail(failure);
+        return Status.warning(run.shown(failure));
+    }
+
+    private boolean predicting() {
+        return run.mode() == RunMode.PREDICT;
+    }
+
+    /**
+     * Shows a bug in the run; the job's status for it. The workspace log gets the masked text, and the trace without
+     * the original message.
      */
     IStatus crashed(RuntimeException e) {
         outcome = Outcome.FAILED;
         run.note("", e.toString(), LogLine.Kind.ERROR);
         RuntimeException shown = new RuntimeException(run.shown(e.toString()));
         shown.setStackTrace(e.getStackTrace());
-        return Status.error(NLS.bind(DeployMessages.Job_internalError, run.environment(), shown.getMessage()), shown);
+        String failure = NLS.bind(predicting() ? DeployMessages.Job_predictCrashed : DeployMessages.Job_deployCrashed,
+                run.environment(), shown.getMessage());
+        ILog.of(getClass()).log(Status.error(run.shown(failure), shown));
+        return status(failure);
     }
 
     @Override

@@ -14,6 +14,7 @@ import batou.engine.RootStatus;
 final class StateColors {
 
     private final Map<RootStatus, Color> colors = new EnumMap<>(RootStatus.class);
+    private final Color unreachable;
 
     StateColors(ResourceManager resources) {
         put(resources, RootStatus.PENDING, new RGB(232, 232, 232));
@@ -22,6 +23,7 @@ final class StateColors {
         put(resources, RootStatus.UNCHANGED, new RGB(200, 235, 200));
         put(resources, RootStatus.FAILED, new RGB(240, 140, 140));
         put(resources, RootStatus.SKIPPED, new RGB(255, 196, 130));
+        unreachable = resources.create(ColorDescriptor.createFrom(new RGB(190, 190, 205)));
     }
 
     private void put(ResourceManager resources, RootStatus state, RGB rgb) {
@@ -30,5 +32,10 @@ final class StateColors {
 
     Color of(RootStatus state) {
         return colors.get(state);
+    }
+
+    /** The colour of a root whose host could not be reached. */
+    Color unreachable() {
+        return unreachable;
     }
 }

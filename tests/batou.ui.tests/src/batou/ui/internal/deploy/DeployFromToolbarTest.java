@@ -1,5 +1,6 @@
 package batou.ui.internal.deploy;
 
+import static batou.ui.Ui.doubleClick;
 import static batou.ui.Ui.find;
 import static batou.ui.Ui.pump;
 import static batou.ui.Ui.waitUntil;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.ui.Ui;
 import batou.ui.WorkbenchContext;
 import batou.ui.internal.project.OpenProject;
 
@@ -138,6 +140,7 @@ class DeployFromToolbarTest {
         assertEquals(Set.of(DeployMessages.State_changed), cells(matrix()));
 
         int nginx = files.indexOf(files.stream().filter(f -> f.endsWith("nginx.conf")).findFirst().get());
+        Ui.selectTab(window.getShell(), DeployMessages.View_changes);
         doubleClick(changes, nginx);
         Shell dialog = pumpUntilFound(() -> Arrays.stream(display.getShells())
                 .filter(s -> s.getText().startsWith(files.get(nginx))).findFirst().orElse(null), "the diff opens");
@@ -176,6 +179,7 @@ class DeployFromToolbarTest {
         assertEquals(1, decline.asked(), "deploying uncommitted changes asks first");
         assertEquals(IStatus.CANCEL, declined.getResult().getSeverity());
         assertFalse(Files.exists(target.resolve("work")), "declined: nothing deployed");
+        assertFalse(log().getText().contains("cancelled:"), "declined is not cancelled: " + log().getText());
 
         DialogAnswer accept = DialogAnswer.install(display, DeployMessages.Dirty_deploy);
         DeploymentJob first = execute(DeployHandler.COMMAND_ID);
@@ -207,16 +211,17 @@ class DeployFromToolbarTest {
         assertEquals(List.of(DeployMessages.Outcome_finished, DeployMessages.Outcome_finished,
                 DeployMessages.Outcome_cancelled), column(history, 3));
         assertEquals(List.of("0", "5", "0"), column(history, 4), "changed per run, newest first");
+        Ui.selectTab(window.getShell(), DeployMessages.View_history);
         doubleClick(history, 1);
         pump();
         assertEquals(Set.of(DeployMessages.State_changed), cells(matrix()), "the first deployment re-opened");
         assertTrue(table(ChangeList.TABLE).getItemCount() > 0, "and its changed files");
 
         Table records = table(HostRecords.TABLE);
-        waitUntil(() -> records.getItemCount() == 1 && !records.getItem(0).getText(1).isEmpty(),
+        waitUntil(() -> records.getItemCount() == 1 && !records.getItem(0).getText(2).isEmpty(),
                 "the host's record is read");
         assertEquals("localhost", records.getItem(0).getText(0));
-        assertEquals(project.head().substring(0, 12), records.getItem(0).getText(1));
+        assertEquals(project.head().substring(0, 12), records.getItem(0).getText(2));
     }
 
     @Test
@@ -369,17 +374,6 @@ class DeployFromToolbarTest {
             texts.add(item.getText(index));
         }
         return texts;
-    }
-
-    private void doubleClick(Table table, int row) {
-        table.setSelection(row);
-        Event selection = new Event();
-        selection.item = table.getItem(row);
-        table.notifyListeners(SWT.Selection, selection);
-        Event open = new Event();
-        open.item = table.getItem(row);
-        table.notifyListeners(SWT.DefaultSelection, open);
-        pump();
     }
 
     private <T> T pumpUntilFound(java.util.function.Supplier<T> supplier, String what) {

@@ -1,6 +1,7 @@
 package batou.ui.internal.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,9 +48,12 @@ class DeploymentRunTest {
         assertEquals(1, run.count(RootStatus.CHANGED));
         List<String> lines = new ArrayList<>();
         run.log(0).forEach(line -> lines.add(line.display()));
-        assertEquals(List.of("web1: connecting", "web1: nginx: started", "web1: nginx: create /srv/nginx.conf",
-                "web1: nginx: update /srv/secret", "web1: nginx: run nginx -s reload", "web1: nginx: changed (12 ms)",
-                "db1: postgres: skipped: web1/nginx failed", "db1: HOST FAILED: connection refused"), lines);
+        assertEquals(List.of("web1: connecting", "web1: nginx: started", "web1: nginx: would create /srv/nginx.conf",
+                "web1: nginx: would update /srv/secret", "web1: nginx: would run nginx -s reload",
+                "web1: nginx: would change (12 ms)", "db1: postgres: skipped: web1/nginx failed",
+                "db1: UNREACHABLE: the host could not be reached: connection refused"), lines);
+        assertTrue(run.unreachable("db1"), "db1 failed before any of its roots ran");
+        assertFalse(run.unreachable("web1"));
         assertEquals(LogLine.Kind.ERROR, run.log(7).get(0).kind());
 
         List<FileChange> changes = run.changes();
@@ -58,6 +62,21 @@ class DeploymentRunTest {
                 "@@ -0,0 +1 @@", "+a"), changes.get(0).diffLines());
         assertEquals(List.of("update /srv/secret", "diff hidden: contains sensitive data"),
                 changes.get(1).diffLines());
+    }
+
+    @Test
+    void aDeploymentSaysWhatItDoesAndAHostLostAfterItsRootsStartedFailed() {
+        DeploymentRun run = new DeploymentRun("dev", RunMode.DEPLOY, T);
+        run.on(new DeploymentEvent.RootStarted(T, "web1", "nginx"));
+        run.on(new DeploymentEvent.PartChanged(T, "web1", "nginx", PartPath.of("nginx", "file nginx.conf"),
+                List.of(new Change.Command("nginx -s reload"))));
+        run.on(new DeploymentEvent.RootFinished(T, "web1", "nginx", true, 3));
+        run.on(new DeploymentEvent.HostFailed(T, "web1", "connection lost"));
+        List<String> lines = new ArrayList<>();
+        run.log(0).forEach(line -> lines.add(line.display()));
+        assertEquals(List.of("web1: nginx: started", "web1: nginx: run nginx -s reload", "web1: nginx: changed (3 ms)",
+                "web1: HOST FAILED: connection lost"), lines);
+        assertFalse(run.unreachable("web1"), "it was reached");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package batou.ui.journeys;
+
+import static batou.ui.Ui.click;
+import static batou.ui.Ui.find;
+import static batou.ui.Ui.pump;
+import static batou.ui.journeys.RunsFixture.DEPLOY;
+import static batou.ui.journeys.RunsFixture.STOP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.TableItem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import batou.ui.Ui;
+import batou.ui.WorkspaceLogGuard;
+import batou.ui.internal.deploy.DeploymentJob;
+
+/**
+ * A person deploys an environment whose first root takes long and stops the run, from the toolbar, the Deployment
+ * menu, the deployment view's button or the keys: the running root finishes, the next never starts (its file is
+ * not on disk), the run ends cancelled and the log and history say so; Stop is grey again afterwards.
+ */
+@ExtendWith(WorkspaceLogGuard.class)
+class StopSlowDeployJourneyTest {
+
+    @TempDir
+    Path temp;
+
+    private RunsFixture runs;
+
+    @BeforeEach
+    void project() throws Exception {
+        runs = new RunsFixture(temp, 3);
+        runs.open();
+    }
+
+    @AfterEach
+    void close() {
+        runs.close();
+    }
+
+    @Test
+    void stopFromTheToolbar() {
+        deployThenStop(() -> click(runs.tool(STOP)));
+    }
+
+    @Test
+    void stopFromTheMenu() {
+        deployThenStop(() -> Ui.menu(runs.window, "Deployment", "Stop"));
+    }
+
+    @Test
+    void stopFromTheDeploymentView() {
+        deployThenStop(() -> click(find(runs.window, Button.class, b -> "Stop".equals(b.getText()))));
+    }
+
+    @Test
+    void stopWithTheKeys() {
+        deployThenStop(() -> Ui.press(SWT.CTRL | SWT.ALT, 's'));
+    }
+
+    private void deployThenStop(Runnable stop) {
+        runs.waitForTool(DEPLOY, true);
+        click(runs.tool(DEPLOY));
+        runs.waitForCell("running");
+        runs.waitForTool(STOP, true);
+        Job job = Job.getJobManager().find(DeploymentJob.FAMILY)[0];
+
+        stop.run();
+        click(runs.tool(STOP)); // a second, impatient click changes nothing
+        runs.waitForEnd();
+
+        assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
+        TableItem row = runs.matrix().getItem(0);
+        assertEquals(List.of("changed", "skipped"), List.of(row.getText(1), row.getText(2)),
+                "the running root finished, the next never started");
+        assertFalse(Files.exists(runs.target.resolve("work/after/after.txt")), "the next root wrote nothing");
+        String log = runs.log();
+        assertEquals(1, log.split("Stop: the running root components finish, no other one starts", -1).length - 1,
+                log);
+        assertTrue(log.contains("localhost: after: skipped: the deployment was cancelled"), log);
+        assertTrue(log.contains("cancelled: 1 root component(s) did not run"), log);
+        assertTrue(runs.summary().contains(": cancelled."), runs.summary());
+        assertEquals("cancelled", RunsFixture.column(runs.history(), 3).get(0));
+        runs.waitForTool(STOP, false);
+        runs.waitForTool(DEPLOY, true);
+        pump();
+    }
+}
