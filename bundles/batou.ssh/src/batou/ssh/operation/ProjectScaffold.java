@@ -146,6 +146,18 @@ public final class ProjectScaffold {
         }
     }
 
+    /**
+     * Deletes the folder of the environment or component {@code name} of the project at {@code root} with everything
+     * in it; links in it are removed, never followed.
+     */
+    public static void delete(Path root, Kind kind, String name) throws IOException {
+        try (SafeDirectory folder = SafeDirectory.open(root.resolve(kind == Kind.ENVIRONMENT ? ENVIRONMENTS
+                : COMPONENTS), false)) {
+            checkExisting(kind, name, folder.list());
+            folder.deleteTree(name);
+        }
+    }
+
     private static void checkName(Kind kind, String name, List<String> existing) throws IOException {
         String problem = nameProblem(kind, name, existing);
         if (problem != null) {
@@ -155,7 +167,7 @@ public final class ProjectScaffold {
 
     private static void checkExisting(Kind kind, String name, List<String> existing) throws IOException {
         if (nameProblem(kind, name, List.of()) != null || !existing.contains(name)) {
-            throw new IOException("There is no " + kind + " '" + name + "' to copy.");
+            throw new IOException("There is no " + kind + " '" + name + "' in the project.");
         }
     }
 
