@@ -110,7 +110,8 @@ public final class ProjectScaffold {
 
     /**
      * Adds the environment {@code name} to the project at {@code root}: a copy of the environment.yaml of
-     * {@code copyOf} (never its secrets), or, when that is null, an environment without hosts.
+     * {@code copyOf} (never its secrets), or, when that is null, an environment with the host localhost
+     * ({@code connect: local}, deploying into ~/deployment/NAME) and no components yet.
      *
      * @return the new environment.yaml
      */
@@ -119,8 +120,12 @@ public final class ProjectScaffold {
             checkName(Kind.ENVIRONMENT, name, environments.list());
             String text;
             if (copyOf == null) {
-                text = "# The environment " + name + ": add hosts and their components.\n" + "environment:\n"
-                        + "  connect: local\n" + "  target_directory: ~/deployment/" + name + "\n" + "hosts: {}\n";
+                text = "# The environment " + name + ": one host to start with; add hosts and their components.\n"
+                        + "environment:\n"
+                        + "  connect: local\n"
+                        + "  target_directory: ~/deployment/" + name + "\n"
+                        + "hosts:\n"
+                        + "  localhost: []\n";
             } else {
                 checkExisting(Kind.ENVIRONMENT, copyOf, environments.list());
                 try (SafeDirectory source = environments.open(copyOf)) {
