@@ -147,6 +147,25 @@ class CreateProjectFromNothingJourneyTest {
         assertEquals("", git(folder, "status", "--porcelain"), "deploying leaves git clean");
     }
 
+    @Test
+    void theEmptyExplorerOffersNewProjectAndAFolderWithFilesIsRefused() throws Exception {
+        Files.writeString(temp.resolve("notes.txt"), "mine\n");
+        ProjectExplorerPart explorer = Ui.view(ProjectExplorerPart.ID, ProjectExplorerPart.class);
+        Button start = Ui.find(explorer.hint().getParent(), Button.class, b -> "New Project...".equals(Ui.plain(
+                b.getText())));
+        Ui.Answer answer = Ui.whenShellOpens("New batou Project", shell -> {
+            Ui.find(shell, Text.class, t -> (t.getStyle() & org.eclipse.swt.SWT.BORDER) != 0).setText(
+                    temp.toString());
+            assertFalse(Ui.button(shell, "Create").isEnabled(), "a folder with files cannot take the project");
+            assertTrue(errorMessage(shell).contains("is not empty"), errorMessage(shell));
+            Ui.click(Ui.button(shell, "Cancel"));
+        });
+        Ui.click(start);
+        answer.check();
+        assertEquals(null, openProject.root(), "cancelled: nothing opened");
+        assertEquals(List.of(temp.resolve("notes.txt")), Files.list(temp).toList(), "nothing written");
+    }
+
     /** The toolbar's Deploy, by its tool tip (whatever key sequence follows it). */
     private static ToolItem deployToolItem() {
         return Ui.all(Ui.window(), ToolBar.class).stream().flatMap(bar -> List.of(bar.getItems()).stream())
