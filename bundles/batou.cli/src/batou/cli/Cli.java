@@ -9,6 +9,7 @@ import java.util.Map;
 import batou.cli.internal.CheckCommand;
 import batou.cli.internal.GraphCommand;
 import batou.cli.internal.HelpCommand;
+import batou.cli.internal.InitCommand;
 import batou.cli.internal.PartsCommand;
 import batou.cli.internal.SecretsCommand;
 import batou.cli.internal.Unexpected;
@@ -32,6 +33,7 @@ public final class Cli {
     /** A command line that reads its input (e.g. {@code batou secrets set}) from {@code in}. */
     public Cli(java.io.InputStream in, PrintStream out, PrintStream err) {
         this.console = new Console(in, out, err);
+        register(new InitCommand());
         register(new DeployCommand());
         register(new batou.cli.internal.deploy.StatusCommand());
         register(new CheckCommand());

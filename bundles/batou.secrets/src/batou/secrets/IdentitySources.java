@@ -45,6 +45,16 @@ public final class IdentitySources {
     private IdentitySources() {
     }
 
+    /** No identity was configured and none of the default keys exists: a front end says where to set one. */
+    public static final class NoIdentityException extends AgeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoIdentityException(String message) {
+            super(message);
+        }
+    }
+
     /** The identities for this environment of variables and home folder; never empty. */
     public static List<AgeIdentity> load(Map<String, String> environment, Path home) {
         return load(environment, home, CONSOLE);
@@ -89,7 +99,7 @@ public final class IdentitySources {
             if (failure != null) {
                 throw failure;
             }
-            throw new AgeException("no identity to decrypt secrets with: set " + VARIABLE
+            throw new NoIdentityException("no identity to decrypt secrets with: set " + VARIABLE
                     + " to an age identity file or an ssh-ed25519 or ssh-rsa private key, or create ~/.ssh/id_ed25519");
         }
         return identities;

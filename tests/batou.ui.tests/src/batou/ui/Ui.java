@@ -32,6 +32,8 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.swt.widgets.ToolItem;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.PlatformUI;
 
 /**
@@ -55,6 +57,17 @@ public final class Ui {
         return PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null
                 ? PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell()
                 : PlatformUI.getWorkbench().getWorkbenchWindows()[0].getShell();
+    }
+
+    /** The object of the view {@code id} of the active window (an e4 view class); fails when it is not open. */
+    public static <T> T view(String id, Class<T> type) {
+        org.eclipse.ui.IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        List<org.eclipse.e4.ui.model.application.ui.basic.MPart> parts = window
+                .getService(org.eclipse.e4.ui.workbench.modeling.EModelService.class)
+                .findElements(window.getService(org.eclipse.e4.ui.model.application.ui.basic.MWindow.class), id,
+                        org.eclipse.e4.ui.model.application.ui.basic.MPart.class, null);
+        assertTrue(!parts.isEmpty() && type.isInstance(parts.get(0).getObject()), "the view " + id + " is open");
+        return type.cast(parts.get(0).getObject());
     }
 
     /** The first control of {@code type} under {@code root} that passes {@code test}; fails when there is none. */
@@ -266,6 +279,52 @@ public final class Ui {
         up.x = at.x;
         up.y = at.y;
         control.notifyListeners(SWT.MouseUp, up);
+        pump();
+    }
+
+    /**
+     * The item at {@code path} of {@code tree} (texts as shown, up to the first " " of a decoration such as "1 error"
+     * or "(ignored)"), each level expanded on the way as a person's click on the arrow does; fails when there is none.
+     */
+    public static TreeItem treeItem(Tree tree, String... path) {
+        TreeItem[] items = tree.getItems();
+        TreeItem found = null;
+        for (String label : path) {
+            if (found != null && !found.getExpanded()) {
+                Event expand = new Event();
+                expand.item = found;
+                tree.notifyListeners(SWT.Expand, expand); // the viewer makes the children
+                found.setExpanded(true);
+                pump();
+            }
+            if (found != null) {
+                items = found.getItems();
+            }
+            found = List.of(items).stream().filter(item -> label.equals(item.getText())
+                    || item.getText().startsWith(label + " ")).findFirst().orElse(null);
+            List<String> shown = List.of(items).stream().map(TreeItem::getText).toList();
+            assertNotNull(found, () -> "no tree item " + label + " in " + shown);
+        }
+        return found;
+    }
+
+    /** Selects {@code item} of its tree as a click on it does (the selection listeners run). */
+    public static void select(TreeItem item) {
+        Tree tree = item.getParent();
+        tree.setFocus();
+        tree.setSelection(item);
+        Event event = new Event();
+        event.item = item;
+        tree.notifyListeners(SWT.Selection, event);
+        pump();
+    }
+
+    /** Double-clicks {@code item} of its tree (selects it, then the default selection: open). */
+    public static void doubleClick(TreeItem item) {
+        select(item);
+        Event event = new Event();
+        event.item = item;
+        item.getParent().notifyListeners(SWT.DefaultSelection, event);
         pump();
     }
 

@@ -34,6 +34,7 @@ public final class BatouWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
-        return new BatouWindowAdvisor(configurer);
+        return new BatouWindowAdvisor(configurer,
+                getWorkbenchConfigurer().getWorkbench().getService(OpenProject.class));
     }
 }

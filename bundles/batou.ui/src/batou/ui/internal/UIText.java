@@ -8,7 +8,22 @@ public final class UIText extends NLS {
     private static final String BUNDLE_NAME = "batou.ui.internal.uitext"; //$NON-NLS-1$
 
     public static String Workbench_title;
+    public static String Workbench_titleWithProject;
     public static String ProjectExplorer_noProject;
+    public static String ProjectExplorer_newProject;
+    public static String ProjectExplorer_openProject;
+    public static String ExplorerMenu_open;
+    public static String ExplorerMenu_new;
+    public static String ExplorerMenu_newEnvironment;
+    public static String ExplorerMenu_newComponent;
+    public static String ExplorerMenu_delete;
+    public static String ExplorerMenu_deleteTitle;
+    public static String ExplorerMenu_deleteButton;
+    public static String ExplorerMenu_deleteEnvironment;
+    public static String ExplorerMenu_deleteComponent;
+    public static String ExplorerMenu_deleteFailed;
+    public static String ExplorerMenu_predict;
+    public static String ExplorerMenu_deploy;
     public static String ProjectExplorer_environments;
     public static String ProjectExplorer_components;
     public static String ProjectExplorer_ignored;
@@ -26,6 +41,8 @@ public final class UIText extends NLS {
     public static String Preferences_hostKeys;
     public static String Preferences_hostKeysStrict;
     public static String Preferences_hostKeysAcceptNew;
+    public static String Identities_none;
+    public static String Identities_unreadable;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, UIText.class);

@@ -2,8 +2,10 @@ package batou.ui.internal.problems;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -27,10 +29,14 @@ public final class Problems {
         listeners.forEach(Runnable::run);
     }
 
-    /** Every problem, errors first, then by file and line. */
+    /**
+     * Every problem, errors first, then by file and line; once, although several sources report it (an editor and
+     * the check of the saved files, or two environments with the same component).
+     */
     public List<Problem> all() {
-        List<Problem> all = new ArrayList<>();
-        bySource.values().forEach(all::addAll);
+        Set<Problem> unique = new LinkedHashSet<>();
+        bySource.values().forEach(unique::addAll);
+        List<Problem> all = new ArrayList<>(unique);
         all.sort((a, b) -> {
             if (a.isError() != b.isError()) {
                 return a.isError() ? -1 : 1;

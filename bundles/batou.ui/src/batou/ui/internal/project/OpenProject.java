@@ -17,8 +17,10 @@ import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
+import batou.ui.internal.UIText;
 import batou.secrets.IdentitySources;
 import batou.secrets.SecretsVault;
+import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
 import batou.secrets.age.PassphraseProvider;
 
@@ -174,14 +176,32 @@ public final class OpenProject {
             if (!files.isBlank()) {
                 environment.put(IdentitySources.VARIABLE, files); // the workbench's preference wins
             }
-            return IdentitySources.load(environment, Path.of(System.getProperty("user.home")), passphrases);
+            for (String file : files.split(java.io.File.pathSeparator)) {
+                if (!file.isBlank() && !Files.isReadable(Path.of(file.strip()))) {
+                    throw new AgeException(org.eclipse.osgi.util.NLS.bind(UIText.Identities_unreadable,
+                            file.strip()));
+                }
+            }
+            try {
+                return IdentitySources.load(environment, Path.of(System.getProperty("user.home")), passphrases);
+            } catch (IdentitySources.NoIdentityException e) {
+                throw new AgeException(UIText.Identities_none); // the workbench's place to set one, not a variable
+            }
         };
     }
 
-    /** Forgets computed configurations; views reload. */
+    /**
+     * Forgets computed configurations; views reload. When the selected environment is gone (deleted), the first
+     * one is selected instead.
+     */
     public void refresh() {
         configurations.clear();
         fire(Change.CONTENT);
+        List<String> environments = environments();
+        if (environment != null && !environments.contains(environment)) {
+            environment = environments.isEmpty() ? null : environments.get(0);
+            fire(Change.ENVIRONMENT);
+        }
     }
 
     public void addListener(Listener listener) {

@@ -26,6 +26,8 @@ public sealed interface ExplorerNode {
             return "components";
         } else if (element instanceof ComponentNode node) {
             return "component:" + node.component().name();
+        } else if (element instanceof FileNode node) {
+            return "file:" + node.component().component().name() + "/" + node.name();
         }
         return String.valueOf(element);
     }
@@ -59,8 +61,19 @@ public sealed interface ExplorerNode {
 
     /** A component of the project. */
     record ComponentNode(Path root, ComponentDefinition component) implements ExplorerNode {
+        public Path folder() {
+            return root.resolve(component.directory());
+        }
+
         public Path file() {
-            return root.resolve(component.directory()).resolve("component.yaml");
+            return folder().resolve("component.yaml");
+        }
+    }
+
+    /** A file of a component's folder (its component.yaml, templates, files), by its path relative to the folder. */
+    record FileNode(ComponentNode component, String name) implements ExplorerNode {
+        public Path file() {
+            return component.folder().resolve(name);
         }
     }
 }

@@ -12,6 +12,8 @@ import org.eclipse.ui.PlatformUI;
 import batou.ui.internal.UIText;
 import batou.ui.internal.editor.ComponentEditor;
 import batou.ui.internal.editor.EnvironmentEditor;
+import batou.ui.internal.editor.TextFileEditor;
+import batou.model.project.ProjectLoader;
 
 /** Opens what the project explorer's elements stand for in their editors. */
 final class ExplorerOpener {
@@ -19,14 +21,19 @@ final class ExplorerOpener {
     private ExplorerOpener() {
     }
 
-    /** The environment editor on {@code environment.yaml}. */
-    static void openEnvironment(Path file) {
-        open(page -> EnvironmentEditor.open(page, file));
-    }
-
-    /** The component editor on {@code component.yaml}. */
-    static void openComponent(Path file) {
-        open(page -> ComponentEditor.open(page, file));
+    /**
+     * The editor of {@code file}: the environment editor on an environment.yaml, the component editor on a
+     * component.yaml, a text editor on any other file.
+     */
+    static void openFile(Path file) {
+        String name = file.getFileName().toString();
+        if (name.equals(ProjectLoader.ENVIRONMENT_FILE)) {
+            open(page -> EnvironmentEditor.open(page, file));
+        } else if (name.equals(ProjectLoader.COMPONENT_FILE)) {
+            open(page -> ComponentEditor.open(page, file));
+        } else {
+            open(page -> TextFileEditor.open(page, file));
+        }
     }
 
     private interface Opening {

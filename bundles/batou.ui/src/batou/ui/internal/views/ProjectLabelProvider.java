@@ -13,6 +13,7 @@ import batou.ui.internal.views.ExplorerNode.ComponentNode;
 import batou.ui.internal.views.ExplorerNode.ComponentsNode;
 import batou.ui.internal.views.ExplorerNode.EnvironmentNode;
 import batou.ui.internal.views.ExplorerNode.EnvironmentsNode;
+import batou.ui.internal.views.ExplorerNode.FileNode;
 import batou.ui.internal.views.ExplorerNode.HostNode;
 import batou.ui.internal.views.ExplorerNode.ProjectNode;
 import batou.ui.internal.views.ExplorerNode.RootNode;
@@ -84,6 +85,8 @@ final class ProjectLabelProvider extends LabelProvider implements IStyledLabelPr
             return UIText.ProjectExplorer_components;
         } else if (element instanceof ComponentNode node) {
             return node.component().name();
+        } else if (element instanceof FileNode node) {
+            return node.name();
         }
         return String.valueOf(element);
     }
@@ -101,7 +104,10 @@ final class ProjectLabelProvider extends LabelProvider implements IStyledLabelPr
         if (element instanceof HostNode) {
             return images.getImage(ISharedImages.IMG_DEF_VIEW);
         }
-        return images.getImage(element instanceof ComponentNode ? ISharedImages.IMG_OBJ_FILE
+        if (element instanceof ComponentNode) {
+            return images.getImage(ISharedImages.IMG_OBJ_FOLDER);
+        }
+        return images.getImage(element instanceof FileNode ? ISharedImages.IMG_OBJ_FILE
                 : ISharedImages.IMG_OBJ_ELEMENT);
     }
 }

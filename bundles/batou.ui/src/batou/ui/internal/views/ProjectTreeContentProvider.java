@@ -16,13 +16,14 @@ import batou.ui.internal.views.ExplorerNode.ComponentNode;
 import batou.ui.internal.views.ExplorerNode.ComponentsNode;
 import batou.ui.internal.views.ExplorerNode.EnvironmentNode;
 import batou.ui.internal.views.ExplorerNode.EnvironmentsNode;
+import batou.ui.internal.views.ExplorerNode.FileNode;
 import batou.ui.internal.views.ExplorerNode.HostNode;
 import batou.ui.internal.views.ExplorerNode.ProjectNode;
 import batou.ui.internal.views.ExplorerNode.RootNode;
 
 /**
  * The tree of the project explorer, read from the project's files with the model's loader: project > environments
- * > hosts > root components, and the project's components. The input is the project's folder (or
+ * > hosts > root components, and the project's components with the files of their folders. The input is the project's folder (or
  * nothing; not the node itself, which the viewer would take for the input). Error counts per environment come from {@link #errors}, filled in the background.
  */
 final class ProjectTreeContentProvider implements ITreeContentProvider {
@@ -80,6 +81,9 @@ final class ProjectTreeContentProvider implements ITreeContentProvider {
             }
             return roots.toArray();
         }
+        if (parent instanceof ComponentNode node) {
+            return ComponentFiles.of(node.folder()).stream().map(name -> new FileNode(node, name)).toArray();
+        }
         if (parent instanceof ComponentsNode node) {
             return project(node.root()).components().values().stream()
                     .map(component -> new ComponentNode(node.root(), component)).toArray();
@@ -108,6 +112,9 @@ final class ProjectTreeContentProvider implements ITreeContentProvider {
         if (element instanceof ComponentNode node) {
             return new ComponentsNode(node.root());
         }
+        if (element instanceof FileNode node) {
+            return node.component();
+        }
         if (element instanceof EnvironmentsNode node) {
             return new ProjectNode(node.root());
         }
@@ -119,7 +126,7 @@ final class ProjectTreeContentProvider implements ITreeContentProvider {
 
     @Override
     public boolean hasChildren(Object element) {
-        return !(element instanceof RootNode) && !(element instanceof ComponentNode)
+        return !(element instanceof RootNode) && !(element instanceof FileNode)
                 && !(element instanceof HostNode host && host.host().components().isEmpty());
     }
 

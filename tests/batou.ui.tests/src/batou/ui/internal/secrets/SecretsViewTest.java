@@ -243,17 +243,20 @@ class SecretsViewTest {
 
         view.tables().members().setSelection(new StructuredSelection(Member.of(alice.recipient().toString())), true);
         Ui.pump();
-        Ui.Answer confirm = whenShellOpens(SecretsMessages.RemoveMember_title,
-                shell -> Ui.select(button(shell, IDialogConstants.OK_LABEL)));
+        String[] told = new String[1];
+        Ui.Answer[] info = new Ui.Answer[1];
+        Ui.Answer confirm = whenShellOpens(SecretsMessages.RemoveMember_title, shell -> {
+            Ui.select(button(shell, IDialogConstants.OK_LABEL));
+            // the dialog that says so has the same title and may open before click() returns: wait for it from here
+            info[0] = whenShellOpens(SecretsMessages.RemoveMember_title, next -> {
+                told[0] = String.join("\n", texts(next));
+                Ui.select(button(next, IDialogConstants.OK_LABEL));
+            });
+        });
         click(toolBar(), SecretsMessages.Action_removeMember);
         confirm.check();
-        String[] told = new String[1];
-        Ui.Answer info = whenShellOpens(SecretsMessages.RemoveMember_title, shell -> {
-            told[0] = String.join("\n", texts(shell));
-            Ui.select(button(shell, IDialogConstants.OK_LABEL));
-        });
-        waitUntil(info::answered, "the dialog that says so");
-        info.check();
+        waitUntil(() -> info[0] != null && info[0].answered(), "the dialog that says so");
+        info[0].check();
         assertTrue(told[0].contains("That was your key: it was removed from the members of dev, and the secrets were "
                 + "re-encrypted to the 1 members left. You cannot decrypt them any more"), told[0]);
         assertEquals(List.of(bob.recipient().toString()), vault(bob).read("dev").members());

@@ -1,0 +1,107 @@
+package batou.ui.internal.editor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
+
+import batou.ui.internal.project.OpenProject;
+
+/**
+ * A plain text editor for the other files of a component (templates, files it copies): read as the loader reads
+ * project files (UTF-8 text within batou's limits), saved atomically with Ctrl+S.
+ */
+public final class TextFileEditor extends EditorPart {
+
+    public static final String ID = "batou.ui.editors.text";
+
+    private final OpenProject openProject;
+    private YamlDocument document;
+    private StyledText text;
+
+    @Inject
+    public TextFileEditor(OpenProject openProject) {
+        this.openProject = openProject;
+    }
+
+    /** Opens {@code file} in a text editor, or activates the editor that has it. */
+    public static TextFileEditor open(IWorkbenchPage page, Path file) throws PartInitException {
+        return (TextFileEditor) page.openEditor(new PathEditorInput(file), ID);
+    }
+
+    @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof PathEditorInput pathInput)) {
+            throw new PartInitException("the text editor opens files: " + input.getName());
+        }
+        try {
+            document = new YamlDocument(pathInput.file());
+        } catch (IOException e) {
+            throw new PartInitException(NLS.bind(EditorMessages.Editor_cannotOpen, pathInput.file(), e.getMessage()),
+                    e);
+        }
+        setSite(site);
+        setInput(input);
+        setPartName(pathInput.file().getFileName().toString());
+        setTitleToolTip(input.getToolTipText());
+    }
+
+    @Override
+    public void createPartControl(Composite parent) {
+        text = new StyledText(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
+        text.setFont(JFaceResources.getTextFont());
+        text.setLeftMargin(4);
+        text.setText(document.text());
+        text.addModifyListener(event -> document.setText(text.getText(), YamlDocument.Origin.SOURCE));
+        document.addListener(origin -> firePropertyChange(PROP_DIRTY));
+    }
+
+    /** The text being edited. */
+    public String text() {
+        return document.text();
+    }
+
+    /** The text control; for tests. */
+    public StyledText control() {
+        return text;
+    }
+
+    @Override
+    public boolean isDirty() {
+        return document != null && document.isDirty();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        if (EditorSaving.save(document, openProject)) {
+            firePropertyChange(PROP_DIRTY);
+        }
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public void doSaveAs() {
+        // the file stays where the component expects it
+    }
+
+    @Override
+    public void setFocus() {
+        text.setFocus();
+    }
+}
