@@ -179,8 +179,8 @@ public final class SecretsVault {
     }
 
     /**
-     * Sets one value in an environment's secrets, read afresh, and replaces the file (comments of the file are not
-     * kept). A new entry must be one the next deploy can use: an attribute of a component of the project that
+     * Sets one value in an environment's secrets, read afresh, and replaces the file (comments and order of the text
+     * are kept). A new entry must be one the next deploy can use: an attribute of a component of the project that
      * environment.yaml does not set, or data of a host of the environment.
      *
      * @throws IllegalArgumentException naming what exists, when the entry is new and the model would refuse it
