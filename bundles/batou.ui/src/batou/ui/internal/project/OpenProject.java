@@ -21,6 +21,7 @@ import batou.secrets.IdentitySources;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.AgeIdentity;
 import batou.secrets.age.PassphraseProvider;
+import batou.ui.internal.preferences.BatouPreferences;
 
 /**
  * The deployment project open in the workbench and the environment the user works on: what every view and editor
@@ -168,14 +169,8 @@ public final class OpenProject {
 
     /** The user's identities, found as {@link #vault(Path)} does, asking {@code passphrases} for protected keys. */
     public static Supplier<List<AgeIdentity>> identities(PassphraseProvider passphrases) {
-        return () -> {
-            java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-            String files = batou.ui.internal.preferences.BatouPreferences.identities();
-            if (!files.isBlank()) {
-                environment.put(IdentitySources.VARIABLE, files); // the workbench's preference wins
-            }
-            return IdentitySources.load(environment, Path.of(System.getProperty("user.home")), passphrases);
-        };
+        return () -> IdentitySources.load(BatouPreferences.identityEnvironment(), BatouPreferences.home(),
+                passphrases);
     }
 
     /** Forgets computed configurations; views reload. */
