@@ -63,21 +63,7 @@ class CreateSecretsFromNothingJourneyTest {
         aliceKey = AgeCommand.keygen(alice);
         bobKey = AgeCommand.keygen(bob);
         System.setProperty(IdentitySources.PROPERTY, alice.toString()); // my identity, as BATOU_AGE_IDENTITIES
-        project = new TempProject(temp.resolve("project"));
-        project.write("components/app/component.yaml", """
-                attributes:
-                  password: {type: string, default: ""}
-                parts:
-                  - file: {path: app.conf, content: "password={{ password }}\\n"}
-                """);
-        project.write("environments/dev/environment.yaml", """
-                environment:
-                  connect: local
-                  target_directory: %s
-                hosts:
-                  localhost:
-                    components: [app]
-                """.formatted(temp.resolve("target")));
+        project = ProjectWithSecrets.create(temp.resolve("project"), temp.resolve("target"));
         openProject.open(project.root());
         openProject.selectEnvironment("dev");
         view = SecretsViewWidgets.show();

@@ -194,6 +194,11 @@ public final class GraphView {
         return shownGeneration != generation;
     }
 
+    /** The scale the graph is drawn at (1: 100 %). */
+    public double zoom() {
+        return canvas.scale();
+    }
+
     public void zoomIn() {
         canvas.zoom(GraphCanvas.ZOOM_STEP);
     }
@@ -228,7 +233,7 @@ public final class GraphView {
     }
 
     /** Whether the graph (not a message) is shown. */
-    boolean showsGraph() {
+    public boolean showsGraph() {
         return stackLayout.topControl == canvas.control();
     }
 
