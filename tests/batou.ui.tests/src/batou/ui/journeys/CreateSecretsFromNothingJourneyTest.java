@@ -164,6 +164,38 @@ class CreateSecretsFromNothingJourneyTest {
         assertNoPlaintextOnDisk(FILE_SECRET);
     }
 
+    @Test
+    void addValueOnAnEnvironmentWithoutSecretsCreatesThemFirstAndCancellingHalfwayCreatesNothing() throws Exception {
+        Path secrets = project.path("environments/dev/secrets.age");
+        Ui.Answer create = Ui.whenShellOpens(SecretsMessages.CreateVault_title,
+                shell -> Ui.select(Ui.button(shell, SecretsMessages.CreateVault_create)));
+        Ui.Answer cancel = Ui.whenShellOpens(SecretsMessages.AddValue_title,
+                shell -> Ui.select(Ui.button(shell, IDialogConstants.CANCEL_LABEL)));
+        view.click(SecretsMessages.Action_addValue);
+        create.check();
+        cancel.check();
+        Ui.pump();
+        assertFalse(Files.exists(secrets), "nothing is created when the value is cancelled");
+        view.waitForMessage("Environment dev has no secrets");
+
+        Ui.Answer again = Ui.whenShellOpens(SecretsMessages.CreateVault_title,
+                shell -> Ui.select(Ui.button(shell, SecretsMessages.CreateVault_create)));
+        Ui.Answer value = Ui.whenShellOpens(SecretsMessages.AddValue_title, shell -> {
+            List<Text> fields = Ui.all(shell, Text.class);
+            fields.get(0).setText("nosuch.password");
+            fields.get(1).setText(SECRET);
+            Ui.select(Ui.button(shell, IDialogConstants.OK_LABEL));
+        });
+        view.click(SecretsMessages.Action_addValue);
+        again.check();
+        value.check();
+        view.waitForMessage("Could not change the secrets of dev");
+        assertTrue(view.message().contains("no component 'nosuch'"), view.message());
+        assertTrue(AgeCommand.decrypt(alice, secrets).contains("members:\n  - " + aliceKey + "\n"),
+                "the vault is there, without the refused value");
+        assertFalse(AgeCommand.decrypt(alice, secrets).contains(SECRET));
+    }
+
     private static void assertNothingShows(String value) {
         assertEquals(List.of(), Ui.texts(Ui.window()).stream().filter(text -> text.contains(value)).toList());
     }
