@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
@@ -45,14 +46,17 @@ public final class IdentitySources {
     private IdentitySources() {
     }
 
-    /** No identity was configured and none of the default keys exists: a front end says where to set one. */
-    public static final class NoIdentityException extends AgeException {
-
-        private static final long serialVersionUID = 1L;
-
-        NoIdentityException(String message) {
-            super(message);
+    /**
+     * The identity files that {@link #load} reads: those named in {@code BATOU_AGE_IDENTITIES} (or the property), else
+     * the default keys that exist. They may be missing or unreadable; loading says so.
+     */
+    public static List<Path> files(Map<String, String> environment, Path home) {
+        String configured = System.getProperty(PROPERTY, environment.get(VARIABLE));
+        if (configured != null && !configured.isBlank()) {
+            return Stream.of(configured.split(File.pathSeparator)).filter(file -> !file.isBlank())
+                    .map(file -> Path.of(file.strip())).toList();
         }
+        return DEFAULT_KEYS.stream().map(home::resolve).filter(Files::isReadable).toList();
     }
 
     /** The identities for this environment of variables and home folder; never empty. */
@@ -73,26 +77,20 @@ public final class IdentitySources {
         List<AgeIdentity> identities = new ArrayList<>();
         String configured = System.getProperty(PROPERTY, environment.get(VARIABLE));
         if (configured != null && !configured.isBlank()) {
-            for (String file : configured.split(File.pathSeparator)) {
-                if (!file.isBlank()) {
-                    Path path = Path.of(file.strip());
-                    if (!Files.isReadable(path)) {
-                        throw new AgeException(VARIABLE + " names " + path + ", which cannot be read");
-                    }
-                    identities.addAll(Identities.read(path, passphrases));
+            for (Path path : files(environment, home)) {
+                if (!Files.isReadable(path)) {
+                    throw new AgeException(VARIABLE + " names " + path + ", which cannot be read");
                 }
+                identities.addAll(Identities.read(path, passphrases));
             }
             return identities;
         }
         AgeException failure = null;
-        for (String name : DEFAULT_KEYS) {
-            Path key = home.resolve(name);
-            if (Files.isReadable(key)) {
-                try {
-                    identities.addAll(Identities.read(key, passphrases));
-                } catch (AgeException e) {
-                    failure = failure == null ? e : failure;
-                }
+        for (Path key : files(environment, home)) {
+            try {
+                identities.addAll(Identities.read(key, passphrases));
+            } catch (AgeException e) {
+                failure = failure == null ? e : failure;
             }
         }
         if (identities.isEmpty()) {

@@ -185,14 +185,33 @@ public final class SecretsDocument {
         return parse(String.join("\n", result));
     }
 
-    /** The same document with {@code components.<component>.<attribute>} set (comments of the file are lost). */
+    /** The same document with {@code components.<component>.<attribute>} set (see {@link #with(SecretEntry, String)}). */
     public SecretsDocument with(String component, String attribute, String value) {
         return with(SecretEntry.component(component, attribute), value);
     }
 
-    /** The same document with the entry set to {@code value} (comments of the file are lost). */
-    @SuppressWarnings("unchecked")
+    /**
+     * The same document with the entry set to {@code value}. The value is changed where it stands, so that comments
+     * and the order of the text stay; only a document of a shape that cannot be edited in place (a section that is
+     * not a mapping) is written anew, without its comments.
+     */
     public SecretsDocument with(SecretEntry entry, String value) {
+        Optional<String> edited = ValueEdit.apply(text, entry, value);
+        if (edited.isPresent()) {
+            try {
+                SecretsDocument document = parse(edited.get());
+                if (document.value(entry).equals(Optional.of(value))) {
+                    return document;
+                }
+            } catch (IllegalArgumentException e) {
+                // a shape the in-place edit misjudged: write the document anew below
+            }
+        }
+        return rewritten(entry, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private SecretsDocument rewritten(SecretEntry entry, String value) {
         String section = entry.section().key();
         Map<String, Object> copy = new LinkedHashMap<>(content);
         Map<String, Object> owners = new LinkedHashMap<>(

@@ -125,6 +125,32 @@ public final class SecretsVault {
                 recipients(environment, document.members()), true));
     }
 
+    /**
+     * Creates an environment's secrets from the template with one member, e.g. one's own key.
+     *
+     * @throws IOException when the environment has secrets already (they are left as they are)
+     * @throws batou.secrets.age.AgeException when the key is not a key batou can encrypt to
+     */
+    public void create(String environment, String member) throws IOException {
+        if (exists(environment)) {
+            throw new IOException("environment '" + environment + "' has secrets already (" + ProjectLoader.ENVIRONMENTS
+                    + "/" + environment + "/" + FILE + ")");
+        }
+        write(environment, SecretsDocument.parse(SecretsDocument.template(List.of(member.strip()))));
+    }
+
+    /**
+     * Checks the name of a secret file: letters, digits, '.', '_' and '-', so that it stays one file of the
+     * environment's folder.
+     *
+     * @throws IOException naming the rule
+     */
+    public static void checkFileName(String name) throws IOException {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IOException("a secret file name uses letters, digits, '.', '_' and '-', not '" + name + "'");
+        }
+    }
+
     /** The secret file {@code secret-<name>.age} of an environment. */
     public Path secretFile(String environment, String name) {
         return ProjectLoader.secretFile(file(environment).getParent(), name);
@@ -179,8 +205,8 @@ public final class SecretsVault {
     }
 
     /**
-     * Sets one value in an environment's secrets, read afresh, and replaces the file (comments of the file are not
-     * kept). A new entry must be one the next deploy can use: an attribute of a component of the project that
+     * Sets one value in an environment's secrets, read afresh, and replaces the file (comments and order of the text
+     * are kept). A new entry must be one the next deploy can use: an attribute of a component of the project that
      * environment.yaml does not set, or data of a host of the environment.
      *
      * @throws IllegalArgumentException naming what exists, when the entry is new and the model would refuse it

@@ -85,6 +85,18 @@ class SecretsVaultTest {
     }
 
     @Test
+    void createMakesANewVaultWithOneMemberAndNeverOverwritesOne() throws IOException {
+        byte[] before = Files.readAllBytes(asAlice.file("dev"));
+        assertThrows(IOException.class, () -> asAlice.create("dev", bob.recipient().toString()));
+        assertArrayEquals(before, Files.readAllBytes(asAlice.file("dev")), "dev is left as it is");
+        Files.createDirectories(project.resolve("environments/prod"));
+        asBob.create("prod", bob.recipient().toString());
+        assertEquals(List.of(bob.recipient().toString()), asBob.read("prod").members());
+        assertEquals(List.of(), asBob.read("prod").entries());
+        assertThrows(IOException.class, () -> asAlice.read("prod"));
+    }
+
+    @Test
     void setReplacesOneValueOfAComponentOrHost() throws IOException {
         asAlice.set("dev", SecretEntry.component("postgres", "password"), "new: value");
         asAlice.set("dev", SecretEntry.host("web2", "token"), "tok-2");

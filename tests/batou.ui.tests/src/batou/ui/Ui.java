@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
@@ -204,6 +205,37 @@ public final class Ui {
             button.setSelection(true);
         }
         send(button, SWT.Selection);
+    }
+
+    /** Clicks the link of {@code link} as a person does: it must be shown and enabled. */
+    public static void click(Link link) {
+        assertTrue(link.isEnabled() && link.isVisible(), () -> "the link " + link.getText() + " is not clickable");
+        Event event = new Event();
+        event.text = link.getText();
+        event.widget = link;
+        event.display = link.getDisplay();
+        link.notifyListeners(SWT.Selection, event);
+        pump();
+    }
+
+    /**
+     * Fails unless the whole of {@code item} is on screen: inside its tool bar and inside every control around it up
+     * to the shell (a tool bar wider than its view is cut off by the view although its items fit the tool bar).
+     */
+    public static void assertFullyShown(ToolItem item) {
+        Rectangle bounds = item.getBounds();
+        Composite control = item.getParent();
+        assertTrue(control.isVisible() && !bounds.isEmpty(), () -> "the tool item " + describe(item) + " is hidden");
+        Rectangle area = control.getDisplay().map(control, null, bounds);
+        for (Composite around = control; around != null; around = around.getParent()) {
+            Rectangle visible = around.getDisplay().map(around, null, around.getClientArea());
+            assertTrue(visible.contains(area.x, area.y) && visible.contains(area.x + area.width - 1,
+                    area.y + area.height - 1), () -> "the tool item " + describe(item) + " is cut off (" + area
+                            + " outside " + visible + ")");
+            if (around instanceof Shell) {
+                break;
+            }
+        }
     }
 
     private static void send(org.eclipse.swt.widgets.Widget widget, int type) {

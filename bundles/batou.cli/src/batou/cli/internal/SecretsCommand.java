@@ -184,19 +184,13 @@ public final class SecretsCommand implements Command {
         }
         String environment = rest.get(0);
         String name = rest.get(1);
-        checkFileName(name);
+        SecretsVault.checkFileName(name);
         List<String> members = existing(vault, environment).members();
         byte[] content = console.in().readAllBytes();
         vault.writeSecretFile(environment, name, content, members);
         console.out().println(environment + ": secret file " + name + " (" + content.length + " bytes) saved,"
                 + " encrypted to " + members.size() + " members");
         return ExitCode.OK;
-    }
-
-    private static void checkFileName(String name) throws IOException {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IOException("a secret file name uses letters, digits, '.', '_' and '-', not '" + name + "'");
-        }
     }
 
     private static int changeMembers(SecretsVault vault, String key, List<String> environments, boolean add,
@@ -264,7 +258,7 @@ public final class SecretsCommand implements Command {
     /** {@code secrets edit ENV FILE}: a secret text file, encrypted to the members of the environment's secrets. */
     private static int editFile(SecretsVault vault, String environment, String name, Console console)
             throws IOException {
-        checkFileName(name);
+        SecretsVault.checkFileName(name);
         List<String> members = existing(vault, environment).members();
         boolean exists = Files.isRegularFile(vault.secretFile(environment, name));
         String before = exists ? vault.readSecretText(environment, name) : "";

@@ -37,7 +37,11 @@ public final class UIText extends NLS {
     public static String About_text;
     public static String Preferences_description;
     public static String Preferences_jobs;
+    public static String Preferences_jobsNote;
     public static String Preferences_identities;
+    public static String Preferences_identitiesNote;
+    public static String Preferences_chooseIdentity;
+    public static String Browse;
     public static String Preferences_hostKeys;
     public static String Preferences_hostKeysStrict;
     public static String Preferences_hostKeysAcceptNew;

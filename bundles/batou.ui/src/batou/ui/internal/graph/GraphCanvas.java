@@ -41,7 +41,8 @@ final class GraphCanvas {
     private double scale = 1;
     private double originX;
     private double originY;
-    private boolean fitPending = true;
+    /** The graph is fitted and follows the canvas's size (maximize, restore, sash), until the user zooms or pans. */
+    private boolean fitting = true;
     private int dragStartX;
     private int dragStartY;
     private boolean pressed;
@@ -77,7 +78,6 @@ final class GraphCanvas {
             select(null);
         }
         if (fit) {
-            fitPending = true;
             fit();
         } else {
             updateScrollBars();
@@ -127,7 +127,7 @@ final class GraphCanvas {
         scale = newScale;
         originX = modelX * scale - x;
         originY = modelY * scale - y;
-        fitPending = false;
+        fitting = false;
         updateScrollBars();
         canvas.redraw();
     }
@@ -138,13 +138,13 @@ final class GraphCanvas {
         zoom(factor, area.width / 2, area.height / 2);
     }
 
-    /** Scales the whole graph into the canvas (at most 150 %) and centres it. */
+    /** Scales the whole graph into the canvas (at most 150 %) and centres it, now and whenever the canvas resizes. */
     void fit() {
+        fitting = true;
         Rectangle area = canvas.getClientArea();
         if (area.width <= 0 || area.height <= 0 || model.width() <= 0) {
             return;
         }
-        fitPending = false;
         scale = Math.max(MIN_SCALE, Math.min(1.5, Math.min(area.width / model.width(),
                 area.height / model.height())));
         originX = 0;
@@ -196,7 +196,7 @@ final class GraphCanvas {
     }
 
     private void resized() {
-        if (fitPending) {
+        if (fitting) {
             fit();
         } else {
             updateScrollBars();
@@ -227,6 +227,7 @@ final class GraphCanvas {
     }
 
     private void scrolled() {
+        fitting = false;
         if (canvas.getHorizontalBar().getEnabled()) {
             originX = canvas.getHorizontalBar().getSelection();
         }
@@ -238,6 +239,7 @@ final class GraphCanvas {
 
     /** Moves the view by (dx, dy) canvas pixels. */
     void pan(double dx, double dy) {
+        fitting = false;
         originX += dx;
         originY += dy;
         updateScrollBars();

@@ -15,10 +15,15 @@ public final class GraphMessages extends NLS {
     public static String GraphView_job;
     public static String GraphView_nothingSelected;
     public static String Action_zoomIn;
+    public static String Action_zoomIn_tooltip;
     public static String Action_zoomOut;
+    public static String Action_zoomOut_tooltip;
     public static String Action_fit;
+    public static String Action_fit_tooltip;
     public static String Action_exportPng;
+    public static String Action_exportPng_tooltip;
     public static String Action_exportSvg;
+    public static String Action_exportSvg_tooltip;
     public static String Export_title;
     public static String Export_failed;
     public static String Details_name;

@@ -14,8 +14,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.action.Separator;
-import org.eclipse.jface.action.ToolBarManager;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -38,6 +37,7 @@ import batou.model.Diagnostic;
 import batou.model.configure.Configuration;
 import batou.model.plan.DeploymentPlan;
 import batou.model.plan.RootId;
+import batou.ui.internal.WrappingToolBars;
 import batou.ui.internal.deploy.DeploymentRuns;
 import batou.ui.internal.project.OpenProject;
 
@@ -68,7 +68,7 @@ public final class GraphView {
     private GcTextMeasure measure;
     private Label hint;
     private DetailsPane details;
-    private ToolBarManager toolBar;
+    private Composite tools;
     private DeploymentPlan plan;
     private GraphDetails planDetails;
     private volatile String shownEnvironment;
@@ -91,9 +91,14 @@ public final class GraphView {
 
         Composite graphPane = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().spacing(0, 0).applyTo(graphPane);
-        toolBar = new ToolBarManager(SWT.FLAT | SWT.RIGHT);
-        toolBar.createControl(graphPane);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(toolBar.getControl());
+        tools = new WrappingToolBars(graphPane,
+                List.of(action(GraphMessages.Action_zoomIn, GraphMessages.Action_zoomIn_tooltip, this::zoomIn),
+                        action(GraphMessages.Action_zoomOut, GraphMessages.Action_zoomOut_tooltip, this::zoomOut),
+                        action(GraphMessages.Action_fit, GraphMessages.Action_fit_tooltip, this::fit)),
+                List.of(action(GraphMessages.Action_exportPng, GraphMessages.Action_exportPng_tooltip,
+                        () -> export("png")),
+                        action(GraphMessages.Action_exportSvg, GraphMessages.Action_exportSvg_tooltip,
+                                () -> export("svg")))).control();
         stack = new Composite(graphPane, SWT.NONE);
         stackLayout = new StackLayout();
         stack.setLayout(stackLayout);
@@ -112,29 +117,20 @@ public final class GraphView {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(details.viewer().getControl());
         sash.setWeights(70, 30);
 
-        createActions();
         project.addListener(listener);
         runs.addListener(follower);
         reload(true);
     }
 
-    private void createActions() {
-        toolBar.add(action(GraphMessages.Action_zoomIn, this::zoomIn));
-        toolBar.add(action(GraphMessages.Action_zoomOut, this::zoomOut));
-        toolBar.add(action(GraphMessages.Action_fit, this::fit));
-        toolBar.add(new Separator());
-        toolBar.add(action(GraphMessages.Action_exportPng, () -> export("png")));
-        toolBar.add(action(GraphMessages.Action_exportSvg, () -> export("svg")));
-        toolBar.update(true);
-    }
-
-    private static Action action(String text, Runnable run) {
-        return new Action(text) {
+    private static IAction action(String text, String tooltip, Runnable run) {
+        Action action = new Action(text) {
             @Override
             public void run() {
                 run.run();
             }
         };
+        action.setToolTipText(tooltip);
+        return action;
     }
 
     @Focus
@@ -198,6 +194,11 @@ public final class GraphView {
         return shownGeneration != generation;
     }
 
+    /** The scale the graph is drawn at (1: 100 %). */
+    public double zoom() {
+        return canvas.scale();
+    }
+
     public void zoomIn() {
         canvas.zoom(GraphCanvas.ZOOM_STEP);
     }
@@ -232,7 +233,7 @@ public final class GraphView {
     }
 
     /** Whether the graph (not a message) is shown. */
-    boolean showsGraph() {
+    public boolean showsGraph() {
         return stackLayout.topControl == canvas.control();
     }
 
@@ -240,8 +241,9 @@ public final class GraphView {
         return details;
     }
 
-    ToolBarManager toolBar() {
-        return toolBar;
+    /** The tool bars of the view's actions. */
+    Composite tools() {
+        return tools;
     }
 
     // --- reconfiguring ------------------------------------------------------------------------------------------

@@ -1,9 +1,18 @@
 package batou.ui.internal.preferences;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+
+import batou.secrets.IdentitySources;
 
 /**
  * The workbench's preferences, with their defaults: roots deployed at once, the age identity files, the policy for
@@ -35,6 +44,34 @@ public final class BatouPreferences extends AbstractPreferenceInitializer {
 
     public static String identities() {
         return InstanceScope.INSTANCE.getNode(NODE).get(IDENTITIES, "");
+    }
+
+    /** The process environment as the workbench reads identities: the preference, when set, wins over the variable. */
+    public static Map<String, String> identityEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        String files = identities();
+        if (!files.isBlank()) {
+            environment.put(IdentitySources.VARIABLE, files);
+        }
+        return environment;
+    }
+
+    /** The identity files the workbench decrypts with (see {@link IdentitySources#files}). */
+    public static List<Path> identityFiles() {
+        return IdentitySources.files(identityEnvironment(), home());
+    }
+
+    /** Makes the workbench decrypt with {@code file} too, after the files it uses now. */
+    public static void addIdentityFile(Path file) {
+        List<String> files = new ArrayList<>(identityFiles().stream().map(Path::toString).toList());
+        if (!files.contains(file.toString())) {
+            files.add(file.toString());
+            InstanceScope.INSTANCE.getNode(NODE).put(IDENTITIES, String.join(File.pathSeparator, files));
+        }
+    }
+
+    public static Path home() {
+        return Path.of(System.getProperty("user.home"));
     }
 
     public static boolean acceptNewHostKeys() {

@@ -19,10 +19,12 @@ import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
 import batou.ui.internal.UIText;
 import batou.secrets.IdentitySources;
+import batou.secrets.NoIdentityException;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
 import batou.secrets.age.PassphraseProvider;
+import batou.ui.internal.preferences.BatouPreferences;
 
 /**
  * The deployment project open in the workbench and the environment the user works on: what every view and editor
@@ -171,11 +173,7 @@ public final class OpenProject {
     /** The user's identities, found as {@link #vault(Path)} does, asking {@code passphrases} for protected keys. */
     public static Supplier<List<AgeIdentity>> identities(PassphraseProvider passphrases) {
         return () -> {
-            java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
-            String files = batou.ui.internal.preferences.BatouPreferences.identities();
-            if (!files.isBlank()) {
-                environment.put(IdentitySources.VARIABLE, files); // the workbench's preference wins
-            }
+            String files = BatouPreferences.identities();
             for (String file : files.split(java.io.File.pathSeparator)) {
                 if (!file.isBlank() && !Files.isReadable(Path.of(file.strip()))) {
                     throw new AgeException(org.eclipse.osgi.util.NLS.bind(UIText.Identities_unreadable,
@@ -183,8 +181,9 @@ public final class OpenProject {
                 }
             }
             try {
-                return IdentitySources.load(environment, Path.of(System.getProperty("user.home")), passphrases);
-            } catch (IdentitySources.NoIdentityException e) {
+                return IdentitySources.load(BatouPreferences.identityEnvironment(), BatouPreferences.home(),
+                        passphrases);
+            } catch (NoIdentityException e) {
                 throw new AgeException(UIText.Identities_none); // the workbench's place to set one, not a variable
             }
         };

@@ -62,6 +62,32 @@ public final class SecretsMessages extends NLS {
     public static String MasterPassword_newMessage;
     public static String MasterPassword_confirm;
     public static String MasterPassword_mismatch;
+    public static String Action_createVault;
+    public static String Action_createVault_tooltip;
+    public static String Action_addValue;
+    public static String Action_addValue_tooltip;
+    public static String Action_addFile;
+    public static String Action_addFile_tooltip;
+    public static String CreateVault_title;
+    public static String CreateVault_message;
+    public static String CreateVault_identity;
+    public static String CreateVault_key;
+    public static String CreateVault_create;
+    public static String CreateVault_noIdentity;
+    public static String CreateVault_added;
+    public static String AddValue_title;
+    public static String AddValue_message;
+    public static String AddValue_name;
+    public static String AddFile_title;
+    public static String AddFile_message;
+    public static String AddFile_file;
+    public static String AddFile_name;
+    public static String AddFile_add;
+    public static String AddFile_noFile;
+    public static String AddFile_tooLarge;
+    public static String AddFile_exists;
+    public static String SecretsView_noIdentity;
+    public static String SecretsView_preferences;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, SecretsMessages.class);

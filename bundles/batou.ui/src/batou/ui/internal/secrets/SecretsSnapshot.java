@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import batou.secrets.Member;
+import batou.secrets.NoIdentityException;
 import batou.secrets.SecretEntry;
 import batou.secrets.SecretsDocument;
 import batou.secrets.SecretsVault;
@@ -26,24 +27,27 @@ final class SecretsSnapshot {
     private final SecretsDocument document;
     private final List<SecretFile> files;
     private final String problem;
+    private final boolean noIdentity;
 
-    private SecretsSnapshot(String environment, SecretsDocument document, List<SecretFile> files, String problem) {
+    private SecretsSnapshot(String environment, SecretsDocument document, List<SecretFile> files, String problem,
+            boolean noIdentity) {
         this.environment = environment;
         this.document = document;
         this.files = files;
         this.problem = problem;
+        this.noIdentity = noIdentity;
     }
 
     /** Decrypts an environment's secrets and secret files; never throws for what the user can fix. */
     static SecretsSnapshot load(SecretsVault vault, String environment) {
         if (!vault.exists(environment)) {
-            return new SecretsSnapshot(environment, null, List.of(), null);
+            return new SecretsSnapshot(environment, null, List.of(), null, false);
         }
         SecretsDocument document;
         try {
             document = vault.read(environment);
         } catch (IOException | AgeException | IllegalArgumentException e) {
-            return new SecretsSnapshot(environment, null, List.of(), e.getMessage());
+            return new SecretsSnapshot(environment, null, List.of(), e.getMessage(), noIdentity(e));
         }
         List<SecretFile> files = new ArrayList<>();
         for (String name : vault.secretFiles(environment)) {
@@ -55,11 +59,25 @@ final class SecretsSnapshot {
             }
             files.add(new SecretFile(name, size));
         }
-        return new SecretsSnapshot(environment, document, List.copyOf(files), null);
+        return new SecretsSnapshot(environment, document, List.copyOf(files), null, false);
     }
 
     static SecretsSnapshot empty() {
-        return new SecretsSnapshot(null, null, List.of(), null);
+        return new SecretsSnapshot(null, null, List.of(), null, false);
+    }
+
+    private static boolean noIdentity(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoIdentityException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the user has no identity at all (none configured, no SSH key). */
+    boolean noIdentity() {
+        return noIdentity;
     }
 
     String environment() {

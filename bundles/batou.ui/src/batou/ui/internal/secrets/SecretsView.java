@@ -2,8 +2,10 @@ package batou.ui.internal.secrets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -14,11 +16,13 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.PreferenceChangeEvent;
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.MenuManager;
-import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -32,9 +36,11 @@ import org.eclipse.swt.events.SelectionListener;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.ui.dialogs.PreferencesUtil;
 
 import batou.secrets.Member;
 import batou.secrets.SecretEntry;
@@ -42,6 +48,9 @@ import batou.secrets.BinarySecretFileException;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.Recipients;
+import batou.ui.internal.WrappingToolBars;
+import batou.ui.internal.preferences.BatouPreferencePage;
+import batou.ui.internal.preferences.BatouPreferences;
 import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.secrets.SecretsSnapshot.SecretFile;
 
@@ -74,15 +83,24 @@ public final class SecretsView {
     @FunctionalInterface
     private interface VaultWork {
         void run(SecretsVault vault, String environment) throws IOException;
+
+        default VaultWork andThen(VaultWork next) {
+            return (vault, environment) -> {
+                run(vault, environment);
+                next.run(vault, environment);
+            };
+        }
     }
 
     private final OpenProject project;
     private final OpenProject.Listener listener = this::projectChanged;
+    private final IPreferenceChangeListener identitiesChanged = this::preferenceChanged;
     private final Runnable hideTimer = this::hide;
     private Display display;
     private Combo environments;
     private Label message;
-    private ToolBarManager toolBar;
+    private Link preferences;
+    private Composite tools;
     private SecretsTables tables;
     private RememberedPassphrases passphrases;
     private SecretsVault vault;
@@ -106,6 +124,12 @@ public final class SecretsView {
                     environment)));
     private final IAction editFile = action(SecretsMessages.Action_editFile, SecretsMessages.Action_editFile_tooltip,
             this::editFile);
+    private final IAction createVault = action(SecretsMessages.Action_createVault,
+            SecretsMessages.Action_createVault_tooltip, this::createVault);
+    private final IAction addValue = action(SecretsMessages.Action_addValue, SecretsMessages.Action_addValue_tooltip,
+            this::addValue);
+    private final IAction addFile = action(SecretsMessages.Action_addFile, SecretsMessages.Action_addFile_tooltip,
+            this::addFile);
 
     @Inject
     public SecretsView(OpenProject project) {
@@ -118,23 +142,26 @@ public final class SecretsView {
         passphrases = RememberedPassphrases.workbench(display, problem -> storageProblem = problem);
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(parent);
         Composite top = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).applyTo(top);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(top);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         new Label(top, SWT.NONE).setText(SecretsMessages.SecretsView_environment);
         environments = new Combo(top, SWT.READ_ONLY);
         GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(environments);
         environments.addSelectionListener(SelectionListener.widgetSelectedAdapter(
                 e -> project.selectEnvironment(environments.getText())));
-        toolBar = new ToolBarManager(SWT.FLAT | SWT.RIGHT | SWT.WRAP);
-        List.of(reload, reveal, editValue, addMember, removeMember, reencrypt, editFile).forEach(toolBar::add);
-        ToolBar bar = toolBar.createControl(top);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+        tools = new WrappingToolBars(parent, List.of(reload, reveal), List.of(createVault, addValue, editValue),
+                List.of(addMember, removeMember, reencrypt), List.of(addFile, editFile)).control();
         message = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
+        preferences = new Link(parent, SWT.NONE);
+        preferences.setText(SecretsMessages.SecretsView_preferences);
+        preferences.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> PreferencesUtil
+                .createPreferenceDialogOn(shell(), BatouPreferencePage.ID, null, null).open()));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(preferences);
         tables = new SecretsTables(parent);
-        contextMenu(tables.members(), addMember, removeMember, reencrypt);
-        contextMenu(tables.secrets(), reveal, editValue);
-        contextMenu(tables.files(), editFile);
+        contextMenu(tables.members(), createVault, addMember, removeMember, reencrypt);
+        contextMenu(tables.secrets(), createVault, addValue, reveal, editValue);
+        contextMenu(tables.files(), createVault, addFile, editFile);
         tables.secrets().addSelectionChangedListener(event -> {
             if (tables.revealed() != null && !tables.revealed().equals(selected(tables.secrets()))) {
                 hide();
@@ -143,6 +170,7 @@ public final class SecretsView {
         List.of(tables.members(), tables.secrets(), tables.files())
                 .forEach(viewer -> viewer.addSelectionChangedListener(event -> updateActions()));
         project.addListener(listener);
+        InstanceScope.INSTANCE.getNode(BatouPreferences.NODE).addPreferenceChangeListener(identitiesChanged);
         showEnvironments();
         load();
     }
@@ -155,8 +183,8 @@ public final class SecretsView {
     @PreDestroy
     public void dispose() {
         project.removeListener(listener);
+        InstanceScope.INSTANCE.getNode(BatouPreferences.NODE).removePreferenceChangeListener(identitiesChanged);
         display.timerExec(-1, hideTimer);
-        toolBar.dispose();
         Job.getJobManager().cancel(this);
     }
 
@@ -178,6 +206,18 @@ public final class SecretsView {
         }
         viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
         viewer.getControl().addDisposeListener(e -> menu.dispose());
+    }
+
+    /** Decrypts with the identities chosen in the preferences now. */
+    private void preferenceChanged(PreferenceChangeEvent event) {
+        if (BatouPreferences.IDENTITIES.equals(event.getKey())) {
+            display.asyncExec(() -> {
+                if (!message.isDisposed()) {
+                    vaultProject = null;
+                    load();
+                }
+            });
+        }
     }
 
     private void projectChanged(OpenProject.Change change) {
@@ -232,7 +272,8 @@ public final class SecretsView {
     private String describe(SecretsSnapshot snapshot) {
         String text;
         if (snapshot.problem() != null) {
-            text = NLS.bind(SecretsMessages.SecretsView_cannotDecrypt, snapshot.environment(), snapshot.problem());
+            text = NLS.bind(SecretsMessages.SecretsView_cannotDecrypt, snapshot.environment(), snapshot.noIdentity()
+                    ? SecretsMessages.SecretsView_noIdentity : snapshot.problem());
         } else if (!snapshot.loaded()) {
             text = NLS.bind(SecretsMessages.SecretsView_noSecrets, snapshot.environment());
         } else {
@@ -248,6 +289,8 @@ public final class SecretsView {
         hide();
         tables.show(snapshot);
         message.setText(text);
+        preferences.setVisible(snapshot.problem() != null);
+        ((GridData) preferences.getLayoutData()).exclude = snapshot.problem() == null;
         message.getParent().layout(true, true);
         loaded = snapshot;
         updateActions();
@@ -257,7 +300,11 @@ public final class SecretsView {
         reload.setEnabled(project.root() != null && project.environment() != null);
         reveal.setEnabled(selected(tables.secrets()) instanceof SecretEntry);
         editValue.setEnabled(selected(tables.secrets()) instanceof SecretEntry);
-        addMember.setEnabled(loaded.loaded());
+        boolean noVault = loaded.environment() != null && !loaded.loaded() && loaded.problem() == null;
+        createVault.setEnabled(noVault);
+        addValue.setEnabled(loaded.loaded() || noVault);
+        addFile.setEnabled(loaded.loaded() || noVault);
+        addMember.setEnabled(loaded.loaded() || noVault);
         removeMember.setEnabled(selected(tables.members()) instanceof Member && loaded.members().size() > 1);
         reencrypt.setEnabled(loaded.loaded());
         editFile.setEnabled(selected(tables.files()) instanceof SecretFile file && file.size() >= 0);
@@ -291,14 +338,68 @@ public final class SecretsView {
             return;
         }
         hide();
-        EditValueDialog dialog = new EditValueDialog(shell(), entry.toString(), loaded.environment());
+        EditValueDialog dialog = new EditValueDialog(shell(), entry, loaded.environment());
         if (dialog.open() == Window.OK) {
             String value = dialog.value();
             change((vault, environment) -> vault.set(environment, entry, value));
         }
     }
 
+    private void createVault() {
+        vaultFirst().ifPresent(this::change);
+    }
+
+    /**
+     * What creates the environment's secrets first, when it has none: the user confirms or picks the key they become
+     * the first member with. Nothing to do when it has them; empty when the user cancelled.
+     */
+    private Optional<VaultWork> vaultFirst() {
+        if (loaded.loaded()) {
+            return Optional.of((vault, environment) -> {
+            });
+        }
+        List<Path> identities = BatouPreferences.identityFiles();
+        CreateVaultDialog dialog = new CreateVaultDialog(shell(), loaded.environment(), identities);
+        if (dialog.open() != Window.OK) {
+            return Optional.empty();
+        }
+        String key = dialog.key();
+        if (!identities.contains(dialog.file())) { // so that the workbench can decrypt what it creates
+            BatouPreferences.addIdentityFile(dialog.file());
+            vaultProject = null;
+        }
+        return Optional.of((vault, environment) -> vault.create(environment, key));
+    }
+
+    private void addValue() {
+        vaultFirst().ifPresent(first -> {
+            EditValueDialog dialog = new EditValueDialog(shell(), null, loaded.environment());
+            if (dialog.open() == Window.OK) {
+                SecretEntry entry = dialog.entry();
+                String value = dialog.value();
+                change(first.andThen((vault, environment) -> vault.set(environment, entry, value)));
+            }
+        });
+    }
+
+    private void addFile() {
+        vaultFirst().ifPresent(first -> {
+            AddSecretFileDialog dialog = new AddSecretFileDialog(shell(), loaded.environment(),
+                    loaded.files().stream().map(SecretFile::name).toList());
+            if (dialog.open() == Window.OK) {
+                String name = dialog.name();
+                Path file = dialog.file();
+                change(first.andThen((vault, environment) -> vault.writeSecretFile(environment, name,
+                        Files.readAllBytes(file))));
+            }
+        });
+    }
+
     private void addMember() {
+        Optional<VaultWork> first = vaultFirst();
+        if (first.isEmpty()) {
+            return;
+        }
         InputDialog dialog = new InputDialog(shell(), SecretsMessages.AddMember_title,
                 NLS.bind(SecretsMessages.AddMember_message, loaded.environment()), "", key -> {
                     if (key.isBlank()) {
@@ -313,7 +414,7 @@ public final class SecretsView {
                 });
         if (dialog.open() == Window.OK) {
             String key = dialog.getValue().strip();
-            change((vault, environment) -> vault.addMember(environment, key));
+            change(first.get().andThen((vault, environment) -> vault.addMember(environment, key)));
         }
     }
 
@@ -425,7 +526,12 @@ public final class SecretsView {
         return tables;
     }
 
-    ToolBarManager toolBar() {
-        return toolBar;
+    /** The tool bars of the view's actions. */
+    Composite tools() {
+        return tools;
+    }
+
+    Link preferencesLink() {
+        return preferences;
     }
 }

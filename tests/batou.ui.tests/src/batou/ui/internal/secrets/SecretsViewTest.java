@@ -32,7 +32,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolBar;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -123,8 +122,8 @@ class SecretsViewTest {
         return view.message().getParent();
     }
 
-    private ToolBar toolBar() {
-        return view.toolBar().getControl();
+    private Composite toolBar() {
+        return view.tools();
     }
 
     /** The texts of the view that contain {@code text}. */
@@ -161,7 +160,7 @@ class SecretsViewTest {
     void revealShowsExactlyTheSelectedRowUntilTheSelectionChanges() {
         select(PASSWORD);
         assertEquals(List.of(), showing(SECRET), "selecting does not reveal");
-        click(toolBar(), SecretsMessages.Action_reveal);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_reveal));
         assertEquals(List.of(SECRET), showing(SECRET), "one widget text shows the value");
         TableItem row = view.tables().secrets().getTable().getItem(0);
         assertEquals(List.of("postgres.password", SECRET), List.of(row.getText(0), row.getText(1)));
@@ -171,7 +170,7 @@ class SecretsViewTest {
         select(HOST_TOKEN);
         assertEquals(List.of(), showing(SECRET), "masked again after the selection changed");
         assertEquals(List.of(), showing(TOKEN), "the newly selected row is not revealed either");
-        click(toolBar(), SecretsMessages.Action_reveal);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_reveal));
         assertEquals(List.of(TOKEN), showing(TOKEN));
         view.tables().secrets().setSelection(StructuredSelection.EMPTY, true);
         Ui.pump();
@@ -193,7 +192,7 @@ class SecretsViewTest {
             assertEquals('\0', field.getEchoChar(), "shown on request");
             Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
-        click(toolBar(), SecretsMessages.Action_editValue);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_editValue));
         answer.check();
         waitUntilLoaded();
         assertEquals(Optional.of("changed-value"), vault(alice).read("dev").value(PASSWORD));
@@ -213,7 +212,7 @@ class SecretsViewTest {
             all(shell, Text.class).get(0).setText(bobKey);
             Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
-        click(toolBar(), SecretsMessages.Action_addMember);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_addMember));
         add.check();
         waitUntilLoaded();
         assertEquals(List.of(alice.recipient().toString(), bobKey), vault(bob).read("dev").members());
@@ -224,14 +223,15 @@ class SecretsViewTest {
         Ui.pump();
         Ui.Answer remove = whenShellOpens(SecretsMessages.RemoveMember_title,
                 shell -> Ui.select(button(shell, IDialogConstants.OK_LABEL)));
-        click(toolBar(), SecretsMessages.Action_removeMember);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_removeMember));
         remove.check();
         waitUntilLoaded();
         assertThrows(IOException.class, () -> vault(bob).read("dev"), "bob can no longer decrypt the secrets");
         assertThrows(IOException.class, () -> vault(bob).readSecretFile("dev", "tls-key"), "nor the secret file");
         assertEquals(List.of(alice.recipient().toString()), vault(alice).read("dev").members());
         assertEquals(1, view.tables().members().getTable().getItemCount());
-        assertFalse(view.toolBar().getControl().getItem(4).isEnabled(), "the last member cannot be removed");
+        assertFalse(Ui.toolItem(toolBar(), SecretsMessages.Action_removeMember).isEnabled(),
+                "the last member cannot be removed");
     }
 
     @Test
@@ -253,7 +253,7 @@ class SecretsViewTest {
                 Ui.select(button(next, IDialogConstants.OK_LABEL));
             });
         });
-        click(toolBar(), SecretsMessages.Action_removeMember);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_removeMember));
         confirm.check();
         waitUntil(() -> info[0] != null && info[0].answered(), "the dialog that says so");
         info[0].check();
@@ -272,7 +272,7 @@ class SecretsViewTest {
             editor.setText("KEY TWO\n");
             Ui.select(button(shell, SecretsMessages.SecretFile_save));
         });
-        click(toolBar(), SecretsMessages.Action_editFile);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_editFile));
         waitUntil(edit::answered, "the file dialog");
         edit.check();
         waitUntilLoaded();
@@ -280,7 +280,7 @@ class SecretsViewTest {
                 "tls-key"));
 
         byte[] before = Files.readAllBytes(vault(alice).file("dev"));
-        click(toolBar(), SecretsMessages.Action_reencrypt);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_reencrypt));
         waitUntilLoaded();
         assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(vault(alice).file("dev"))));
         assertEquals(Optional.of(SECRET), vault(alice).read("dev").value(PASSWORD));
@@ -290,7 +290,7 @@ class SecretsViewTest {
     void aBinarySecretFileIsNotOpenedAsTextButExplained() throws IOException {
         byte[] keytab = { 0x05, 0x02, 0x00, (byte) 0xff, (byte) 0xfe, 0x00, 0x01 };
         vault(alice).writeSecretFile("dev", "keytab", keytab);
-        click(toolBar(), SecretsMessages.Action_reload);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_reload));
         waitUntilLoaded();
         assertEquals("keytab", ((SecretsSnapshot.SecretFile) view.tables().files().getElementAt(0)).name());
         view.tables().files().setSelection(new StructuredSelection(view.tables().files().getElementAt(0)), true);
@@ -300,7 +300,7 @@ class SecretsViewTest {
                     + " not text: replace it with: batou secrets set-file dev keytab < FILE")), texts(shell)::toString);
             Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
-        click(toolBar(), SecretsMessages.Action_editFile);
+        click(Ui.toolItem(toolBar(), SecretsMessages.Action_editFile));
         waitUntil(explained::answered, "the explanation");
         explained.check();
         assertArrayEquals(keytab, vault(alice).readSecretFile("dev", "keytab"), "the file is unchanged");
