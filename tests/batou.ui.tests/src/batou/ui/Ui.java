@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
@@ -47,6 +48,8 @@ import org.eclipse.ui.PlatformUI;
 public final class Ui {
 
     private static final long TIMEOUT_MILLIS = 120_000;
+    /** How long a pressed key may take to come back from the X server. */
+    private static final long KEY_MILLIS = 2_000;
 
     private Ui() {
     }
@@ -204,6 +207,8 @@ public final class Ui {
         } else if ((button.getStyle() & SWT.RADIO) != 0) {
             button.setSelection(true);
         }
+        button.getShell().forceActive(); // as a click does: its window is active, the control that had the focus
+        button.setFocus(); // loses it (a cell editor applies its value)
         send(button, SWT.Selection);
     }
 
@@ -236,6 +241,32 @@ public final class Ui {
                 break;
             }
         }
+    }
+
+    /**
+     * Clicks cell {@code column} of {@code item} as a person does (the row is selected, a mouse button goes down
+     * and up in the cell), so that a viewer starts editing the cell when it edits on a click.
+     */
+    public static void click(TableItem item, int column) {
+        Table table = item.getParent();
+        assertTrue(table.isEnabled() && table.isVisible(), "the table is shown and enabled");
+        Rectangle cell = item.getBounds(column);
+        table.getShell().forceActive();
+        table.setFocus();
+        table.setSelection(item);
+        Event selection = new Event();
+        selection.item = item;
+        table.notifyListeners(SWT.Selection, selection);
+        for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
+            Event mouse = new Event();
+            mouse.button = 1;
+            mouse.count = 1;
+            mouse.x = cell.x + cell.width / 2;
+            mouse.y = cell.y + cell.height / 2;
+            mouse.time = (int) System.currentTimeMillis();
+            table.notifyListeners(type, mouse);
+        }
+        pump();
     }
 
     private static void send(org.eclipse.swt.widgets.Widget widget, int type) {
@@ -375,20 +406,65 @@ public final class Ui {
      */
     public static void press(int modifiers, int key) {
         Display display = Display.getCurrent();
+        activate(display);
         List<Integer> held = new ArrayList<>();
-        for (int modifier : new int[] { SWT.CTRL, SWT.SHIFT, SWT.ALT, SWT.COMMAND }) {
-            if ((modifiers & modifier) != 0) {
-                held.add(modifier);
-                post(display, SWT.KeyDown, event -> event.keyCode = modifier);
+        int[] released = new int[1];
+        Listener counter = event -> released[0]++;
+        display.addFilter(SWT.KeyUp, counter);
+        try {
+            for (int modifier : new int[] { SWT.CTRL, SWT.SHIFT, SWT.ALT, SWT.COMMAND }) {
+                if ((modifiers & modifier) != 0) {
+                    held.add(modifier);
+                    post(display, SWT.KeyDown, event -> event.keyCode = modifier);
+                }
             }
-        }
-        post(display, SWT.KeyDown, event -> keyOf(event, key));
-        post(display, SWT.KeyUp, event -> keyOf(event, key));
-        for (int i = held.size() - 1; i >= 0; i--) {
-            int modifier = held.get(i);
-            post(display, SWT.KeyUp, event -> event.keyCode = modifier);
+            post(display, SWT.KeyDown, event -> keyOf(event, key));
+            post(display, SWT.KeyUp, event -> keyOf(event, key));
+            for (int i = held.size() - 1; i >= 0; i--) {
+                int modifier = held.get(i);
+                post(display, SWT.KeyUp, event -> event.keyCode = modifier);
+            }
+            // the X server delivers posted keys later: wait until every key is up, so that what the keys do
+            // (a key binding's command, a character typed) has happened when this returns
+            int keys = held.size() + 1;
+            long end = System.currentTimeMillis() + KEY_MILLIS;
+            while (released[0] < keys && System.currentTimeMillis() < end) {
+                if (!display.readAndDispatch()) {
+                    sleep(5);
+                }
+            }
+        } finally {
+            display.removeFilter(SWT.KeyUp, counter);
         }
         pump();
+    }
+
+    /**
+     * Makes the window of the focus control active when no window is (without a window manager, closing a dialog
+     * leaves none active, and keys would go nowhere), as a person clicks into the window before typing.
+     */
+    private static void activate(Display display) {
+        if (display.getActiveShell() != null) {
+            return;
+        }
+        Control focus = display.getFocusControl();
+        Shell shell = focus != null ? focus.getShell() : window();
+        shell.forceActive();
+        long end = System.currentTimeMillis() + KEY_MILLIS;
+        while (display.getActiveShell() == null && System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                sleep(5);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Types {@code text} into the focus control, a key per character. */

@@ -15,6 +15,9 @@ public final class DeploymentPerspective implements IPerspectiveFactory {
 
     public static final String ID = "batou.ui.perspective";
 
+    /** The editor area's share of the width right of the projects; the graph has the rest. */
+    static final float EDITOR_SHARE = 0.7f;
+
     @Override
     public void createInitialLayout(IPageLayout layout) {
         String editors = layout.getEditorArea();
@@ -25,7 +28,8 @@ public final class DeploymentPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("batou.ui.bottom", IPageLayout.BOTTOM, 0.55f, editors);
         bottom.addView(DeploymentView.ID);
         bottom.addView(ProblemsPart.ID);
-        layout.addView(GraphView.ID, IPageLayout.RIGHT, 0.45f, editors);
+        // the editor keeps most of the width: its form (hosts table, matrix) is clipped or scrolled when narrower
+        layout.addView(GraphView.ID, IPageLayout.RIGHT, EDITOR_SHARE, editors);
         layout.addShowViewShortcut(ProjectExplorerPart.ID);
         layout.addShowViewShortcut(SecretsView.ID);
         layout.addShowViewShortcut(DeploymentView.ID);

@@ -55,6 +55,11 @@ public final class TempProject {
         return git("rev-parse", "HEAD").strip();
     }
 
+    /** What {@code git diff} says of the uncommitted changes of tracked files. */
+    public String diff() throws IOException, InterruptedException {
+        return git("diff");
+    }
+
     private String git(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
         command.addAll(List.of(arguments));

@@ -1,6 +1,7 @@
 package batou.ui.internal.editor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 
+import batou.model.Diagnostic;
 import batou.model.project.ComponentReference;
 import batou.model.project.Project;
 import batou.model.project.edit.EnvironmentOutline;
@@ -38,6 +40,7 @@ final class AssignmentMatrix {
     private final Menu menu;
     private final MenuItem ignore;
     private final Map<Cell, Button> buttons = new LinkedHashMap<>();
+    private final Map<Cell, String> problems = new HashMap<>();
     private List<String> rows = List.of();
     private List<String> columns = List.of();
     private EnvironmentOutline outline;
@@ -80,9 +83,11 @@ final class AssignmentMatrix {
 
     private void rebuild(List<String> hosts, List<String> components) {
         for (Control child : group.getChildren()) {
+            child.setMenu(null); // a control disposes its menu with it: the shared menu must outlive the cells
             child.dispose();
         }
         buttons.clear();
+        problems.clear();
         rows = hosts;
         columns = components;
         if (components.isEmpty()) {
@@ -114,10 +119,28 @@ final class AssignmentMatrix {
                 editor.decorations().add(button, () -> {
                     ComponentReference reference = reference(cell);
                     return reference == null ? 0 : reference.location().line();
+                }, diagnostic -> concerns(cell, diagnostic), problem -> {
+                    problems.put(cell, problem);
+                    if (outline != null && !button.isDisposed()) {
+                        show(cell, button);
+                    }
                 });
                 buttons.put(cell, button);
             }
         }
+    }
+
+    /**
+     * Whether a problem on the line of a host's components is this cell's: it is at the component's entry, or names
+     * the component (a host lists several components on one line; a healthy neighbour shows nothing).
+     */
+    private boolean concerns(Cell cell, Diagnostic diagnostic) {
+        ComponentReference reference = reference(cell);
+        if (reference == null) {
+            return false;
+        }
+        return diagnostic.location().column() == reference.location().column()
+                || diagnostic.text().contains("'" + cell.component() + "'");
     }
 
     private ComponentReference reference(Cell cell) {
@@ -131,8 +154,16 @@ final class AssignmentMatrix {
         boolean ignored = reference != null && (reference.ignored() || host.ignored());
         button.setSelection(reference != null);
         button.setGrayed(ignored);
-        button.setToolTipText(ignored ? NLS.bind(EditorMessages.Matrix_ignoredTooltip, cell.component(), cell.host())
-                : cell.component() + " @ " + cell.host());
+        String tip;
+        if (reference != null && host.ignored()) {
+            tip = NLS.bind(EditorMessages.Matrix_ignoredHostTooltip, cell.component(), cell.host());
+        } else if (ignored) {
+            tip = NLS.bind(EditorMessages.Matrix_ignoredTooltip, cell.component(), cell.host());
+        } else {
+            tip = NLS.bind(EditorMessages.Matrix_cellTooltip, cell.component(), cell.host());
+        }
+        String problem = problems.get(cell);
+        button.setToolTipText(problem == null ? tip : tip + "\n" + problem);
     }
 
     /** A click: not listed -> listed; listed -> not listed; ignored -> listed (no longer ignored). */

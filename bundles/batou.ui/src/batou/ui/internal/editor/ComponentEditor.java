@@ -41,6 +41,7 @@ public final class ComponentEditor extends EditorPart {
     private Label status;
     private SourcePage source;
     private ConfigurationCheck check;
+    private ExternalChanges externalChanges;
     private List<Diagnostic> diagnostics = List.of();
     private boolean checked;
 
@@ -83,6 +84,8 @@ public final class ComponentEditor extends EditorPart {
         check = ConfigurationCheck.ofComponent(parent.getDisplay(), openProject, root(), component(), this::checked);
         document.addListener(this::changed);
         showChecking();
+        externalChanges = new ExternalChanges(document, this);
+        EditorCommands.activate(this, document, source::control);
         check.schedule(document.text());
     }
 
@@ -165,6 +168,12 @@ public final class ComponentEditor extends EditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
+        if (!externalChanges.maySave()) {
+            if (monitor != null) {
+                monitor.setCanceled(true);
+            }
+            return;
+        }
         if (EditorSaving.save(document, openProject)) {
             firePropertyChange(PROP_DIRTY);
         }
@@ -189,6 +198,9 @@ public final class ComponentEditor extends EditorPart {
     public void dispose() {
         if (check != null) {
             check.dispose();
+        }
+        if (externalChanges != null) {
+            externalChanges.close();
         }
         problems.set(this, List.of());
         super.dispose();

@@ -45,6 +45,7 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
     private EnvironmentDocument document;
     private ProblemDecorations decorations;
     private ConfigurationCheck check;
+    private ExternalChanges externalChanges;
     private FormPage form;
     private OverridesPage overrides;
     private SourcePage source;
@@ -93,6 +94,8 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
                 document.environment(), this::checked);
         document.addListener(this::changed);
         refreshForms();
+        externalChanges = new ExternalChanges(document, this);
+        EditorCommands.activate(this, document, () -> getActivePage() == SOURCE_PAGE ? source.control() : null);
         check.schedule(document.text());
     }
 
@@ -102,8 +105,9 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
             return;
         }
         if (origin == EnvironmentDocument.Origin.FORM) {
-            source.update();
             refreshForms();
+        } else if (origin != EnvironmentDocument.Origin.SOURCE) {
+            refreshForms(false); // the whole text was replaced: every field shows it
         }
         checked = false;
         form.showChecking();
@@ -225,6 +229,12 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
+        if (!externalChanges.maySave()) {
+            if (monitor != null) {
+                monitor.setCanceled(true);
+            }
+            return;
+        }
         if (EditorSaving.save(document, openProject)) {
             firePropertyChange(PROP_DIRTY);
         }
@@ -253,6 +263,9 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
     public void dispose() {
         if (check != null) {
             check.dispose();
+        }
+        if (externalChanges != null) {
+            externalChanges.close();
         }
         problems.set(this, List.of());
         super.dispose();

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IInputValidator;
 import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -18,6 +20,7 @@ import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
@@ -32,6 +35,9 @@ import batou.ui.internal.Columns;
 /** The hosts of the environment: add, rename, remove, and each host's platform and data (as YAML text). */
 final class HostsSection {
 
+    /** The table shows every host (and room for one more), at least this many rows; the form scrolls. */
+    private static final int MINIMUM_ROWS = 4;
+
     private final EnvironmentEditor editor;
     private final TableViewer viewer;
     private final Button remove;
@@ -42,20 +48,26 @@ final class HostsSection {
         Group group = new Group(parent, SWT.NONE);
         group.setText(EditorMessages.Hosts_title);
         GridLayoutFactory.swtDefaults().numColumns(2).applyTo(group);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(group); // the form's spare height goes to the hosts
 
         viewer = new TableViewer(group, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(EditorMessages.Hosts_name, 180,
+        column(EditorMessages.Hosts_name, 150,
                 host -> host.ignored() ? NLS.bind(EditorMessages.Hosts_ignored, host.name()) : host.name(),
-                Host::name, (host, value) -> edits -> edits.renameHost(host.name(), value.strip()));
-        column(EditorMessages.Hosts_platform, 140, host -> text(host.platform()), host -> text(host.platform()),
+                Host::name, (host, value) -> edits -> {
+                    String problem = HostNames.problem(value.strip(), outline, host.name());
+                    if (problem != null) {
+                        throw new EditException(problem);
+                    }
+                    return edits.renameHost(host.name(), value.strip());
+                });
+        column(EditorMessages.Hosts_platform, 110, host -> text(host.platform()), host -> text(host.platform()),
                 (host, value) -> edits -> edits.setHostPlatform(host.name(), value.isBlank() ? null : value.strip()));
-        column(EditorMessages.Hosts_data, 320, host -> text(host.data()), host -> text(host.data()),
+        column(EditorMessages.Hosts_data, 240, host -> text(host.data()), host -> text(host.data()),
                 (host, value) -> edits -> edits.setHostData(host.name(), data(value)));
-        GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 120).span(1, 2).applyTo(viewer.getControl());
+        GridDataFactory.fillDefaults().grab(true, true).span(1, 2).applyTo(viewer.getControl());
 
         Button add = new Button(group, SWT.PUSH);
         add.setText(EditorMessages.Hosts_add);
@@ -66,7 +78,7 @@ final class HostsSection {
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.TOP).applyTo(remove);
         remove.addListener(SWT.Selection, event -> {
             Host host = selected();
-            if (host != null) {
+            if (host != null && confirmRemoval(host)) {
                 editor.edit(edits -> edits.removeHost(host.name()));
             }
         });
@@ -116,19 +128,26 @@ final class HostsSection {
             protected void setValue(Object element, Object newValue) {
                 Host host = (Host) element;
                 if (!newValue.equals(value.apply(host))) {
-                    editor.edit(edit.apply(host, (String) newValue));
+                    // after the cell editor has closed, so that the table shows the rows of the changed text
+                    viewer.getControl().getDisplay().asyncExec(() -> {
+                        if (!viewer.getControl().isDisposed()) {
+                            editor.edit(edit.apply(host, (String) newValue));
+                        }
+                    });
                 }
             }
         });
     }
 
+    private boolean confirmRemoval(Host host) {
+        MessageDialog dialog = new MessageDialog(viewer.getControl().getShell(), EditorMessages.Hosts_removeTitle, null,
+                NLS.bind(EditorMessages.Hosts_removeQuestion, host.name()), MessageDialog.QUESTION, 1,
+                EditorMessages.Hosts_removeConfirm, IDialogConstants.CANCEL_LABEL);
+        return dialog.open() == 0;
+    }
+
     private void addHost() {
-        IInputValidator validator = name -> {
-            if (name.isBlank()) {
-                return EditorMessages.Hosts_addMessage;
-            }
-            return outline != null && outline.host(name.strip()) != null ? "'" + name.strip() + "' exists" : null;
-        };
+        IInputValidator validator = name -> HostNames.problem(name.strip(), outline, null);
         InputDialog dialog = new InputDialog(viewer.getControl().getShell(), EditorMessages.Hosts_addTitle,
                 EditorMessages.Hosts_addMessage, "", validator);
         if (dialog.open() == Window.OK) {
@@ -142,9 +161,16 @@ final class HostsSection {
 
     void refresh(EnvironmentOutline value) {
         outline = value;
-        if (!viewer.isCellEditorActive()) {
-            viewer.setInput(value.hosts());
+        if (viewer.isCellEditorActive()) {
+            if (value.hosts().equals(viewer.getInput())) {
+                return; // a check finished while a cell is edited: nothing to show anew
+            }
+            viewer.cancelEditing(); // the hosts changed elsewhere (the source, undo, the file): show them
         }
+        viewer.setInput(value.hosts());
+        GridData data = (GridData) viewer.getControl().getLayoutData();
+        int rows = Math.max(MINIMUM_ROWS, value.hosts().size() + 1);
+        data.heightHint = viewer.getTable().getHeaderHeight() + rows * viewer.getTable().getItemHeight();
     }
 
     TableViewer viewer() {

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 import org.eclipse.jface.fieldassist.ControlDecoration;
 import org.eclipse.jface.fieldassist.FieldDecorationRegistry;
@@ -22,13 +24,17 @@ final class ProblemDecorations {
     private static final class Field {
         final ControlDecoration decoration;
         final IntSupplier line;
+        final Predicate<Diagnostic> concerns;
+        final Consumer<String> shown;
         String inputError;
         String problem;
         boolean problemIsError;
 
-        Field(ControlDecoration decoration, IntSupplier line) {
+        Field(ControlDecoration decoration, IntSupplier line, Predicate<Diagnostic> concerns, Consumer<String> shown) {
             this.decoration = decoration;
             this.line = line;
+            this.concerns = concerns;
+            this.shown = shown;
         }
     }
 
@@ -43,9 +49,19 @@ final class ProblemDecorations {
 
     /** Decorates {@code control} with the problems at the line {@code line} gives (0: none). */
     void add(Control control, IntSupplier line) {
+        add(control, line, diagnostic -> true, text -> {
+        });
+    }
+
+    /**
+     * Decorates {@code control} with the problems at the line {@code line} gives (0: none) that {@code concerns}
+     * accepts (several fields edit one line, such as the cells of a host's components), and tells {@code shown} the
+     * text shown (null: none) after every change.
+     */
+    void add(Control control, IntSupplier line, Predicate<Diagnostic> concerns, Consumer<String> shown) {
         ControlDecoration decoration = new ControlDecoration(control, SWT.LEFT | SWT.TOP);
         decoration.hide();
-        Field field = new Field(decoration, line);
+        Field field = new Field(decoration, line, concerns, shown);
         fields.put(control, field);
         control.addDisposeListener(event -> {
             fields.remove(control);
@@ -82,7 +98,8 @@ final class ProblemDecorations {
         boolean error = false;
         if (line > 0) {
             for (Diagnostic diagnostic : diagnostics) {
-                if (diagnostic.location().file().equals(file) && diagnostic.location().line() == line) {
+                if (diagnostic.location().file().equals(file) && diagnostic.location().line() == line
+                        && field.concerns.test(diagnostic)) {
                     messages.add(diagnostic.text());
                     error |= diagnostic.isError();
                 }
@@ -93,6 +110,7 @@ final class ProblemDecorations {
         String text = field.inputError != null ? field.inputError : field.problem;
         if (text == null || control.isDisposed()) {
             field.decoration.hide();
+            field.shown.accept(null);
             return;
         }
         boolean isError = field.inputError != null || field.problemIsError;
@@ -100,6 +118,7 @@ final class ProblemDecorations {
                 isError ? FieldDecorationRegistry.DEC_ERROR : FieldDecorationRegistry.DEC_WARNING).getImage());
         field.decoration.setDescriptionText(text);
         field.decoration.show();
+        field.shown.accept(text);
     }
 
     /** The text the decoration of {@code control} shows, or null when it shows none; for tests and tool tips. */

@@ -24,14 +24,19 @@ final class SourcePage {
                 document.setText(text.getText(), YamlDocument.Origin.SOURCE);
             }
         });
+        document.addListener(origin -> {
+            if (origin != YamlDocument.Origin.SOURCE && !text.isDisposed()) {
+                update();
+            }
+        });
     }
 
     StyledText control() {
         return text;
     }
 
-    /** Shows the document's text again (after the form changed it), keeping the scroll position. */
-    void update() {
+    /** Shows the document's text again (after the form, the file or undo changed it), keeping the scroll position. */
+    private void update() {
         if (text.getText().equals(document.text())) {
             return;
         }
