@@ -4,7 +4,6 @@ import static batou.ui.Ui.click;
 import static batou.ui.journeys.RunsFixture.DEPLOY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -12,11 +11,10 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Table;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import batou.ui.Ui;
 import batou.ui.WorkspaceLogGuard;
@@ -28,23 +26,14 @@ import batou.ui.WorkspaceLogGuard;
 @ExtendWith(WorkspaceLogGuard.class)
 class CopyFromTheDeploymentViewJourneyTest {
 
-    @TempDir
-    Path temp;
-
-    private RunsFixture runs;
+    @RegisterExtension
+    final RunsFixture runs = RunsFixture.opened(0);
 
     @BeforeEach
-    void deployed() throws Exception {
-        runs = new RunsFixture(temp, 0);
-        runs.open();
+    void deployed() {
         runs.waitForTool(DEPLOY, true);
         click(runs.tool(DEPLOY));
         runs.waitForEnd();
-    }
-
-    @AfterEach
-    void close() {
-        runs.close();
     }
 
     @Test

@@ -8,15 +8,12 @@ import static batou.ui.journeys.RunsFixture.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Table;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import batou.ui.Ui;
 import batou.ui.WorkspaceLogGuard;
@@ -29,21 +26,8 @@ import batou.ui.WorkspaceLogGuard;
 @ExtendWith(WorkspaceLogGuard.class)
 class HistorySurvivesJourneyTest {
 
-    @TempDir
-    Path temp;
-
-    private RunsFixture runs;
-
-    @BeforeEach
-    void project() throws Exception {
-        runs = new RunsFixture(temp, 0);
-        runs.open();
-    }
-
-    @AfterEach
-    void close() {
-        runs.close();
-    }
+    @RegisterExtension
+    final RunsFixture runs = RunsFixture.opened(0);
 
     @Test
     void theRunsOfAProjectAreThereAgainAndReopenWithLogMatrixAndChanges() throws Exception {

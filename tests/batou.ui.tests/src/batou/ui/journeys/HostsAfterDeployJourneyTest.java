@@ -6,15 +6,12 @@ import static batou.ui.journeys.RunsFixture.DEPLOY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Path;
 
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import batou.ui.Ui;
 import batou.ui.WorkspaceLogGuard;
@@ -27,21 +24,8 @@ import batou.ui.WorkspaceLogGuard;
 @ExtendWith(WorkspaceLogGuard.class)
 class HostsAfterDeployJourneyTest {
 
-    @TempDir
-    Path temp;
-
-    private RunsFixture runs;
-
-    @BeforeEach
-    void project() throws Exception {
-        runs = new RunsFixture(temp, 0);
-        runs.open();
-    }
-
-    @AfterEach
-    void close() {
-        runs.close();
-    }
+    @RegisterExtension
+    final RunsFixture runs = RunsFixture.opened(0);
 
     @Test
     void theHostShowsTheDeployedCommitAndWhetherItIsHead() throws Exception {

@@ -8,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.jobs.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import batou.ui.WorkspaceLogGuard;
-import batou.ui.internal.deploy.DeploymentJob;
 
 /**
  * A person predicts: the log says what would be done ("would create", "would run", "would change"), nothing is
@@ -29,21 +24,8 @@ import batou.ui.internal.deploy.DeploymentJob;
 @ExtendWith(WorkspaceLogGuard.class)
 class PredictWordingJourneyTest {
 
-    @TempDir
-    Path temp;
-
-    private RunsFixture runs;
-
-    @BeforeEach
-    void project() throws Exception {
-        runs = new RunsFixture(temp, 0);
-        runs.open();
-    }
-
-    @AfterEach
-    void close() {
-        runs.close();
-    }
+    @RegisterExtension
+    final RunsFixture runs = RunsFixture.opened(0);
 
     @Test
     void predictionSaysWhatWouldBeDone() {
@@ -63,28 +45,19 @@ class PredictWordingJourneyTest {
 
     @Test
     void aFailedPredictionSaysPredictionFailedOnceInTheView() throws Exception {
-        runs.project.write("environments/dev/environment.yaml", """
-                environment: {connect: local, target_directory: "%s"}
-                hosts:
-                  localhost: [slow, missing]
-                """.formatted(runs.target));
+        runs.environment("", "localhost: [slow, missing]");
         runs.waitForTool(PREDICT, true);
         click(runs.tool(PREDICT));
-        Job job = Job.getJobManager().find(DeploymentJob.FAMILY)[0];
         runs.waitForEnd();
 
         String failure = runs.failure();
         assertTrue(failure.startsWith("Prediction failed: the configuration of environment dev has 1 error(s)"),
                 failure);
         assertFalse(failure.toLowerCase().contains("deployment"), failure);
-        assertNotEquals(IStatus.ERROR, job.getResult().getSeverity(),
+        assertNotEquals(IStatus.ERROR, runs.lastResult().getSeverity(),
                 "an error result would be kept and shown again by the progress icon during the next run");
 
-        runs.project.write("environments/dev/environment.yaml", """
-                environment: {connect: local, target_directory: "%s"}
-                hosts:
-                  localhost: [slow, after]
-                """.formatted(runs.target));
+        runs.environment("", "localhost: [slow, after]");
         runs.waitForTool(PREDICT, true);
         click(runs.tool(PREDICT));
         runs.waitForEnd();

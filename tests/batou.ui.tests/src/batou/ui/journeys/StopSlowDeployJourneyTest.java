@@ -10,23 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.TableItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import batou.ui.Ui;
 import batou.ui.WorkspaceLogGuard;
-import batou.ui.internal.deploy.DeploymentJob;
 
 /**
  * A person deploys an environment whose first root takes long and stops the run, from the toolbar, the Deployment
@@ -36,21 +31,8 @@ import batou.ui.internal.deploy.DeploymentJob;
 @ExtendWith(WorkspaceLogGuard.class)
 class StopSlowDeployJourneyTest {
 
-    @TempDir
-    Path temp;
-
-    private RunsFixture runs;
-
-    @BeforeEach
-    void project() throws Exception {
-        runs = new RunsFixture(temp, 3);
-        runs.open();
-    }
-
-    @AfterEach
-    void close() {
-        runs.close();
-    }
+    @RegisterExtension
+    final RunsFixture runs = RunsFixture.opened(3);
 
     @Test
     void stopFromTheToolbar() {
@@ -77,13 +59,12 @@ class StopSlowDeployJourneyTest {
         click(runs.tool(DEPLOY));
         runs.waitForCell("running");
         runs.waitForTool(STOP, true);
-        Job job = Job.getJobManager().find(DeploymentJob.FAMILY)[0];
 
         stop.run();
         click(runs.tool(STOP)); // a second, impatient click changes nothing
         runs.waitForEnd();
 
-        assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
+        assertEquals(IStatus.CANCEL, runs.lastResult().getSeverity());
         TableItem row = runs.matrix().getItem(0);
         assertEquals(List.of("changed", "skipped"), List.of(row.getText(1), row.getText(2)),
                 "the running root finished, the next never started");

@@ -1,7 +1,6 @@
 package batou.ui.journeys;
 
 import static batou.ui.Ui.click;
-import static batou.ui.Ui.pump;
 import static batou.ui.journeys.RunsFixture.DEPLOY;
 import static batou.ui.journeys.RunsFixture.PREDICT;
 import static batou.ui.journeys.RunsFixture.STOP;
@@ -10,14 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.eclipse.swt.widgets.ToolItem;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import batou.ui.Ui;
 import batou.ui.WorkspaceLogGuard;
@@ -30,22 +26,8 @@ import batou.ui.WorkspaceLogGuard;
 @ExtendWith(WorkspaceLogGuard.class)
 class ToolbarEnablementJourneyTest {
 
-    @TempDir
-    Path temp;
-
-    private RunsFixture runs;
-
-    @BeforeEach
-    void project() throws Exception {
-        runs = new RunsFixture(temp, 2);
-        runs.openProject.close();
-        pump();
-    }
-
-    @AfterEach
-    void close() {
-        runs.close();
-    }
+    @RegisterExtension
+    final RunsFixture runs = RunsFixture.of(2);
 
     @Test
     void toolItemsFollowTheProjectAndTheRunAndTheClickAfterARunWorks() throws Exception {

@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Table;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import batou.ui.Ui;
 import batou.ui.WorkspaceLogGuard;
@@ -29,33 +27,20 @@ import batou.ui.WorkspaceLogGuard;
 @ExtendWith(WorkspaceLogGuard.class)
 class UnreachableHostJourneyTest {
 
-    @TempDir
-    Path temp;
-
-    private RunsFixture runs;
+    @RegisterExtension
+    final RunsFixture runs = RunsFixture.of(0);
 
     @BeforeEach
     void project() throws Exception {
-        runs = new RunsFixture(temp, 0);
         runs.project.write("ssh_config", """
                 Host down
                   HostName 127.0.0.1
                   Port 1
                   ConnectTimeout 5
                 """);
-        runs.project.write("environments/dev/environment.yaml", """
-                environment: {connect: local, target_directory: "%s", ssh_config: ssh_config}
-                hosts:
-                  localhost: [slow]
-                  down: {components: [after], connect: ssh}
-                """.formatted(runs.target));
+        runs.environment(", ssh_config: ssh_config", "localhost: [slow]", "down: {components: [after], connect: ssh}");
         runs.project.commit("a host that is down");
         runs.open();
-    }
-
-    @AfterEach
-    void close() {
-        runs.close();
     }
 
     @Test

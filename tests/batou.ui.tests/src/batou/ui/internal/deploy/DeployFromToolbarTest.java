@@ -224,45 +224,6 @@ class DeployFromToolbarTest {
         assertEquals(project.head().substring(0, 12), records.getItem(0).getText(2));
     }
 
-    @Test
-    void cancelLetsTheRunningRootFinishAndSkipsTheNext() throws Exception {
-        project = new TempProject(temp.resolve("slow"));
-        project.write("components/slow/component.yaml", """
-                provide:
-                  ready: "yes"
-                parts:
-                  - command: {run: "sleep 2"}
-                """);
-        project.write("components/after/component.yaml", """
-                require:
-                  ready: {resource: ready, one: true}
-                parts:
-                  - file: {path: after.txt, content: "{{ ready }}\\n"}
-                """);
-        project.write("environments/dev/environment.yaml", """
-                environment: {connect: local, target_directory: "%s"}
-                hosts:
-                  localhost: [slow, after]
-                """.formatted(target));
-        project.commit("project");
-        openProject.open(project.root());
-        DeploymentJob job = execute(DeployHandler.COMMAND_ID);
-        waitUntil(() -> cells(matrix()).contains(DeployMessages.State_running), "the slow root runs");
-        assertEquals(List.of("slow", "after"), columnTitles(matrix()));
-        assertThrows(NotEnabledException.class, () -> execute(DeployHandler.COMMAND_ID),
-                "no second run while one runs");
-        job.cancel();
-        finish(job);
-        assertEquals(IStatus.CANCEL, job.getResult().getSeverity());
-        TableItem row = matrix().getItem(0);
-        assertEquals(DeployMessages.State_changed, row.getText(1), "the running root finished");
-        assertEquals(DeployMessages.State_skipped, row.getText(2));
-        assertTrue(log().getText().contains("localhost: after: skipped: the deployment was cancelled"),
-                log().getText());
-        assertFalse(Files.exists(target.resolve("work/after/after.txt")));
-        assertEquals(List.of(DeployMessages.Outcome_cancelled), column(table(RunHistory.TABLE), 3));
-    }
-
     // ---------------------------------------------------------------------------------------------------------
 
     /** Answers the "deploy uncommitted changes?" question with the button {@code label}, counting the questions. */
@@ -362,10 +323,6 @@ class DeployFromToolbarTest {
             }
         }
         return cells;
-    }
-
-    private static List<String> columnTitles(Table table) {
-        return Arrays.stream(table.getColumns()).skip(1).map(c -> c.getText()).toList();
     }
 
     private static List<String> column(Table table, int index) {

@@ -3,6 +3,7 @@ package batou.ui.internal.deploy;
 import static batou.ui.Ui.find;
 import static batou.ui.Ui.pump;
 import static batou.ui.Ui.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
 
 import batou.ui.WorkbenchContext;
 import batou.secrets.IdentitySources;
@@ -134,5 +137,21 @@ class SecretsNeverShownInTheWorkbenchTest {
         String logged = Files.exists(log) ? Files.readString(log).substring((int) Math.min(logBefore,
                 Files.size(log))) : "";
         assertFalse(logged.contains(SECRET), logged);
+
+        // the run history kept across restarts: written as shown, so without the secret, but with the run's failure
+        List<DeploymentRun> stored = new RunStore(runsFolder()).load(project.root());
+        assertEquals(2, stored.size(), "both runs were kept");
+        try (Stream<Path> files = Files.walk(runsFolder())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(file).contains(SECRET), file + " keeps the secret");
+            }
+        }
+        assertTrue(stored.get(0).log(0).stream().anyMatch(l -> l.text().contains("[masked]")), "the masked log");
+    }
+
+    /** Where the workbench keeps its run history (WorkbenchServices). */
+    private static Path runsFolder() {
+        return Platform.getStateLocation(FrameworkUtil.getBundle(DeploymentRuns.class)).toFile().toPath()
+                .resolve("runs");
     }
 }
