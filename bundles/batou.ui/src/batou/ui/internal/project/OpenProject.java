@@ -17,12 +17,12 @@ import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
-import batou.ui.internal.UIText;
 import batou.secrets.IdentitySources;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
 import batou.secrets.age.PassphraseProvider;
+import batou.ui.internal.UIText;
 
 /**
  * The deployment project open in the workbench and the environment the user works on: what every view and editor
