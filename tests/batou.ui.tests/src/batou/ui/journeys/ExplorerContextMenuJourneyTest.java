@@ -97,7 +97,10 @@ class ExplorerContextMenuJourneyTest {
         waitUntil(() -> page.getActiveEditor() instanceof TextFileEditor, "the template opens in a text editor");
         TextFileEditor editor = (TextFileEditor) page.getActiveEditor();
         assertEquals("listen 80\n", editor.text());
+        page.activate(editor); // as clicking into its text does: Ctrl+S saves the active part
+        Ui.window().forceActive();
         editor.control().setFocus();
+        waitUntil(() -> page.getActivePart() == editor, "the editor is the active part");
         editor.control().setCaretOffset(0);
         Ui.type("# ");
         assertTrue(editor.isDirty());

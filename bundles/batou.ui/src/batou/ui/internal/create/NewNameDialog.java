@@ -48,6 +48,11 @@ final class NewNameDialog extends TitleAreaDialog {
         return chosenName;
     }
 
+    /** The dialog's title, also of the message that says why creating failed. */
+    String title() {
+        return title;
+    }
+
     /** The environment to copy, or null. */
     String copyOf() {
         return chosenCopy;

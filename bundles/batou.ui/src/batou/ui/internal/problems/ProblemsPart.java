@@ -32,8 +32,8 @@ import batou.ui.internal.editor.EnvironmentEditor;
 
 /**
  * The Problems view: severity, message, file and line of every problem the editors and the explorer's check of
- * every environment found. A double-click on a
- * problem in an environment.yaml opens it in the environment editor's source at that line.
+ * every environment found. A double-click on a problem in an environment.yaml opens it in the environment editor's
+ * source at that line.
  */
 public final class ProblemsPart {
 

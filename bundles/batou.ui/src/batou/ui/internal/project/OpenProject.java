@@ -17,13 +17,13 @@ import batou.model.configure.Configuration;
 import batou.model.configure.Configurator;
 import batou.model.configure.HostHomes;
 import batou.model.parts.PartTypeRegistry;
-import batou.ui.internal.UIText;
 import batou.secrets.IdentitySources;
 import batou.secrets.NoIdentityException;
 import batou.secrets.SecretsVault;
 import batou.secrets.age.AgeException;
 import batou.secrets.age.AgeIdentity;
 import batou.secrets.age.PassphraseProvider;
+import batou.ui.internal.UIText;
 import batou.ui.internal.preferences.BatouPreferences;
 
 /**
