@@ -52,6 +52,7 @@ class WorkbenchScreenshots {
         vault.write("dev", batou.secrets.SecretsDocument.parse("members:\n  - " + identity.recipient()
                 + "\ncomponents:\n  app: {secret_key: \"s3cr3t\"}\n  postgres: {user: \"app_owner\"}\n"));
         vault.writeSecretFile("dev", "tls-key", "-----BEGIN PRIVATE KEY-----\n".getBytes());
+        new batou.test.harness.TempProject(project).commit("the example project");
         ProjectMemory.open(openProject(), project);
         openProject().selectEnvironment("dev");
         Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
@@ -85,6 +86,19 @@ class WorkbenchScreenshots {
     }
 
     @Test
+    void aa_newProject() {
+        Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        Ui.Answer answer = Ui.whenShellOpens("New batou Project", dialog -> {
+            Ui.all(dialog, org.eclipse.swt.widgets.Text.class).get(0).setText(temp.resolve("shop").toString());
+            settle(500);
+            capture("new-project", dialog);
+            dialog.close();
+        });
+        Ui.menu(window, "File", "New", "batou Project...");
+        answer.check();
+    }
+
+    @Test
     void ab_graphOfProduction() throws Exception {
         openProject().selectEnvironment("production");
         org.eclipse.ui.IViewPart graph = page().showView(batou.ui.internal.graph.GraphView.ID);
@@ -113,6 +127,23 @@ class WorkbenchScreenshots {
         settle(3000);
         capture("secrets");
         page().showView(ProjectExplorerPart.ID);
+    }
+
+    @Test
+    void d_deployThenHistoryAndHosts() {
+        Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        openProject().selectEnvironment("dev");
+        settle(500);
+        Ui.click(Ui.toolItem(window, "Deploy the selected environment to all its hosts"));
+        Ui.waitUntil(() -> Ui.toolItem(window, "Deploy the selected environment to all its hosts").isEnabled(), "the deployment ends");
+        settle(1500);
+        capture("deploy");
+        Ui.selectTab(window, "History");
+        settle(800);
+        capture("history");
+        Ui.selectTab(window, "Hosts");
+        settle(2000);
+        capture("hosts");
     }
 
     /** Opens dev > localhost and production in the project explorer. */
@@ -183,8 +214,12 @@ class WorkbenchScreenshots {
 
     /** Saves the workbench window as {@code <name>.png}. */
     static void capture(String name) {
+        capture(name, PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell());
+    }
+
+    /** Saves {@code shell} (the window or a dialog) as {@code <name>.png}. */
+    static void capture(String name, Shell shell) {
         Display display = Display.getCurrent();
-        Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         shell.forceActive();
         settle(300);
         Rectangle bounds = shell.getBounds();
