@@ -134,8 +134,9 @@ class WorkbenchScreenshots {
         Shell window = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
         openProject().selectEnvironment("dev");
         settle(500);
-        Ui.click(Ui.toolItem(window, "Deploy the selected environment to all its hosts"));
-        Ui.waitUntil(() -> Ui.toolItem(window, "Deploy the selected environment to all its hosts").isEnabled(), "the deployment ends");
+        String deploy = "Deploy the selected environment to all its hosts";
+        Ui.click(Ui.toolItem(window, deploy));
+        Ui.waitUntil(() -> Ui.toolItem(window, deploy).isEnabled(), "the deployment ends");
         settle(1500);
         capture("deploy");
         Ui.selectTab(window, "History");
