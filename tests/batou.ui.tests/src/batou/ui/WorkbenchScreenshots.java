@@ -136,7 +136,9 @@ class WorkbenchScreenshots {
         settle(500);
         String deploy = "Deploy the selected environment to all its hosts";
         Ui.click(Ui.toolItem(window, deploy));
-        Ui.waitUntil(() -> Ui.toolItem(window, deploy).isEnabled(), "the deployment ends");
+        Ui.waitUntil(() -> org.eclipse.core.runtime.jobs.Job.getJobManager().find(
+                batou.ui.internal.deploy.DeploymentJob.FAMILY).length == 0 && Ui.toolItem(window, deploy).isEnabled(),
+                "the deployment ends");
         settle(1500);
         capture("deploy");
         Ui.selectTab(window, "History");
