@@ -17,11 +17,13 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import batou.secrets.IdentitySources;
 import batou.test.harness.TempProject;
 import batou.ui.Ui;
 import batou.ui.WorkbenchContext;
@@ -45,6 +47,7 @@ class ProblemsOfEveryEnvironmentJourneyTest {
     Path temp;
 
     private IWorkbenchPage page;
+    private Path project;
 
     @BeforeEach
     void project() throws Exception {
@@ -59,11 +62,9 @@ class ProblemsOfEveryEnvironmentJourneyTest {
         project.write("environments/vaulted/environment.yaml", "environment: {connect: local, target_directory: /tmp/z}\n"
                 + "hosts:\n  localhost: [web]\n");
         project.write("environments/vaulted/secrets.age", "not really encrypted\n");
-        InstanceScope.INSTANCE.getNode(BatouPreferences.NODE).put(BatouPreferences.IDENTITIES,
-                temp.resolve("no-such-key").toString());
+        this.project = project.root();
         page.showView(ProjectExplorerPart.ID);
         page.showView(ProblemsPart.ID);
-        openProject.open(project.root());
     }
 
     @AfterEach
@@ -76,6 +77,9 @@ class ProblemsOfEveryEnvironmentJourneyTest {
 
     @Test
     void problemsListTheErrorsOfEveryEnvironmentWithTheWholeMessage() throws Exception {
+        InstanceScope.INSTANCE.getNode(BatouPreferences.NODE).put(BatouPreferences.IDENTITIES,
+                temp.resolve("no-such-key").toString());
+        openProject.open(project);
         ProblemsPart problems = Ui.view(ProblemsPart.ID, ProblemsPart.class);
         Table table = problems.viewer().getTable();
         waitUntil(() -> rows(table).stream().anyMatch(row -> row.contains("environments/broken/environment.yaml"))
@@ -102,6 +106,26 @@ class ProblemsOfEveryEnvironmentJourneyTest {
         // closing the project forgets them
         openProject.close();
         waitUntil(() -> table.getItemCount() == 0, "Problems is empty without a project");
+    }
+
+    @Test
+    void withoutAnyKeyTheSecretsErrorPointsToThePreferencePage() throws Exception {
+        Assumptions.assumeTrue(System.getenv(IdentitySources.VARIABLE) == null
+                && System.getProperty(IdentitySources.PROPERTY) == null, "no identity configured outside batou");
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", java.nio.file.Files.createDirectories(temp.resolve("home")).toString());
+        try {
+            openProject.open(project);
+            Table table = Ui.view(ProblemsPart.ID, ProblemsPart.class).viewer().getTable();
+            waitUntil(() -> rows(table).stream().anyMatch(row -> row.contains("environments/vaulted/secrets.age")),
+                    "Problems lists the secrets error: " + rows(table));
+            String vaulted = rows(table).stream().filter(row -> row.contains("vaulted")).findFirst().orElseThrow();
+            assertTrue(vaulted.contains("No key to decrypt the secrets with: choose your age identity or SSH private"
+                    + " key in Window > Preferences > batou"), vaulted);
+            assertFalse(vaulted.contains("BATOU_AGE_IDENTITIES"), vaulted);
+        } finally {
+            System.setProperty("user.home", home);
+        }
     }
 
     private static List<String> rows(Table table) {
