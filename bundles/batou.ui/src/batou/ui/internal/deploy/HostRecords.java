@@ -22,8 +22,8 @@ import batou.model.configure.Configuration;
 import batou.ssh.SshSettings;
 import batou.ssh.operation.StatusOperation;
 import batou.ssh.operation.StatusOperation.StatusReport;
-import batou.ui.internal.preferences.BatouPreferences;
 import batou.ui.internal.Columns;
+import batou.ui.internal.preferences.BatouPreferences;
 import batou.ui.internal.project.OpenProject;
 
 /**

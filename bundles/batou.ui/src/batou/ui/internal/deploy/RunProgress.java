@@ -93,9 +93,9 @@ final class RunProgress implements DeployProgress {
 
     /**
      * The job's status for a run that ended with {@code failure} (null: it did not fail; when cancelled before it
-     * started, e.g. declined, there is nothing to add to the log). Never an error: the
-     * progress service keeps a job that ended with an error and shows it again when its icon is clicked, also during
-     * the next run; the run's failure is shown once, in the deployment view.
+     * started, e.g. declined, there is nothing to add to the log). Never an error: the progress service keeps a job
+     * that ended with an error and shows it again when its icon is clicked, also during the next run; the run's
+     * failure is shown once, in the deployment view.
      */
     private IStatus status(String failure) {
         if (outcome == Outcome.CANCELLED) {
