@@ -10,6 +10,6 @@ cd "$root"
 out=$root/docs/images
 mkdir -p "$out"
 xvfb-run -a -s "-screen 0 1440x900x24" ./mvnw -B -ntp -o verify \
-  -pl target-platform,bundles/batou.template,bundles/batou.model,bundles/batou.lib,bundles/batou.engine,bundles/batou.agent,bundles/batou.ssh,bundles/batou.secrets,bundles/batou.ui,tests/batou.ui.tests \
+  -pl target-platform,bundles/batou.template,bundles/batou.model,bundles/batou.lib,bundles/batou.engine,bundles/batou.agent,bundles/batou.ssh,bundles/batou.secrets,bundles/batou.ui,tests/batou.test.harness,tests/batou.ui.tests \
   -Dtest=WorkbenchScreenshots -Dsurefire.failIfNoSpecifiedTests=false -Dbatou.screenshots="$out"
 ls -l "$out"

@@ -10,12 +10,14 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
+import batou.model.project.edit.YamlValues;
 import batou.model.yaml.BoundedYaml;
 import batou.model.yaml.ReadProblem;
 
 /**
  * Sets one value in the text of a secrets document where it stands, so that every comment, the order of the entries
- * and the rest of the text stay as they are: the old scalar is replaced by the new value, double-quoted; a new entry
+ * and the rest of the text stay as they are: the old scalar is replaced by the new value (plain when it reads back as
+ * the same text, else double-quoted); a new entry
  * goes first into its (block) owner or section, or at the end of a flow mapping, or at the end of the text when its
  * section is missing. Empty when the text has a shape this does not edit in place (the caller then writes it anew).
  */
@@ -31,29 +33,29 @@ final class ValueEdit {
         } catch (ReadProblem problem) {
             return Optional.empty();
         }
-        String quoted = quote(value);
+        String quoted = YamlValues.text(value);
         if (!(root instanceof MappingNode document)) {
             return Optional.empty();
         }
         Node section = child(document, entry.section().key());
         if (section == null) {
             String end = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
-            return Optional.of(text + end + entry.section().key() + ":\n  " + key(entry.owner()) + ":\n    "
-                    + key(entry.name()) + ": " + quoted + "\n");
+            return Optional.of(text + end + entry.section().key() + ":\n  " + YamlValues.text(entry.owner()) + ":\n    "
+                    + YamlValues.text(entry.name()) + ": " + quoted + "\n");
         }
         if (!(section instanceof MappingNode owners)) {
             return Optional.empty();
         }
         Node owner = child(owners, entry.owner());
         if (owner == null) {
-            return insert(text, owners, key(entry.owner()) + ": {" + key(entry.name()) + ": " + quoted + "}");
+            return insert(text, owners, YamlValues.text(entry.owner()) + ": {" + YamlValues.text(entry.name()) + ": " + quoted + "}");
         }
         if (!(owner instanceof MappingNode values)) {
             return Optional.empty();
         }
         Node old = child(values, entry.name());
         if (old == null) {
-            return insert(text, values, key(entry.name()) + ": " + quoted);
+            return insert(text, values, YamlValues.text(entry.name()) + ": " + quoted);
         }
         if (!(old instanceof ScalarNode)) {
             return Optional.empty();
@@ -98,33 +100,5 @@ final class ValueEdit {
     /** The char offset of a mark: snakeyaml counts code points. */
     private static int offset(String text, Mark mark) {
         return text.offsetByCodePoints(0, mark.getIndex());
-    }
-
-    /** A key as written: plain when it is a simple name, else double-quoted. */
-    private static String key(String name) {
-        return name.matches("[A-Za-z_][A-Za-z0-9_.-]*") ? name : quote(name);
-    }
-
-    /** A YAML double-quoted scalar for any text. */
-    static String quote(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        value.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0 || c == 0x2028 || c == 0x2029
-                            || c == 0xfeff) {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
     }
 }

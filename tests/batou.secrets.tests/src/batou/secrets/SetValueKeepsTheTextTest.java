@@ -31,9 +31,17 @@ class SetValueKeepsTheTextTest {
     private static final SecretEntry PASSWORD = SecretEntry.component("postgres", "password");
 
     @Test
+    void aValueThatWouldReadAsAnotherTypeOrBreakTheLineIsQuoted() {
+        for (String value : List.of("yes", "1.5", "null", "a # b", "k: v", "")) {
+            assertEquals(TEXT.replace("old-secret", "\"" + value + "\""),
+                    SecretsDocument.parse(TEXT).with(PASSWORD, value).text(), value);
+        }
+    }
+
+    @Test
     void changingAValueKeepsEveryCommentAndTheOrder() {
         SecretsDocument changed = SecretsDocument.parse(TEXT).with(PASSWORD, "new-secret");
-        assertEquals(TEXT.replace("old-secret", "\"new-secret\""), changed.text());
+        assertEquals(TEXT.replace("old-secret", "new-secret"), changed.text());
         assertEquals(Optional.of("new-secret"), changed.value(PASSWORD));
     }
 
@@ -44,9 +52,9 @@ class SetValueKeepsTheTextTest {
                 .with(SecretEntry.component("app", "key"), "k")
                 .with(SecretEntry.host("web2", "token"), "tok-2")
                 .with(SecretEntry.component("redis", "password"), "r");
-        assertEquals(TEXT.replace("  postgres:\n", "  redis: {password: \"r\"}\n  postgres:\n    user: \"pg\"\n")
-                .replace("{token: \"t-1\"}", "{token: \"t-1\", key: \"k\"}")
-                .replace("  web1:\n", "  web2: {token: \"tok-2\"}\n  web1:\n"), document.text());
+        assertEquals(TEXT.replace("  postgres:\n", "  redis: {password: r}\n  postgres:\n    user: pg\n")
+                .replace("{token: \"t-1\"}", "{token: \"t-1\", key: k}")
+                .replace("  web1:\n", "  web2: {token: tok-2}\n  web1:\n"), document.text());
         assertEquals(List.of("redis.password", "postgres.user", "postgres.password", "postgres.port", "app.token",
                 "app.key", "host web2: token", "host web1: token"), document.keys());
     }
@@ -55,13 +63,13 @@ class SetValueKeepsTheTextTest {
     void theTemplateOfANewVaultTakesValuesInItsFlowMappings() {
         String template = SecretsDocument.template(List.of("age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq"));
         SecretsDocument document = SecretsDocument.parse(template).with(PASSWORD, "p").with(PASSWORD, "q");
-        assertEquals(template.replace("components: {}", "components: {postgres: {password: \"q\"}}"), document.text());
+        assertEquals(template.replace("components: {}", "components: {postgres: {password: q}}"), document.text());
     }
 
     @Test
     void aMissingSectionIsAddedAtTheEnd() {
         String text = "# only members\nmembers: [age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq]";
-        assertEquals(text + "\nhosts:\n  web1:\n    token: \"t\"\n",
+        assertEquals(text + "\nhosts:\n  web1:\n    token: t\n",
                 SecretsDocument.parse(text).with(SecretEntry.host("web1", "token"), "t").text());
     }
 

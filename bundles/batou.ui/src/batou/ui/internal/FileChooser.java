@@ -13,20 +13,6 @@ import org.eclipse.ui.PlatformUI;
 @FunctionalInterface
 public interface FileChooser {
 
-    /** The native file dialog. */
-    FileChooser NATIVE = (shell, title, initial) -> {
-        FileDialog dialog = new FileDialog(shell, SWT.OPEN | SWT.SHEET);
-        dialog.setText(title);
-        if (initial != null && !initial.isBlank()) {
-            java.nio.file.Path path = java.nio.file.Path.of(initial);
-            if (path.getParent() != null) {
-                dialog.setFilterPath(path.getParent().toString());
-            }
-            dialog.setFileName(String.valueOf(path.getFileName()));
-        }
-        return dialog.open();
-    };
-
     /**
      * @param initial the file to start from, or null
      * @return the chosen file's path, or null when the user cancelled
@@ -37,6 +23,20 @@ public interface FileChooser {
     static FileChooser get() {
         IEclipseContext context = PlatformUI.getWorkbench().getService(IEclipseContext.class);
         FileChooser chooser = context == null ? null : context.get(FileChooser.class);
-        return chooser == null ? NATIVE : chooser;
+        return chooser == null ? FileChooser::nativeDialog : chooser;
+    }
+
+    /** The native file dialog. */
+    static String nativeDialog(Shell shell, String title, String initial) {
+        FileDialog dialog = new FileDialog(shell, SWT.OPEN | SWT.SHEET);
+        dialog.setText(title);
+        if (initial != null && !initial.isBlank()) {
+            java.nio.file.Path path = java.nio.file.Path.of(initial);
+            if (path.getParent() != null) {
+                dialog.setFilterPath(path.getParent().toString());
+            }
+            dialog.setFileName(String.valueOf(path.getFileName()));
+        }
+        return dialog.open();
     }
 }

@@ -23,12 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import batou.secrets.IdentitySources;
 import batou.test.harness.TempProject;
 import batou.ui.Ui;
-import batou.ui.WorkbenchContext;
 import batou.ui.WorkspaceLogGuard;
-import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.secrets.SecretsMessages;
 
 /**
@@ -41,8 +38,6 @@ class CreateSecretsFromNothingJourneyTest {
 
     private static final String SECRET = "s3cret-from-the-gui-7f3a";
     private static final String FILE_SECRET = "file-secret-91b2";
-
-    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
 
     @TempDir
     Path temp;
@@ -62,20 +57,14 @@ class CreateSecretsFromNothingJourneyTest {
         bob = temp.resolve("bob.txt");
         aliceKey = AgeCommand.keygen(alice);
         bobKey = AgeCommand.keygen(bob);
-        System.setProperty(IdentitySources.PROPERTY, alice.toString()); // my identity, as BATOU_AGE_IDENTITIES
         project = ProjectWithSecrets.create(temp.resolve("project"), temp.resolve("target"));
-        openProject.open(project.root());
-        openProject.selectEnvironment("dev");
-        view = SecretsViewWidgets.show();
+        view = SecretsViewWidgets.openDev(project.root(), alice);
         view.waitForMessage("Environment dev has no secrets");
     }
 
     @AfterEach
     void closeEverything() {
-        SecretsViewWidgets.hide();
-        openProject.close();
-        System.clearProperty(IdentitySources.PROPERTY);
-        Ui.pump();
+        SecretsViewWidgets.closeAll();
     }
 
     @Test
@@ -113,7 +102,7 @@ class CreateSecretsFromNothingJourneyTest {
         Ui.contextMenu(view.secrets(), Ui.plain(SecretsMessages.Action_addValue));
         add.check();
         view.waitForMessage("Environment dev: members 1, secrets 1, secret files 0");
-        assertTrue(AgeCommand.decrypt(alice, secrets).contains("components: {app: {password: \"" + SECRET + "\"}}"),
+        assertTrue(AgeCommand.decrypt(alice, secrets).contains("components: {app: {password: " + SECRET + "}}"),
                 "the value is in the decrypted file");
         assertNothingShows(SECRET);
         SecretsViewWidgets.selectRow(view.secrets(), 0, "app.password");

@@ -14,12 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import batou.secrets.IdentitySources;
 import batou.test.harness.TempProject;
 import batou.ui.Ui;
-import batou.ui.WorkbenchContext;
 import batou.ui.WorkspaceLogGuard;
-import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.secrets.SecretsMessages;
 
 /** Edit Value changes one value of secrets.age; its comments and order stay, as the real age shows. */
@@ -38,8 +35,6 @@ class EditValueKeepsCommentsJourneyTest {
             # end of the secrets
             """;
 
-    private final OpenProject openProject = WorkbenchContext.service(OpenProject.class);
-
     @TempDir
     Path temp;
 
@@ -52,21 +47,15 @@ class EditValueKeepsCommentsJourneyTest {
     void secretsWithComments() throws Exception {
         alice = temp.resolve("alice.txt");
         text = TEXT.formatted(AgeCommand.keygen(alice));
-        System.setProperty(IdentitySources.PROPERTY, alice.toString());
         project = ProjectWithSecrets.create(temp.resolve("project"), temp.resolve("target"));
         ProjectWithSecrets.writeSecrets(project, alice, text);
-        openProject.open(project.root());
-        openProject.selectEnvironment("dev");
-        view = SecretsViewWidgets.show();
+        view = SecretsViewWidgets.openDev(project.root(), alice);
         view.waitForMessage("Environment dev: members 1, secrets 1");
     }
 
     @AfterEach
     void closeEverything() {
-        SecretsViewWidgets.hide();
-        openProject.close();
-        System.clearProperty(IdentitySources.PROPERTY);
-        Ui.pump();
+        SecretsViewWidgets.closeAll();
     }
 
     @Test

@@ -2,6 +2,8 @@ package batou.ui.journeys;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,7 +21,10 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
+import batou.secrets.IdentitySources;
 import batou.ui.Ui;
+import batou.ui.WorkbenchContext;
+import batou.ui.internal.project.OpenProject;
 import batou.ui.internal.secrets.SecretsView;
 
 /** The secrets view as a person sees it: found through its widgets, not its fields. */
@@ -40,6 +45,26 @@ final class SecretsViewWidgets {
                 SecretsView.ID, MPart.class, null);
         Ui.pump();
         return new SecretsViewWidgets((Composite) parts.get(0).getWidget());
+    }
+
+    /**
+     * Opens the project as the user whose identity file is {@code identity} (as with BATOU_AGE_IDENTITIES), selects
+     * its environment dev and shows the view; {@link #closeAll()} undoes it.
+     */
+    static SecretsViewWidgets openDev(Path project, Path identity) throws IOException, PartInitException {
+        System.setProperty(IdentitySources.PROPERTY, identity.toString());
+        OpenProject open = WorkbenchContext.service(OpenProject.class);
+        open.open(project);
+        open.selectEnvironment("dev");
+        return show();
+    }
+
+    /** Hides the view, closes the project and forgets the identity. */
+    static void closeAll() {
+        hide();
+        WorkbenchContext.service(OpenProject.class).close();
+        System.clearProperty(IdentitySources.PROPERTY);
+        Ui.pump();
     }
 
     static void hide() {

@@ -29,7 +29,7 @@ final class EditValueDialog extends Dialog {
     /** The echo character of masked fields. */
     static final char ECHO = '\u2022';
 
-    private static final Pattern HOST = Pattern.compile("host\\s+([^\\s:]+):\\s*(\\S+)");
+    private static final String HOST = "host\\s+([^\\s:]+):\\s*(\\S+)";
 
     private final String message;
     private final boolean adding;
@@ -94,7 +94,7 @@ final class EditValueDialog extends Dialog {
     /** {@code component.attribute} or {@code host HOST: KEY}, or null. */
     static SecretEntry parse(String text) {
         String name = text.strip();
-        Matcher host = HOST.matcher(name);
+        Matcher host = Pattern.compile(HOST).matcher(name);
         if (host.matches()) {
             return SecretEntry.host(host.group(1), host.group(2));
         }

@@ -246,16 +246,16 @@ class SecretsViewTest {
         String[] told = new String[1];
         Ui.Answer[] info = new Ui.Answer[1];
         Ui.Answer confirm = whenShellOpens(SecretsMessages.RemoveMember_title, shell -> {
-            Ui.select(button(shell, IDialogConstants.OK_LABEL));
-            // the dialog that says so has the same title and may open before click() returns: wait for it from here
-            info[0] = whenShellOpens(SecretsMessages.RemoveMember_title, next -> {
-                told[0] = String.join("\n", texts(next));
-                Ui.select(button(next, IDialogConstants.OK_LABEL));
+            // the dialog that says so opens as soon as the job is done, maybe before the click returns: wait for it now
+            info[0] = whenShellOpens(SecretsMessages.RemoveMember_title, said -> {
+                told[0] = String.join("\n", texts(said));
+                Ui.select(button(said, IDialogConstants.OK_LABEL));
             });
+            Ui.select(button(shell, IDialogConstants.OK_LABEL));
         });
         click(Ui.toolItem(toolBar(), SecretsMessages.Action_removeMember));
         confirm.check();
-        waitUntil(() -> info[0] != null && info[0].answered(), "the dialog that says so");
+        waitUntil(() -> info[0].answered(), "the dialog that says so");
         info[0].check();
         assertTrue(told[0].contains("That was your key: it was removed from the members of dev, and the secrets were "
                 + "re-encrypted to the 1 members left. You cannot decrypt them any more"), told[0]);
