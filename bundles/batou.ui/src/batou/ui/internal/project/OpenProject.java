@@ -184,7 +184,8 @@ public final class OpenProject {
                 return IdentitySources.load(BatouPreferences.identityEnvironment(), BatouPreferences.home(),
                         passphrases);
             } catch (NoIdentityException e) {
-                throw new AgeException(UIText.Identities_none); // the workbench's place to set one, not a variable
+                // the workbench's place to set one, not a variable; still a NoIdentityException for the secrets view
+                throw new NoIdentityException(UIText.Identities_none);
             }
         };
     }
