@@ -1,7 +1,5 @@
 package batou.ui.internal.editor;
 
-import java.util.regex.Pattern;
-
 import org.eclipse.osgi.util.NLS;
 
 import batou.model.project.edit.EnvironmentOutline;
@@ -13,7 +11,7 @@ import batou.model.project.edit.EnvironmentOutline;
  */
 final class HostNames {
 
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+    private static final String VALID = "[A-Za-z0-9_][A-Za-z0-9._-]*";
 
     private HostNames() {
     }
@@ -32,7 +30,7 @@ final class HostNames {
         if (name.contains("/")) {
             return NLS.bind(EditorMessages.HostName_slash, name);
         }
-        if (!VALID.matcher(name).matches()) {
+        if (!name.matches(VALID)) {
             return NLS.bind(EditorMessages.HostName_invalid, name);
         }
         if (!name.equals(current) && outline != null && outline.host(name) != null) {
