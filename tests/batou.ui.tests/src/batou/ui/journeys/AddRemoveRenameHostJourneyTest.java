@@ -187,9 +187,11 @@ class AddRemoveRenameHostJourneyTest {
         pump();
     }
 
+    /** File > Save (Ctrl+S through the X server is covered by the undo and explorer journeys; after a dialog closed
+     * without a window manager its delivery here was not reliable). */
     private void save() {
-        Ui.press(SWT.CTRL, 's');
-        waitUntil(() -> !editor.isDirty(), "the editor is saved by Ctrl+S");
+        Ui.menu(Ui.window(), "File", "Save");
+        waitUntil(() -> !editor.isDirty(), "the editor is saved by File > Save");
     }
 
     /** The matrix has a row per host and a check box per host and component, all shown. */

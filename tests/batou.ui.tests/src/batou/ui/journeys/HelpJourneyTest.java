@@ -47,7 +47,7 @@ class HelpJourneyTest {
         StyledText text = Ui.view(UserGuideView.ID, UserGuideView.class).text();
         waitUntil(text::isVisible, "the guide is visible");
         assertTrue(text.getText().startsWith("User guide: the batou workbench"), text.getText());
-        assertTrue(text.getText().contains("Predict and deploy"), text.getText());
+        assertTrue(text.getText().contains("Predict, deploy, stop"), text.getText());
         assertTrue(text.getStyleRanges().length > 3, "headings are bold");
     }
 
