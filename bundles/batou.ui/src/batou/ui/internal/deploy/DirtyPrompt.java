@@ -2,7 +2,6 @@ package batou.ui.internal.deploy;
 
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PlatformUI;
@@ -22,9 +21,11 @@ final class DirtyPrompt implements DirtyConfirmation {
         boolean[] yes = { false };
         display.syncExec(() -> {
             Shell parent = shell == null || shell.isDisposed() ? null : shell;
-            yes[0] = MessageDialog.open(MessageDialog.QUESTION, parent, DeployMessages.Dirty_title,
-                    NLS.bind(DeployMessages.Dirty_message, environment, state), SWT.NONE,
-                    DeployMessages.Dirty_deploy, DeployMessages.Dirty_cancel) == 0;
+            // Cancel is the default: Enter, or a click meant for something else, must not deploy uncommitted work
+            MessageDialog dialog = new MessageDialog(parent, DeployMessages.Dirty_title, null,
+                    NLS.bind(DeployMessages.Dirty_message, environment, state), MessageDialog.QUESTION, 1,
+                    DeployMessages.Dirty_deploy, DeployMessages.Dirty_cancel);
+            yes[0] = dialog.open() == 0;
         });
         return yes[0];
     }
