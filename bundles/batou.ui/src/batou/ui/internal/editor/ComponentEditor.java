@@ -1,6 +1,5 @@
 package batou.ui.internal.editor;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,15 +57,7 @@ public final class ComponentEditor extends EditorPart {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof PathEditorInput pathInput)) {
-            throw new PartInitException("the component editor opens files: " + input.getName());
-        }
-        try {
-            document = new YamlDocument(pathInput.file());
-        } catch (IOException e) {
-            throw new PartInitException(NLS.bind(EditorMessages.Editor_cannotOpen, pathInput.file(), e.getMessage()),
-                    e);
-        }
+        document = PathEditorInput.read(input, "component editor", YamlDocument::new);
         setSite(site);
         setInput(input);
         setPartName(component());

@@ -1,6 +1,5 @@
 package batou.ui.internal.editor;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,15 +65,7 @@ public final class EnvironmentEditor extends MultiPageEditorPart {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof PathEditorInput pathInput)) {
-            throw new PartInitException("the environment editor opens files: " + input.getName());
-        }
-        try {
-            document = new EnvironmentDocument(pathInput.file());
-        } catch (IOException e) {
-            throw new PartInitException(NLS.bind(EditorMessages.Editor_cannotOpen, pathInput.file(), e.getMessage()),
-                    e);
-        }
+        document = PathEditorInput.read(input, "environment editor", EnvironmentDocument::new);
         super.init(site, input);
         setPartName(input.getName());
         setTitleToolTip(input.getToolTipText());

@@ -1,11 +1,15 @@
 package batou.ui.internal.editor;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IPathEditorInput;
 import org.eclipse.ui.IPersistableElement;
+import org.eclipse.ui.PartInitException;
 
 /** A file on disk as editor input (the workbench has no workspace): equal inputs for the same file. */
 public final class PathEditorInput implements IPathEditorInput {
@@ -19,6 +23,28 @@ public final class PathEditorInput implements IPathEditorInput {
     /** The file. */
     public Path file() {
         return file;
+    }
+
+    /** Reads a file into an editor's document. */
+    @FunctionalInterface
+    interface DocumentReader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    /**
+     * What {@code reader} reads from the file of {@code input}, for an editor's {@code init}: another input is refused
+     * naming {@code editor}, a file that cannot be read is the editors' "cannot open" error.
+     */
+    static <T> T read(IEditorInput input, String editor, DocumentReader<T> reader) throws PartInitException {
+        if (!(input instanceof PathEditorInput pathInput)) {
+            throw new PartInitException("the " + editor + " opens files: " + input.getName());
+        }
+        try {
+            return reader.read(pathInput.file());
+        } catch (IOException e) {
+            throw new PartInitException(NLS.bind(EditorMessages.Editor_cannotOpen, pathInput.file(), e.getMessage()),
+                    e);
+        }
     }
 
     @Override

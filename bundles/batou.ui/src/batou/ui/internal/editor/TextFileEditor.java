@@ -1,13 +1,11 @@
 package batou.ui.internal.editor;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
@@ -43,18 +41,10 @@ public final class TextFileEditor extends EditorPart {
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof PathEditorInput pathInput)) {
-            throw new PartInitException("the text editor opens files: " + input.getName());
-        }
-        try {
-            document = new YamlDocument(pathInput.file());
-        } catch (IOException e) {
-            throw new PartInitException(NLS.bind(EditorMessages.Editor_cannotOpen, pathInput.file(), e.getMessage()),
-                    e);
-        }
+        document = PathEditorInput.read(input, "text editor", YamlDocument::new);
         setSite(site);
         setInput(input);
-        setPartName(pathInput.file().getFileName().toString());
+        setPartName(((PathEditorInput) input).file().getFileName().toString());
         setTitleToolTip(input.getToolTipText());
     }
 
