@@ -107,6 +107,16 @@ class ExplorerContextMenuJourneyTest {
         Ui.press(SWT.CTRL, 's');
         waitUntil(() -> !editor.isDirty(), "Ctrl+S saves");
         assertEquals("# listen 80\n", Files.readString(project.path("components/web/web.conf.j2")));
+
+        // a colleague's change pulled meanwhile: the clean editor shows it, as the component editor does
+        Path template = project.path("components/web/web.conf.j2");
+        Path pulled = template.resolveSibling(".pulled");
+        Files.writeString(pulled, "listen 8080\n");
+        Files.move(pulled, template, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        waitUntil(() -> editor.text().equals("listen 8080\n") && editor.control().getText().equals("listen 8080\n"),
+                "the text editor shows the file's new text");
+        assertFalse(editor.isDirty());
     }
 
     @Test

@@ -13,11 +13,18 @@ final class SourcePage {
     private boolean updating;
 
     SourcePage(Composite parent, YamlDocument document) {
+        this(parent, document, true);
+    }
+
+    /** {@code yaml}: coloured as YAML (the component's other files are templates and files of any kind). */
+    SourcePage(Composite parent, YamlDocument document, boolean yaml) {
         this.document = document;
         text = new StyledText(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
         text.setFont(JFaceResources.getTextFont());
         text.setLeftMargin(4);
-        text.addLineStyleListener(new YamlColouring(text.getDisplay()));
+        if (yaml) {
+            text.addLineStyleListener(new YamlColouring(text.getDisplay()));
+        }
         text.setText(document.text());
         text.addModifyListener(event -> {
             if (!updating) {

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IEditorInput;
@@ -27,7 +25,8 @@ public final class TextFileEditor extends EditorPart {
 
     private final OpenProject openProject;
     private YamlDocument document;
-    private StyledText text;
+    private SourcePage source;
+    private ExternalChanges externalChanges;
 
     @Inject
     public TextFileEditor(OpenProject openProject) {
@@ -50,12 +49,11 @@ public final class TextFileEditor extends EditorPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        text = new StyledText(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL);
-        text.setFont(JFaceResources.getTextFont());
-        text.setLeftMargin(4);
-        text.setText(document.text());
-        text.addModifyListener(event -> document.setText(text.getText(), YamlDocument.Origin.SOURCE));
+        // the same text page, changes on disk, undo and find as the component editor's source
+        source = new SourcePage(parent, document, false);
         document.addListener(origin -> firePropertyChange(PROP_DIRTY));
+        externalChanges = new ExternalChanges(document, this);
+        EditorCommands.activate(this, document, source::control);
     }
 
     /** The text being edited. */
@@ -65,7 +63,7 @@ public final class TextFileEditor extends EditorPart {
 
     /** The text control; for tests. */
     public StyledText control() {
-        return text;
+        return source.control();
     }
 
     @Override
@@ -75,6 +73,12 @@ public final class TextFileEditor extends EditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
+        if (!externalChanges.maySave()) {
+            if (monitor != null) {
+                monitor.setCanceled(true);
+            }
+            return;
+        }
         if (EditorSaving.save(document, openProject)) {
             firePropertyChange(PROP_DIRTY);
         }
@@ -92,6 +96,14 @@ public final class TextFileEditor extends EditorPart {
 
     @Override
     public void setFocus() {
-        text.setFocus();
+        source.control().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (externalChanges != null) {
+            externalChanges.close();
+        }
+        super.dispose();
     }
 }
